@@ -1,0 +1,115 @@
+package dev.almanac.processes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.model.bpmn.instance.BaseElement;
+import org.operaton.bpm.model.bpmn.instance.operaton.OperatonProperties;
+import org.operaton.bpm.model.bpmn.instance.operaton.OperatonProperty;
+
+/**
+ * Timing from the procedure itself and a weekly release window. Deadlines come from each activity's
+ * {@code plannedDuration}, so editing the BPMN moves them; the monitoring period and retrospective
+ * delay can be set per release as variables. "Now" is the engine's clock.
+ */
+public class DefaultReleaseTiming implements ReleaseTiming {
+
+    private final WeeklyReleaseWindow window;
+    private final String defaultMonitoringPeriod;
+    private final String defaultRetrospectiveDelay;
+    private final Map<String, String> plannedDurations = new ConcurrentHashMap<>();
+
+    public DefaultReleaseTiming(WeeklyReleaseWindow window, String defaultMonitoringPeriod, String defaultRetrospectiveDelay) {
+        parseDuration(defaultMonitoringPeriod);
+        parseDuration(defaultRetrospectiveDelay);
+        this.window = window;
+        this.defaultMonitoringPeriod = defaultMonitoringPeriod;
+        this.defaultRetrospectiveDelay = defaultRetrospectiveDelay;
+    }
+
+    public DefaultReleaseTiming() {
+        this(WeeklyReleaseWindow.WEEKDAYS_OFFICE_HOURS_UTC, "PT2H", "P14D");
+    }
+
+    @Override
+    public Date deadline(DelegateExecution execution, String activityId) {
+        String planned = plannedDurations.computeIfAbsent(execution.getProcessDefinitionId() + "#" + activityId,
+                k -> plannedDurationOf(execution, activityId));
+        return Date.from(now().plus(parseDuration(planned)));
+    }
+
+    @Override
+    public Date nextReleaseWindow(DelegateExecution execution) {
+        return Date.from(window.nextOpening(now()));
+    }
+
+    @Override
+    public String monitoringPeriod(DelegateExecution execution) {
+        return variableOr(execution, ModelRelease.Variables.MONITORING_PERIOD, defaultMonitoringPeriod);
+    }
+
+    @Override
+    public String retrospectiveDelay(DelegateExecution execution) {
+        return variableOr(execution, ModelRelease.Variables.RETROSPECTIVE_DELAY, defaultRetrospectiveDelay);
+    }
+
+    private static String variableOr(DelegateExecution execution, String name, String fallback) {
+        Object value = execution.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return fallback;
+        }
+        parseDuration(value.toString());
+        return value.toString();
+    }
+
+    private static String plannedDurationOf(DelegateExecution execution, String activityId) {
+        BaseElement element = execution.getBpmnModelInstance().getModelElementById(activityId);
+        if (element == null) {
+            throw new IllegalArgumentException("no activity '" + activityId + "' in " + execution.getProcessDefinitionId());
+        }
+        return plannedDuration(element);
+    }
+
+    /** The {@code plannedDuration} extension property of a BPMN element. */
+    public static String plannedDuration(BaseElement element) {
+        if (element.getExtensionElements() != null) {
+            for (OperatonProperties properties : element.getExtensionElements().getChildElementsByType(OperatonProperties.class)) {
+                for (OperatonProperty property : properties.getOperatonProperties()) {
+                    if (ModelRelease.PLANNED_DURATION.equals(property.getOperatonName())) {
+                        return property.getOperatonValue();
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("activity '" + element.getId() + "' has no " + ModelRelease.PLANNED_DURATION + " property");
+    }
+
+    /** ISO-8601 duration in days and time: PT2H, P3D, P1DT12H, P2W. Months and years have no fixed length and are refused. */
+    public static Duration parseDuration(String iso) {
+        if (iso == null || iso.isBlank()) {
+            throw new IllegalArgumentException("a duration is required (ISO-8601, like P3D or PT2H)");
+        }
+        String text = iso.trim().toUpperCase();
+        int t = text.indexOf('T');
+        try {
+            Period date = t == 1 ? Period.ZERO : Period.parse(t < 0 ? text : text.substring(0, t));
+            Duration time = t < 0 ? Duration.ZERO : Duration.parse("P" + text.substring(t));
+            if (date.getYears() != 0 || date.getMonths() != 0) {
+                throw new IllegalArgumentException("'" + iso + "' uses months or years; give the duration in days or weeks");
+            }
+            return Duration.ofDays(date.getDays()).plus(time);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + iso + "' is not an ISO-8601 duration like P3D or PT2H");
+        }
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.almanac.processes;
+
+import java.util.Set;
+
+/**
+ * The names the {@code model-release} procedure shares with Java: process id, messages, topics,
+ * BPMN errors and variables. The BPMN file is the source of the steps; these are only its vocabulary.
+ */
+public final class ModelRelease {
+
+    public static final String PROCESS_ID = "model-release";
+    public static final String BPMN_RESOURCE = "bpmn/model-release.bpmn";
+    public static final String[] DMN_RESOURCES = {"dmn/promotion-gate.dmn", "dmn/required-signoffs.dmn"};
+
+    /** Extension property on every activity: how long the step is planned to take (ISO-8601). */
+    public static final String PLANNED_DURATION = "plannedDuration";
+
+    private ModelRelease() {
+    }
+
+    public static final class Messages {
+        public static final String DATA_READY = "data-ready";
+        public static final String TRAINING_FINISHED = "training-finished";
+
+        private Messages() {
+        }
+    }
+
+    public static final class Topics {
+        public static final String DATA_READINESS = "data-readiness";
+        public static final String TRAINING_TRIGGER = "training-trigger";
+        public static final String VALIDATION_METRICS = "validation-metrics";
+        public static final String DEPLOY = "deploy";
+        public static final String POST_DEPLOY_CHECK = "post-deploy-check";
+
+        public static final Set<String> ALL = Set.of(DATA_READINESS, TRAINING_TRIGGER, VALIDATION_METRICS, DEPLOY, POST_DEPLOY_CHECK);
+
+        private Topics() {
+        }
+    }
+
+    /** Error codes of the business outcomes that workers report as BPMN errors. */
+    public static final class Errors {
+        public static final String DATA_FEED_MISSING = "data-feed-missing";
+        public static final String POST_DEPLOY_CHECK_FAILED = "post-deploy-check-failed";
+
+        private Errors() {
+        }
+    }
+
+    public static final class Decisions {
+        public static final String PROMOTION_GATE = "promotion-gate";
+        public static final String REQUIRED_SIGNOFFS = "required-signoffs";
+
+        private Decisions() {
+        }
+    }
+
+    /** Process variables. Every form field and every worker result is one of these. */
+    public static final class Variables {
+        // set when the release starts
+        public static final String RELEASE_KEY = "releaseKey";
+        public static final String MODEL = "model";
+        public static final String VERSION = "version";
+        public static final String LANE = "lane";
+        public static final String RISK_TIER = "riskTier";
+        public static final String OWNER_TEAM = "ownerTeam";
+        public static final String TARGET_DATE = "targetDate";
+        public static final String DATA_FEEDS = "dataFeeds";
+        public static final String MONITORING_PERIOD = "monitoringPeriod";
+        public static final String RETROSPECTIVE_DELAY = "retrospectiveDelay";
+        // data readiness
+        public static final String MISSING_FEEDS = "missingFeeds";
+        public static final String DATA_RESOLUTION = "dataResolution";
+        public static final String DATA_BLOCKER_NOTE = "dataBlockerNote";
+        // training
+        public static final String TRAINING_RUN_ID = "trainingRunId";
+        public static final String MODEL_URI = "modelUri";
+        public static final String ACCURACY = "accuracy";
+        public static final String LATENCY_P95_MS = "latencyP95Ms";
+        public static final String TRAINING_DELAY_NOTE = "trainingDelayNote";
+        // validation
+        public static final String BASELINE_ACCURACY = "baselineAccuracy";
+        public static final String ACCURACY_DELTA = "accuracyDelta";
+        public static final String GATE_OUTCOME = "gateOutcome";
+        public static final String GATE_REASON = "gateReason";
+        public static final String VALIDATION_DECISION = "validationDecision";
+        public static final String VALIDATION_RATIONALE = "validationRationale";
+        public static final String HALT_DECISION = "haltDecision";
+        public static final String STOP_REASON = "stopReason";
+        // risk review
+        public static final String RISK_DECISION = "riskDecision";
+        public static final String RISK_RATIONALE = "riskRationale";
+        public static final String REQUIRED_SIGNOFFS = "requiredSignoffs";
+        public static final String SIGNOFF = "signoff";
+        public static final String SIGNOFF_DECISION = "signoffDecision";
+        public static final String SIGNOFF_COMMENT = "signoffComment";
+        // deploy
+        public static final String DEPLOY_DECISION = "deployDecision";
+        public static final String DEPLOY_NOTE = "deployNote";
+        public static final String DEPLOYMENT_ID = "deploymentId";
+        public static final String HEALTH_FINDING = "healthFinding";
+        public static final String ROLLBACK_NOTE = "rollbackNote";
+        // retrospective and outcome
+        public static final String RETRO_WENT_WELL = "retroWentWell";
+        public static final String RETRO_SLIPPED = "retroSlipped";
+        public static final String RETRO_ACTIONS = "retroActions";
+        public static final String RELEASE_OUTCOME = "releaseOutcome";
+
+        private Variables() {
+        }
+    }
+}
