@@ -1,0 +1,32 @@
+package dev.almanac.automation;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import dev.almanac.workers.RetryPolicy;
+
+/** The workers that run inside the application and the services they call. */
+@ConfigurationProperties("almanac.workers")
+record WorkerProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("almanac-embedded") String workerId,
+        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("5m") Duration lockDuration,
+        @DefaultValue("4") int concurrency,
+        @DefaultValue("10s") Duration httpTimeout,
+        @DefaultValue Retry retry,
+        String dataFeedCatalogUrl,
+        URI trainingWebhook,
+        URI deployWebhook,
+        String healthMetricUrl) {
+
+    record Retry(@DefaultValue("3") int retries, @DefaultValue("10s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff) {
+
+        RetryPolicy policy() {
+            return new RetryPolicy(retries, firstBackoff, maxBackoff);
+        }
+    }
+}

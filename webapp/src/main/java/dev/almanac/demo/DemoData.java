@@ -1,0 +1,113 @@
+package dev.almanac.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.identity.Group;
+import org.operaton.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import dev.almanac.releases.Lane;
+import dev.almanac.releases.NewRelease;
+import dev.almanac.releases.Releases;
+import dev.almanac.releases.RiskTier;
+
+/**
+ * Accounts, teams and a handful of releases for a first look. Runs once: it leaves existing
+ * accounts and releases alone.
+ */
+@Component
+@ConditionalOnProperty(name = "almanac.demo.enabled", havingValue = "true")
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String PASSWORD = "demo";
+
+    record Person(String id, String first, String last, List<String> groups) {
+    }
+
+    static final Map<String, String> TEAMS = Map.ofEntries(
+            Map.entry("release-managers", "Release managers"),
+            Map.entry("risk-officers", "Risk officers"),
+            Map.entry("privacy-reviewers", "Privacy reviewers"),
+            Map.entry("compliance-reviewers", "Compliance reviewers"),
+            Map.entry("security-reviewers", "Security reviewers"),
+            Map.entry("data-engineers", "Data engineering"),
+            Map.entry("ml-engineers", "ML engineering"),
+            Map.entry("fraud-ml", "Fraud ML team"),
+            Map.entry("search-ml", "Search ranking team"),
+            Map.entry("credit-ml", "Credit risk ML team"));
+
+    static final List<Person> PEOPLE = List.of(
+            new Person("rita", "Rita", "Release", List.of("release-managers")),
+            new Person("oscar", "Oscar", "Risk", List.of("risk-officers", "privacy-reviewers", "compliance-reviewers", "security-reviewers")),
+            new Person("dana", "Dana", "Data", List.of("data-engineers")),
+            new Person("mel", "Mel", "Learning", List.of("ml-engineers", "fraud-ml", "search-ml", "credit-ml")));
+
+    private final IdentityService identity;
+    private final Releases releases;
+
+    DemoData(IdentityService identity, Releases releases) {
+        this.identity = identity;
+        this.releases = releases;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    void seed() {
+        TEAMS.forEach(this::team);
+        PEOPLE.forEach(this::person);
+        if (identity.createUserQuery().userId("admin").count() > 0) {
+            TEAMS.keySet().forEach(team -> membership("admin", team));
+        }
+        if (releases.exists()) {
+            return;
+        }
+        LocalDate today = LocalDate.now();
+        plan("fraud-scorer", "2026.12", Lane.PRODUCTION, RiskTier.HIGH, "fraud-ml", today.plusDays(21), "transactions,chargebacks");
+        plan("search-ranker", "2026.12.1", Lane.STAGING, RiskTier.LOW, "search-ml", today.plusDays(10), "query-logs,clicks");
+        plan("credit-limit", "2027.01", Lane.PRODUCTION, RiskTier.MEDIUM, "credit-ml", today.plusDays(35), "bureau-scores,missing-income-feed");
+        plan("churn-predictor", "2026.12", Lane.EXPERIMENTATION, RiskTier.LOW, "search-ml", today.plusDays(14), "subscriptions");
+        plan("recsys-embeddings", "2026.12", Lane.STAGING, RiskTier.MEDIUM, "search-ml", today.plusDays(28), "");
+        log.info("Demo releases planned; the simulated pipeline moves them along. Sign in as rita, oscar, dana or mel (password '{}').", PASSWORD);
+    }
+
+    private void plan(String model, String version, Lane lane, RiskTier tier, String team, LocalDate target, String feeds) {
+        releases.plan(new NewRelease(model, version, lane, tier, team, target, feeds), "demo");
+    }
+
+    private void team(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void person(Person person) {
+        if (identity.createUserQuery().userId(person.id()).count() == 0) {
+            User user = identity.newUser(person.id());
+            user.setFirstName(person.first());
+            user.setLastName(person.last());
+            user.setEmail(person.id() + "@almanac.example");
+            user.setPassword(PASSWORD);
+            identity.saveUser(user);
+        }
+        person.groups().forEach(group -> membership(person.id(), group));
+    }
+
+    private void membership(String user, String group) {
+        if (identity.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
+            identity.createMembership(user, group);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.almanac.identity;
+
+import java.util.List;
+
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.identity.Group;
+import org.springframework.stereotype.Service;
+
+/** The teams (engine groups) that can own a release or act on its steps. */
+@Service
+public class Teams {
+
+    private final IdentityService identity;
+
+    Teams(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    public boolean exists(String teamId) {
+        return teamId != null && identity.createGroupQuery().groupId(teamId).count() > 0;
+    }
+
+    /** Every team, by id, for choosing a release's owner. */
+    public List<Team> all() {
+        return identity.createGroupQuery().orderByGroupId().asc().list().stream()
+                .map(g -> new Team(g.getId(), g.getName() == null ? g.getId() : g.getName()))
+                .toList();
+    }
+
+    public List<String> teamsOf(String userId) {
+        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    public record Team(String id, String name) {
+    }
+}

@@ -1,0 +1,15 @@
+package dev.almanac.releases;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReleasePlanRepository extends JpaRepository<ReleasePlan, Long> {
+
+    Optional<ReleasePlan> findByKey(String key);
+
+    boolean existsByKey(String key);
+
+    List<ReleasePlan> findAllByOrderByTargetDateAscKeyAsc();
+}

@@ -1,0 +1,277 @@
+package dev.almanac.releases;
+
+import static dev.almanac.processes.ModelRelease.Variables.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.operaton.bpm.engine.ExternalTaskService;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.externaltask.ExternalTask;
+import org.operaton.bpm.engine.history.HistoricActivityInstance;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
+import org.operaton.bpm.engine.runtime.Job;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.Task;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.BoundaryEvent;
+import org.springframework.stereotype.Component;
+
+import dev.almanac.processes.ModelRelease;
+
+/**
+ * The adapter between releases and the {@code model-release} process: the only place in this
+ * feature that talks to the engine's services, so the rest speaks of releases and steps.
+ */
+@Component
+class ReleaseProcess {
+
+    private static final Set<String> HIDDEN_TYPES = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway", "multiInstanceBody");
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final ManagementService management;
+    private final ExternalTaskService externalTasks;
+    private final RepositoryService repository;
+    private final Map<String, String> jobActivities = new java.util.concurrent.ConcurrentHashMap<>();
+
+    ReleaseProcess(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management,
+            ExternalTaskService externalTasks, RepositoryService repository) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.history = history;
+        this.management = management;
+        this.externalTasks = externalTasks;
+        this.repository = repository;
+    }
+
+    /** Starts the latest deployed version of the procedure for a planned release. */
+    ProcessInstance start(ReleasePlan plan) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(RELEASE_KEY, plan.getKey());
+        variables.put(MODEL, plan.getModel());
+        variables.put(VERSION, plan.getVersion());
+        variables.put(LANE, plan.getLane().value());
+        variables.put(RISK_TIER, plan.getRiskTier().value());
+        variables.put(OWNER_TEAM, plan.getOwnerTeam());
+        variables.put(TARGET_DATE, plan.getTargetDate().toString());
+        variables.put(DATA_FEEDS, plan.getDataFeeds() == null ? "" : plan.getDataFeeds());
+        return runtime.startProcessInstanceByKey(ModelRelease.PROCESS_ID, plan.getKey(), variables);
+    }
+
+    /** Delivers a pipeline message to one release, by its process instance (cheaper than by business key). */
+    void correlate(String processInstanceId, String message, Map<String, Object> variables) {
+        runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).setVariables(variables).correlate();
+    }
+
+    /** Process instances waiting for a message, with the time they started waiting. */
+    Map<String, Instant> waitingFor(String message) {
+        Map<String, Instant> waiting = new HashMap<>();
+        runtime.createEventSubscriptionQuery().eventType("message").eventName(message).list()
+                .forEach(s -> waiting.merge(s.getProcessInstanceId(), s.getCreated().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
+        return waiting;
+    }
+
+    List<Task> openTasks(String processInstanceId) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+    }
+
+    void completeTask(String taskId, String userId, Map<String, Object> variables) {
+        tasks.setAssignee(taskId, userId);
+        tasks.complete(taskId, variables);
+    }
+
+    /** Progress of many releases with a fixed number of queries plus one per active release. */
+    Map<String, ReleaseProgress> progressOf(Collection<String> processInstanceIds) {
+        Set<String> ids = new HashSet<>(processInstanceIds);
+        ids.remove(null);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String[] idArray = ids.toArray(String[]::new);
+        Map<String, HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery().processInstanceIds(ids).list()
+                .stream().collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
+        Map<String, Task> openTasks = tasks.createTaskQuery().processInstanceIdIn(idArray).list().stream()
+                .collect(Collectors.toMap(Task::getId, Function.identity()));
+        Map<String, List<Job>> timersByInstance = management.createJobQuery().processInstanceIds(ids).timers().list().stream()
+                .collect(Collectors.groupingBy(Job::getProcessInstanceId));
+        Map<String, List<ExternalTask>> workByInstance = externalTasks.createExternalTaskQuery().processInstanceIdIn(idArray).list().stream()
+                .collect(Collectors.groupingBy(ExternalTask::getProcessInstanceId));
+        Map<String, Long> incidents = new HashMap<>();
+        for (String id : ids) {
+            HistoricProcessInstance instance = instances.get(id);
+            if (instance != null && instance.getEndTime() == null) {
+                incidents.put(id, runtime.createIncidentQuery().processInstanceId(id).count());
+            }
+        }
+        Map<String, ReleaseProgress> result = new HashMap<>();
+        for (String id : ids) {
+            HistoricProcessInstance instance = instances.get(id);
+            if (instance == null) {
+                result.put(id, ReleaseProgress.NOT_STARTED);
+            } else if (instance.getEndTime() != null) {
+                Object outcome = variable(id, RELEASE_OUTCOME);
+                result.put(id, new ReleaseProgress(ReleaseProgress.Status.ENDED, outcome == null ? null : outcome.toString(), List.of(), 0,
+                        instance.getEndTime().toInstant()));
+            } else {
+                List<ReleaseProgress.CurrentStep> steps = currentSteps(instance, openTasks.values(),
+                        timersByInstance.getOrDefault(id, List.of()), workByInstance.getOrDefault(id, List.of()));
+                result.put(id, new ReleaseProgress(ReleaseProgress.Status.ACTIVE, null, steps, incidents.getOrDefault(id, 0L).intValue(), null));
+            }
+        }
+        return result;
+    }
+
+    private List<ReleaseProgress.CurrentStep> currentSteps(HistoricProcessInstance instance, Collection<Task> openTasks, List<Job> timers,
+            List<ExternalTask> work) {
+        BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
+        List<ReleaseProgress.CurrentStep> steps = new ArrayList<>();
+        List<HistoricActivityInstance> open = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .unfinished().orderByHistoricActivityInstanceStartTime().asc().list();
+        for (HistoricActivityInstance activity : open) {
+            if (HIDDEN_TYPES.contains(activity.getActivityType()) || "subProcess".equals(activity.getActivityType())) {
+                continue;
+            }
+            String activityId = activity.getActivityId();
+            Instant since = activity.getStartTime().toInstant();
+            String name = activity.getActivityName() == null ? activityId : activity.getActivityName();
+            switch (activity.getActivityType()) {
+                case "userTask" -> {
+                    Task task = openTasks.stream().filter(t -> t.getProcessInstanceId().equals(instance.getId())
+                            && activity.getTaskId() != null && activity.getTaskId().equals(t.getId())).findFirst().orElse(null);
+                    String waitingFor = task == null ? "a person" : whoMayAct(task);
+                    steps.add(new ReleaseProgress.CurrentStep(activityId, task == null ? name : task.getName(), ReleaseProgress.Kind.USER_TASK,
+                            waitingFor, task == null ? null : toInstant(task.getDueDate()), since, task == null ? null : task.getId()));
+                }
+                case "receiveTask", "intermediateMessageCatch" -> steps.add(new ReleaseProgress.CurrentStep(activityId, name,
+                        ReleaseProgress.Kind.MESSAGE, "message " + messageName(model, activityId), escalationDeadline(model, activityId, timers),
+                        since, null));
+                case "serviceTask" -> {
+                    ExternalTask task = work.stream().filter(t -> t.getActivityId().equals(activityId)).findFirst().orElse(null);
+                    String waitingFor = task == null ? "worker" : workerState(task);
+                    steps.add(new ReleaseProgress.CurrentStep(activityId, name, ReleaseProgress.Kind.WORKER, waitingFor, null, since, null));
+                }
+                case "intermediateTimer" -> steps.add(new ReleaseProgress.CurrentStep(activityId, name, ReleaseProgress.Kind.TIMER, "timer",
+                        timers.stream().filter(j -> activityId.equals(activityIdOf(j))).map(j -> toInstant(j.getDuedate())).findFirst().orElse(null),
+                        since, null));
+                default -> steps.add(new ReleaseProgress.CurrentStep(activityId, name, ReleaseProgress.Kind.OTHER, activity.getActivityType(), null,
+                        since, null));
+            }
+        }
+        return steps;
+    }
+
+    private String whoMayAct(Task task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        return tasks.getIdentityLinksForTask(task.getId()).stream().filter(link -> "candidate".equals(link.getType()))
+                .map(link -> link.getGroupId() != null ? link.getGroupId() : link.getUserId()).collect(Collectors.joining(", "));
+    }
+
+    private static String workerState(ExternalTask task) {
+        if (task.getRetries() != null && task.getRetries() == 0) {
+            return "incident on topic " + task.getTopicName() + ": " + task.getErrorMessage();
+        }
+        if (task.getErrorMessage() != null) {
+            return "worker (topic " + task.getTopicName() + "), retrying: " + task.getErrorMessage();
+        }
+        return "worker (topic " + task.getTopicName() + ")";
+    }
+
+    private static String messageName(BpmnModelInstance model, String activityId) {
+        var element = model.getModelElementById(activityId);
+        if (element instanceof org.operaton.bpm.model.bpmn.instance.ReceiveTask receive && receive.getMessage() != null) {
+            return receive.getMessage().getName();
+        }
+        return "?";
+    }
+
+    /** The due date of a timer on the activity's boundary: when waiting becomes overdue. */
+    private Instant escalationDeadline(BpmnModelInstance model, String activityId, List<Job> timers) {
+        Set<String> boundaryIds = model.getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(b -> b.getAttachedTo() != null && activityId.equals(b.getAttachedTo().getId()))
+                .map(BoundaryEvent::getId).collect(Collectors.toSet());
+        return timers.stream().filter(j -> boundaryIds.contains(activityIdOf(j))).map(j -> toInstant(j.getDuedate()))
+                .min(Instant::compareTo).orElse(null);
+    }
+
+    /** The activity a timer job belongs to, through its job definition (cached: definitions never change). */
+    private String activityIdOf(Job job) {
+        if (job.getJobDefinitionId() == null) {
+            return null;
+        }
+        return jobActivities.computeIfAbsent(job.getJobDefinitionId(), id -> {
+            var definition = management.createJobDefinitionQuery().jobDefinitionId(id).singleResult();
+            return definition == null ? "" : definition.getActivityId();
+        });
+    }
+
+    /** Every step the release has taken, oldest first, without gateways. */
+    List<TakenStep> historyOf(String processInstanceId) {
+        Map<String, String> completedBy = new HashMap<>();
+        history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished().list()
+                .forEach(t -> completedBy.put(t.getId(), t.getAssignee()));
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .filter(a -> !HIDDEN_TYPES.contains(a.getActivityType()))
+                .map(a -> new TakenStep(a.getActivityId(), a.getActivityName() == null ? a.getActivityId() : a.getActivityName(),
+                        a.getActivityType(), toInstant(a.getStartTime()), toInstant(a.getEndTime()),
+                        a.getTaskId() == null ? null : completedBy.get(a.getTaskId())))
+                .toList();
+    }
+
+    /** The BPMN XML of the version this release runs, for the diagram. */
+    String diagramOf(String processInstanceId) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        try (InputStream xml = repository.getProcessModel(instance.getProcessDefinitionId())) {
+            return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the diagram of " + processInstanceId, e);
+        }
+    }
+
+    /** The version of the procedure a release runs, like "model-release v3". */
+    String procedureVersionOf(String processInstanceId) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return instance == null ? null : instance.getProcessDefinitionKey() + " v" + instance.getProcessDefinitionVersion();
+    }
+
+    Map<String, Object> variablesOf(String processInstanceId) {
+        Map<String, Object> values = new HashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()
+                .forEach(v -> {
+                    if (v.getValue() != null) {
+                        values.put(v.getName(), v.getValue());
+                    }
+                });
+        return values;
+    }
+
+    private Object variable(String processInstanceId, String name) {
+        var instance = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(name).list();
+        return instance.isEmpty() ? null : instance.get(0).getValue();
+    }
+
+    private static Instant toInstant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+}

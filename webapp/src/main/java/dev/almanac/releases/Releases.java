@@ -1,0 +1,153 @@
+package dev.almanac.releases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.almanac.identity.Teams;
+
+/**
+ * The releases feature's facade: plan a release (and start its procedure), list releases with
+ * their progress, show one.
+ */
+@Service
+public class Releases {
+
+    static final Pattern MODEL = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
+    static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+    static final Pattern FEEDS = Pattern.compile("\\s*([A-Za-z0-9._:/?&=%-]+)(\\s*,\\s*[A-Za-z0-9._:/?&=%-]+)*\\s*");
+
+    private final ReleasePlanRepository plans;
+    private final ReleaseProcess process;
+    private final Teams teams;
+    private final Clock clock;
+
+    Releases(ReleasePlanRepository plans, ReleaseProcess process, Teams teams, Clock clock) {
+        this.plans = plans;
+        this.process = process;
+        this.teams = teams;
+        this.clock = clock;
+    }
+
+    /**
+     * Plans a release and starts its procedure in one transaction: either both happen or neither.
+     *
+     * @throws ReleaseRejected naming the field when the request is not valid
+     */
+    @Transactional
+    public ReleaseSummary plan(NewRelease request, String requestedBy) {
+        validate(request);
+        String feeds = request.dataFeeds() == null || request.dataFeeds().isBlank() ? null
+                : String.join(",", request.dataFeeds().trim().split("\\s*,\\s*"));
+        ReleasePlan plan = new ReleasePlan(request.model(), request.version(), request.lane(), request.riskTier(), request.ownerTeam(),
+                request.targetDate(), feeds, clock.instant(), requestedBy);
+        plans.save(plan);
+        plan.started(process.start(plan).getId());
+        return ReleaseSummary.of(plan, ReleaseProgress.NOT_STARTED);
+    }
+
+    private void validate(NewRelease request) {
+        if (request.model() == null || !MODEL.matcher(request.model()).matches()) {
+            throw new ReleaseRejected("model", "Model must be 2–60 lower-case letters, digits or dashes, like fraud-scorer.");
+        }
+        if (request.version() == null || !VERSION.matcher(request.version()).matches()) {
+            throw new ReleaseRejected("version", "Version must be 1–40 letters, digits, dots, dashes or underscores, like 2026.12.");
+        }
+        if (request.lane() == null) {
+            throw new ReleaseRejected("lane", "Choose a lane: experimentation, staging or production.");
+        }
+        if (request.riskTier() == null) {
+            throw new ReleaseRejected("riskTier", "Choose a risk tier: low, medium or high.");
+        }
+        if (!teams.exists(request.ownerTeam())) {
+            throw new ReleaseRejected("ownerTeam", "Owner team '" + (request.ownerTeam() == null ? "" : request.ownerTeam())
+                    + "' does not exist; choose one of the teams.");
+        }
+        if (request.targetDate() == null) {
+            throw new ReleaseRejected("targetDate", "Give a target date.");
+        }
+        if (request.targetDate().isBefore(LocalDate.now(clock))) {
+            throw new ReleaseRejected("targetDate", "The target date " + request.targetDate() + " is in the past.");
+        }
+        if (request.dataFeeds() != null && !request.dataFeeds().isBlank()) {
+            if (request.dataFeeds().length() > 1000 || !FEEDS.matcher(request.dataFeeds()).matches()) {
+                throw new ReleaseRejected("dataFeeds", "Data feeds are names or URLs separated by commas, like transactions, chargebacks.");
+            }
+        }
+        String key = ReleasePlan.keyOf(request.model(), request.version());
+        if (plans.existsByKey(key)) {
+            throw new ReleaseRejected("version", "Release " + key + " already exists; choose another version.");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReleaseSummary> list() {
+        List<ReleasePlan> all = plans.findAllByOrderByTargetDateAscKeyAsc();
+        Map<String, ReleaseProgress> progress = process.progressOf(all.stream().map(ReleasePlan::getProcessInstanceId).toList());
+        return all.stream().map(p -> ReleaseSummary.of(p, progress.getOrDefault(p.getProcessInstanceId(), ReleaseProgress.NOT_STARTED)))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ReleaseDetail> find(String key) {
+        return plans.findByKey(key).map(plan -> {
+            String instance = plan.getProcessInstanceId();
+            ReleaseProgress progress = process.progressOf(List.of(instance)).getOrDefault(instance, ReleaseProgress.NOT_STARTED);
+            return new ReleaseDetail(ReleaseSummary.of(plan, progress), process.procedureVersionOf(instance), process.historyOf(instance),
+                    process.variablesOf(instance));
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> diagram(String key) {
+        return plans.findByKey(key).map(plan -> process.diagramOf(plan.getProcessInstanceId()));
+    }
+
+    /** Releases now waiting for a pipeline message, with when they started waiting. */
+    @Transactional(readOnly = true)
+    public Map<String, java.time.Instant> waitingFor(String message) {
+        Map<String, java.time.Instant> byInstance = process.waitingFor(message);
+        Map<String, java.time.Instant> byKey = new java.util.HashMap<>();
+        plans.findAllByOrderByTargetDateAscKeyAsc().stream().filter(p -> byInstance.containsKey(p.getProcessInstanceId()))
+                .forEach(p -> byKey.put(p.getKey(), byInstance.get(p.getProcessInstanceId())));
+        return byKey;
+    }
+
+    /** Delivers a pipeline message (like data-ready) with its variables to a release. */
+    @Transactional
+    public void deliver(String key, String message, Map<String, Object> variables) {
+        process.correlate(startedPlan(key).getProcessInstanceId(), message, variables);
+    }
+
+    /** Open user tasks of a release, as task id and step id. */
+    @Transactional(readOnly = true)
+    public Map<String, String> openTasksOf(String key) {
+        Map<String, String> open = new java.util.LinkedHashMap<>();
+        process.openTasks(startedPlan(key).getProcessInstanceId()).forEach(t -> open.put(t.getId(), t.getTaskDefinitionKey()));
+        return open;
+    }
+
+    @Transactional
+    public void completeTask(String taskId, String userId, Map<String, Object> variables) {
+        process.completeTask(taskId, userId, variables);
+    }
+
+    private ReleasePlan startedPlan(String key) {
+        ReleasePlan plan = plans.findByKey(key).orElseThrow(() -> new ReleaseRejected("key", "No release " + key));
+        if (plan.getProcessInstanceId() == null) {
+            throw new ReleaseRejected("key", "Release " + key + " has not started");
+        }
+        return plan;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists() {
+        return plans.count() > 0;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.almanac.workers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** JSON over HTTP for the workers' integrations, with a timeout on every call. */
+public class JsonHttp {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final HttpClient client;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Duration timeout;
+
+    public JsonHttp(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public Response get(URI uri) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build());
+    }
+
+    public Response post(URI uri, Map<String, ?> body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+    }
+
+    private Response send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(request.method() + " " + request.uri(), response.statusCode(), response.body());
+    }
+
+    public record Response(String call, int status, String body) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The body as a JSON object; an empty body is an empty object. */
+        public Map<String, Object> json() throws IOException {
+            if (body == null || body.isBlank()) {
+                return Map.of();
+            }
+            return new ObjectMapper().readValue(body, MAP);
+        }
+
+        /** Throws the technical failure that makes the runner retry. */
+        public Response requireOk() throws IOException {
+            if (!ok()) {
+                String excerpt = body == null ? "" : body.substring(0, Math.min(200, body.length()));
+                throw new IOException(call + " answered HTTP " + status + (excerpt.isBlank() ? "" : ": " + excerpt));
+            }
+            return this;
+        }
+    }
+}
