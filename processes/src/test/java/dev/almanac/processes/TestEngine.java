@@ -29,6 +29,7 @@ final class TestEngine {
             configuration.setJdbcUrl("jdbc:h2:mem:almanac-process-tests;DB_CLOSE_DELAY=-1");
             configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
             configuration.setJobExecutorActivate(false);
+            configuration.getProcessEnginePlugins().add(new ProcedureConventions());
             configuration.setBeans(Map.of(ReleaseTiming.BEAN_NAME, new DefaultReleaseTiming(WINDOW, "PT2H", "P14D")));
             engine = configuration.buildProcessEngine();
         }

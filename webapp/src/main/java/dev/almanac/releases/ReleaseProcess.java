@@ -254,14 +254,16 @@ class ReleaseProcess {
         return instance == null ? null : instance.getProcessDefinitionKey() + " v" + instance.getProcessDefinitionVersion();
     }
 
+    /** The release's variables, by name, in name order; values that cannot be read are shown as their type. */
     Map<String, Object> variablesOf(String processInstanceId) {
-        Map<String, Object> values = new HashMap<>();
-        history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()
-                .forEach(v -> {
-                    if (v.getValue() != null) {
-                        values.put(v.getName(), v.getValue());
-                    }
-                });
+        Map<String, Object> values = new java.util.TreeMap<>();
+        for (var variable : history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()) {
+            if (variable.getErrorMessage() != null) {
+                values.put(variable.getName(), "(" + variable.getTypeName() + ")");
+            } else if (variable.getValue() != null) {
+                values.put(variable.getName(), variable.getValue());
+            }
+        }
         return values;
     }
 

@@ -1,0 +1,125 @@
+package dev.almanac.processes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.operaton.bpm.engine.BpmnParseException;
+import org.operaton.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.operaton.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Rejects a deployment whose procedure the calendar could not read, naming the element: every
+ * task, receive task and timer needs a {@code plannedDuration} (ISO-8601, in days and time), and
+ * every user task a candidate group.
+ */
+public class ProcedureConventions extends AbstractProcessEnginePlugin {
+
+    private static final String OPERATON_NS = "http://operaton.org/schema/1.0/bpmn";
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
+        if (listeners == null) {
+            listeners = new ArrayList<>();
+            configuration.setCustomPreBPMNParseListeners(listeners);
+        }
+        listeners.add(new Listener());
+    }
+
+    static final class Listener extends AbstractBpmnParseListener {
+
+        @Override
+        public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            requirePlannedDuration(element);
+            String groups = element.attributeNS(new org.operaton.bpm.engine.impl.util.xml.Namespace(OPERATON_NS), "candidateGroups");
+            if (groups == null || groups.isBlank()) {
+                throw new BpmnParseException("User task '" + element.attribute("id")
+                        + "' has no candidate group (operaton:candidateGroups): every human step needs a team that owns it", element);
+            }
+        }
+
+        @Override
+        public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            requirePlannedDuration(element);
+        }
+
+        @Override
+        public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            requirePlannedDuration(element);
+        }
+
+        @Override
+        public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            requirePlannedDuration(element);
+        }
+
+        @Override
+        public void parseScriptTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            requirePlannedDuration(element);
+        }
+
+        @Override
+        public void parseManualTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            requirePlannedDuration(element);
+        }
+
+        @Override
+        public void parseSendTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            requirePlannedDuration(element);
+        }
+
+        @Override
+        public void parseTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+            requirePlannedDuration(element);
+        }
+
+        @Override
+        public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+            requirePlannedDuration(element);
+        }
+
+        @Override
+        public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+            if (element.element("timerEventDefinition") != null) {
+                requirePlannedDuration(element);
+            }
+        }
+
+        private static void requirePlannedDuration(Element element) {
+            String id = element.attribute("id");
+            String value = plannedDuration(element);
+            if (value == null) {
+                throw new BpmnParseException("Activity '" + id + "' has no " + ModelRelease.PLANNED_DURATION
+                        + " property: add operaton:property name=\"plannedDuration\" with an ISO-8601 duration like P3D", element);
+            }
+            try {
+                DefaultReleaseTiming.parseDuration(value);
+            } catch (IllegalArgumentException e) {
+                throw new BpmnParseException("Activity '" + id + "' has an invalid " + ModelRelease.PLANNED_DURATION + ": " + e.getMessage(),
+                        element);
+            }
+        }
+
+        private static String plannedDuration(Element element) {
+            Element extensions = element.element("extensionElements");
+            if (extensions == null) {
+                return null;
+            }
+            for (Element properties : extensions.elements()) {
+                if (!"properties".equals(properties.getTagName())) {
+                    continue;
+                }
+                for (Element property : properties.elements()) {
+                    if ("property".equals(property.getTagName()) && ModelRelease.PLANNED_DURATION.equals(property.attribute("name"))) {
+                        return property.attribute("value");
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.almanac.releases;
+
+import static dev.almanac.processes.ModelRelease.Variables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.operaton.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.almanac.processes.ModelRelease;
+import dev.almanac.support.MySqlAvailable;
+import dev.almanac.support.StubPlatform;
+import dev.almanac.support.TestAccounts;
+
+/**
+ * A whole release on MySQL/MariaDB through Connector/J: the embedded workers complete the external
+ * tasks against a stub platform, the pipeline's messages are correlated, people complete their
+ * tasks and the job executor fires the timers, to the end event.
+ */
+@ExtendWith(MySqlAvailable.class)
+@SpringBootTest
+@ActiveProfiles("mysql")
+class MySqlReleaseEndToEndTest {
+
+    static final StubPlatform platform = startPlatform();
+
+    @DynamicPropertySource
+    static void mysqlAndPlatform(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> MySqlAvailable.URL);
+        registry.add("spring.datasource.username", () -> MySqlAvailable.USER);
+        registry.add("spring.datasource.password", () -> MySqlAvailable.PASSWORD);
+        registry.add("operaton.bpm.process-engine-name", () -> "mysql-e2e");
+        registry.add("operaton.bpm.job-execution.max-wait", () -> "500");
+        registry.add("operaton.bpm.job-execution.wait-time-in-millis", () -> "200");
+        registry.add("almanac.workers.enabled", () -> "true");
+        registry.add("almanac.workers.poll-interval", () -> "200ms");
+        registry.add("almanac.workers.data-feed-catalog-url", () -> platform.url("/feeds/{feed}"));
+        registry.add("almanac.workers.training-webhook", () -> platform.url("/train"));
+        registry.add("almanac.workers.deploy-webhook", () -> platform.url("/deploy"));
+        registry.add("almanac.workers.health-metric-url", () -> platform.url("/health/{release}"));
+        registry.add("almanac.release-timing.window-days", () -> "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
+        registry.add("almanac.release-timing.window-opens", () -> "00:00");
+        registry.add("almanac.release-timing.window-closes", () -> "23:59");
+        registry.add("almanac.release-timing.monitoring-period", () -> "PT1S");
+        registry.add("almanac.release-timing.retrospective-delay", () -> "PT1S");
+    }
+
+    @Autowired
+    Releases releases;
+    @Autowired
+    IdentityService identity;
+
+    private static StubPlatform startPlatform() {
+        try {
+            return new StubPlatform();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @Test
+    void releaseRunsFromPlanToRetrospectiveOnMySql() {
+        TestAccounts.ensure(identity);
+        String version = "e2e." + System.currentTimeMillis();
+        String key = "churn-model-" + version;
+        releases.plan(new NewRelease("churn-model", version, Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(7),
+                "subscriptions,payments"), "rita");
+
+        // the data-readiness worker checks both feeds, then the release waits for the data pipeline
+        awaitWaiting(key, ModelRelease.Messages.DATA_READY);
+        releases.deliver(key, ModelRelease.Messages.DATA_READY, Map.of());
+
+        // the training worker posts the release to the training pipeline, which reports back
+        awaitWaiting(key, ModelRelease.Messages.TRAINING_FINISHED);
+        releases.deliver(key, ModelRelease.Messages.TRAINING_FINISHED, Map.of(ACCURACY, 0.94, LATENCY_P95_MS, 110.0, MODEL_URI, "s3://m/churn"));
+
+        // the validation worker computes deltas, the promotion gate advances, risk review is open
+        completeWhenOpen(key, "risk-review", "oscar", Map.of(RISK_DECISION, "approve", RISK_RATIONALE, "standard model"));
+        completeWhenOpen(key, "deploy-approval", "rita", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "go"));
+
+        // window open: deploy worker, monitoring timer, health check worker, retrospective timer
+        completeWhenOpen(key, "retrospective", "mel", Map.of(RETRO_WENT_WELL, "all", RETRO_SLIPPED, "none", RETRO_ACTIONS, "none"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> releases.find(key).orElseThrow().summary().progress().status()
+                == ReleaseProgress.Status.ENDED);
+        ReleaseDetail detail = releases.find(key).orElseThrow();
+        assertThat(detail.summary().progress().outcome()).isEqualTo("deployed");
+        assertThat(detail.steps()).extracting(TakenStep::activityId).containsSubsequence("check-data-feeds", "wait-data-ready",
+                "trigger-training", "wait-training-finished", "compute-validation-metrics", "promotion-gate", "risk-review",
+                "deploy-approval", "wait-release-window", "deploy", "monitor-in-production", "post-deploy-check",
+                "wait-for-retrospective", "retrospective", "release-completed");
+        assertThat(detail.variables()).containsEntry(GATE_OUTCOME, "advance").containsEntry(TRAINING_RUN_ID, "run-e2e")
+                .containsEntry(DEPLOYMENT_ID, "dep-e2e").containsEntry(HEALTH_FINDING, "error rate 0.2%");
+        assertThat(platform.calls).anyMatch(c -> c.startsWith("POST /train") && c.contains(key))
+                .anyMatch(c -> c.startsWith("POST /deploy") && c.contains(key))
+                .anyMatch(c -> c.startsWith("GET /feeds/payments"));
+    }
+
+    private void awaitWaiting(String key, String message) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> releases.waitingFor(message).containsKey(key));
+    }
+
+    private void completeWhenOpen(String key, String step, String user, Map<String, Object> variables) {
+        String taskId = await().atMost(Duration.ofSeconds(60)).until(
+                () -> releases.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals(step)).map(Map.Entry::getKey)
+                        .findFirst().orElse(null),
+                id -> id != null);
+        releases.completeTask(taskId, user, variables);
+    }
+}
