@@ -1,0 +1,188 @@
+package dev.almanac.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.operaton.bpm.engine.ExternalTaskService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.externaltask.LockedExternalTask;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.almanac.processes.ModelRelease;
+import dev.almanac.releases.Lane;
+import dev.almanac.releases.NewRelease;
+import dev.almanac.releases.Releases;
+import dev.almanac.releases.RiskTier;
+import dev.almanac.support.HeadlessChromium;
+import dev.almanac.support.TestAccounts;
+
+/** What a person does in a real browser: sign in, plan a release, see its diagram, decide a task in Tasklist. */
+@ExtendWith(HeadlessChromium.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ReleaseJourneyBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    Releases releases;
+    @Autowired
+    ExternalTaskService externalTasks;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        TestAccounts.ensure(identity);
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
+        if (browser != null) {
+            // the last screen of every journey, to look at when one fails
+            java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser"));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(shots.resolve(test.getTestMethod().orElseThrow().getName() + ".png"), png);
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void signIn(String user) {
+        browser.get(url("/releases"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/releases"));
+    }
+
+    @Test
+    void releaseManagerPlansAReleaseAndSeesWhereItStands() {
+        signIn("rita");
+        browser.get(url("/releases/new"));
+
+        browser.findElement(By.id("model")).sendKeys("Credit Limit");
+        browser.findElement(By.id("version")).sendKeys("2027.02");
+        new Select(browser.findElement(By.id("lane"))).selectByVisibleText("production");
+        new Select(browser.findElement(By.id("ownerTeam"))).selectByValue("fraud-ml");
+        setDate(browser.findElement(By.id("targetDate")), LocalDate.now().plusDays(20));
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("lower-case letters");
+        assertThat(browser.getCurrentUrl()).doesNotContain("/releases/credit");
+
+        WebElement model = browser.findElement(By.id("model"));
+        model.clear();
+        model.sendKeys("credit-limit");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.urlContains("/releases/credit-limit-2027.02"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("credit-limit-2027.02 is planned");
+        assertThat(browser.findElement(By.id("current-steps")).getText()).contains("Check data feeds").contains("worker (topic data-readiness)");
+        wait.until(ExpectedConditions.attributeToBe(By.id("diagram"), "data-rendered", "true"));
+        assertThat(browser.findElements(By.cssSelector("#diagram .djs-element.active"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#diagram [data-element-id='check-data-feeds']")).getAttribute("class")).contains("active");
+
+        browser.get(url("/releases"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-release='credit-limit-2027.02']")).getText())
+                .contains("production").contains("Check data feeds");
+    }
+
+    @Test
+    void riskOfficerDecidesTheRiskReviewInTasklistWithItsForm() {
+        String key = releaseAtRiskReview();
+        String taskId = releases.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals("risk-review")).findFirst().orElseThrow()
+                .getKey();
+        signIn("oscar");
+
+        browser.get(url("/operaton/app/tasklist/default/#/?task=" + taskId));
+
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+        wait.until(d -> inputValues().contains(key));
+        assertThat(inputValues()).contains("browser-model", "low", "staging");
+        assertThat(form.getText()).contains("Decision").contains("Rationale").contains("Approve").contains("Request changes");
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"))).click();
+        click(By.xpath("//label[contains(., 'Approve')]"));
+        WebElement rationale = browser.findElement(By.xpath("//label[contains(., 'Rationale')]/following::textarea[1]"));
+        scrollTo(rationale);
+        rationale.sendKeys("Fairness report reviewed");
+        click(By.xpath("//button[normalize-space(.)='Complete']"));
+
+        wait.until(d -> releases.openTasksOf(key).containsValue("deploy-approval"));
+        assertThat(releases.find(key).orElseThrow().variables()).containsEntry("riskDecision", "approve")
+                .containsEntry("riskRationale", "Fairness report reviewed");
+    }
+
+    private String releaseAtRiskReview() {
+        String key = "browser-model-" + System.nanoTime();
+        releases.plan(new NewRelease("browser-model", String.valueOf(System.nanoTime()), Lane.STAGING, RiskTier.LOW, "fraud-ml",
+                LocalDate.now().plusDays(9), null), "rita");
+        key = releases.list().stream().filter(r -> r.model().equals("browser-model")).reduce((a, b) -> b).orElseThrow().key();
+        completeWork(key, ModelRelease.Topics.DATA_READINESS, Map.of());
+        releases.deliver(key, ModelRelease.Messages.DATA_READY, Map.of());
+        completeWork(key, ModelRelease.Topics.TRAINING_TRIGGER, Map.of());
+        releases.deliver(key, ModelRelease.Messages.TRAINING_FINISHED, Map.of("accuracy", 0.95, "latencyP95Ms", 90.0, "modelUri", "s3://m"));
+        completeWork(key, ModelRelease.Topics.VALIDATION_METRICS, Map.of("baselineAccuracy", 0.93, "accuracyDelta", 0.02));
+        return key;
+    }
+
+    private void completeWork(String key, String topic, Map<String, Object> variables) {
+        List<LockedExternalTask> locked = externalTasks.fetchAndLock(1, "browser-test").topic(topic, 30_000).businessKey(key).execute();
+        assertThat(locked).hasSize(1);
+        externalTasks.complete(locked.get(0).getId(), "browser-test", variables);
+    }
+
+    private void click(By locator) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+        scrollTo(element);
+        try {
+            wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            // Tasklist's fixed footer can cover the lower edge of its scrolling form pane
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
+        }
+    }
+
+    private void scrollTo(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> inputValues() {
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('.fjs-container input')).map(i => i.value)");
+    }
+
+    private void setDate(WebElement input, LocalDate date) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, date.toString());
+    }
+}
