@@ -52,7 +52,7 @@ class DemoPipeline {
 
     /** Deterministic metrics per model, so each demo release takes a different path at the gate. */
     static Map<String, Object> metricsFor(String key) {
-        double accuracy = 0.90 + (Math.abs(key.hashCode()) % 50) / 1000.0;
+        double accuracy = (900 + Math.abs(key.hashCode()) % 50) / 1000.0;
         double latency = key.startsWith("churn") ? 620 : 80 + Math.abs(key.hashCode()) % 150;
         return Map.of(ACCURACY, accuracy, LATENCY_P95_MS, latency, MODEL_URI, "s3://almanac-demo/models/" + key);
     }
