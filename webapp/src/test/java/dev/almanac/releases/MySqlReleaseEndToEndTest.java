@@ -41,7 +41,6 @@ class MySqlReleaseEndToEndTest {
         registry.add("spring.datasource.url", () -> MySqlAvailable.URL);
         registry.add("spring.datasource.username", () -> MySqlAvailable.USER);
         registry.add("spring.datasource.password", () -> MySqlAvailable.PASSWORD);
-        registry.add("operaton.bpm.process-engine-name", () -> "mysql-e2e");
         registry.add("operaton.bpm.job-execution.max-wait", () -> "500");
         registry.add("operaton.bpm.job-execution.wait-time-in-millis", () -> "200");
         registry.add("almanac.workers.enabled", () -> "true");
