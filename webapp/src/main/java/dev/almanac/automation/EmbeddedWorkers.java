@@ -88,6 +88,11 @@ class EmbeddedWorkers implements SmartLifecycle {
         }
     }
 
+    /** Whether a fetched task is still being worked on. */
+    boolean busy() {
+        return slots.availablePermits() < properties.concurrency();
+    }
+
     private void run(LockedExternalTask task) {
         ReleaseStep step = steps.get(task.getTopicName());
         try {
