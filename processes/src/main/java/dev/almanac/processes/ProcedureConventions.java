@@ -2,14 +2,15 @@ package dev.almanac.processes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.operaton.bpm.engine.BpmnParseException;
 import org.operaton.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.operaton.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.operaton.bpm.engine.impl.util.xml.Element;
+import org.operaton.bpm.engine.impl.util.xml.Namespace;
 
 /**
  * Rejects a deployment whose procedure the calendar could not read, naming the element: every
@@ -32,60 +33,34 @@ public class ProcedureConventions extends AbstractProcessEnginePlugin {
 
     static final class Listener extends AbstractBpmnParseListener {
 
-        @Override
-        public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            requirePlannedDuration(element);
-            String groups = element.attributeNS(new org.operaton.bpm.engine.impl.util.xml.Namespace(OPERATON_NS), "candidateGroups");
-            if (groups == null || groups.isBlank()) {
-                throw new BpmnParseException("User task '" + element.attribute("id")
-                        + "' has no candidate group (operaton:candidateGroups): every human step needs a team that owns it", element);
-            }
-        }
+        private static final Set<String> ACTIVITIES = Set.of("task", "userTask", "serviceTask", "businessRuleTask", "receiveTask",
+                "scriptTask", "manualTask", "sendTask", "callActivity");
+        private static final Namespace OPERATON = new Namespace(OPERATON_NS);
 
         @Override
-        public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            requirePlannedDuration(element);
+        public void parseProcess(Element process, ProcessDefinitionEntity definition) {
+            check(process);
         }
 
-        @Override
-        public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            requirePlannedDuration(element);
-        }
-
-        @Override
-        public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            requirePlannedDuration(element);
-        }
-
-        @Override
-        public void parseScriptTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            requirePlannedDuration(element);
-        }
-
-        @Override
-        public void parseManualTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            requirePlannedDuration(element);
-        }
-
-        @Override
-        public void parseSendTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            requirePlannedDuration(element);
-        }
-
-        @Override
-        public void parseTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-            requirePlannedDuration(element);
-        }
-
-        @Override
-        public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
-            requirePlannedDuration(element);
-        }
-
-        @Override
-        public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-            if (element.element("timerEventDefinition") != null) {
-                requirePlannedDuration(element);
+        /** Walks the process and its sub-processes; the first element that breaks a convention rejects the deployment. */
+        private static void check(Element scope) {
+            for (Element element : scope.elements()) {
+                String tag = element.getTagName();
+                if (ACTIVITIES.contains(tag)) {
+                    requirePlannedDuration(element);
+                } else if ("intermediateCatchEvent".equals(tag) && element.element("timerEventDefinition") != null) {
+                    requirePlannedDuration(element);
+                }
+                if ("userTask".equals(tag)) {
+                    String groups = element.attributeNS(OPERATON, "candidateGroups");
+                    if (groups == null || groups.isBlank()) {
+                        throw new BpmnParseException("User task '" + element.attribute("id")
+                                + "' has no candidate group (operaton:candidateGroups): every human step needs a team that owns it", element);
+                    }
+                }
+                if ("subProcess".equals(tag) || "transaction".equals(tag)) {
+                    check(element);
+                }
             }
         }
 

@@ -59,6 +59,24 @@ class EmbeddedWorkersTest {
         return new EmbeddedWorkers(externalTasks, List.of(step), properties);
     }
 
+    interface Behaviour {
+        ReleaseStep.Outcome run(ReleaseStep.Work work) throws Exception;
+    }
+
+    private static ReleaseStep dataReadiness(Behaviour behaviour) {
+        return new ReleaseStep() {
+            @Override
+            public String topic() {
+                return ModelRelease.Topics.DATA_READINESS;
+            }
+
+            @Override
+            public Outcome run(Work work) throws Exception {
+                return behaviour.run(work);
+            }
+        };
+    }
+
     private String plan(String model) {
         return runtime.startProcessInstanceByKey(ModelRelease.PROCESS_ID, model + "-1",
                 Map.of("model", model, "dataFeeds", "feed-a", "riskTier", "low", "lane", "staging", "ownerTeam", "fraud-ml")).getId();
@@ -81,18 +99,10 @@ class EmbeddedWorkersTest {
     void technicalFailureIsRetriedThenBecomesAnIncidentWithTheErrorMessage() {
         String instance = plan("flaky-feed-model");
         AtomicInteger tries = new AtomicInteger();
-        ReleaseStep failing = new ReleaseStep() {
-            @Override
-            public String topic() {
-                return ModelRelease.Topics.DATA_READINESS;
-            }
-
-            @Override
-            public Outcome run(Work work) throws IOException {
-                tries.incrementAndGet();
-                throw new IOException("feed catalog answered HTTP 503");
-            }
-        };
+        ReleaseStep failing = dataReadiness(work -> {
+            tries.incrementAndGet();
+            throw new IOException("feed catalog answered HTTP 503");
+        });
 
         drain(workers(failing, 3));
 
@@ -105,17 +115,7 @@ class EmbeddedWorkersTest {
         // once the cause is fixed, "retry" in Cockpit (set retries) lets the worker finish the step
         String taskId = externalTasks.createExternalTaskQuery().processInstanceId(instance).singleResult().getId();
         externalTasks.setRetries(taskId, 1);
-        ReleaseStep healthy = new ReleaseStep() {
-            @Override
-            public String topic() {
-                return ModelRelease.Topics.DATA_READINESS;
-            }
-
-            @Override
-            public Outcome run(Work work) {
-                return new Completed(Map.of());
-            }
-        };
+        ReleaseStep healthy = dataReadiness(work -> new ReleaseStep.Completed(Map.of()));
         drain(workers(healthy, 3));
 
         assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
@@ -125,17 +125,8 @@ class EmbeddedWorkersTest {
     @Test
     void businessOutcomeBecomesABpmnErrorThatTheProcessHandles() {
         String instance = plan("missing-feed-model");
-        ReleaseStep missingFeed = new ReleaseStep() {
-            @Override
-            public String topic() {
-                return ModelRelease.Topics.DATA_READINESS;
-            }
-
-            @Override
-            public Outcome run(Work work) {
-                return new BusinessError(ModelRelease.Errors.DATA_FEED_MISSING, "missing data feeds: feed-a", Map.of("missingFeeds", "feed-a"));
-            }
-        };
+        ReleaseStep missingFeed = dataReadiness(work -> new ReleaseStep.BusinessError(ModelRelease.Errors.DATA_FEED_MISSING,
+                "missing data feeds: feed-a", Map.of("missingFeeds", "feed-a")));
 
         drain(workers(missingFeed, 3));
 
@@ -146,17 +137,9 @@ class EmbeddedWorkersTest {
     @Test
     void retriesWaitLongerEachTime() {
         String instance = plan("backoff-model");
-        ReleaseStep failing = new ReleaseStep() {
-            @Override
-            public String topic() {
-                return ModelRelease.Topics.DATA_READINESS;
-            }
-
-            @Override
-            public Outcome run(Work work) throws IOException {
-                throw new IOException("timeout");
-            }
-        };
+        ReleaseStep failing = dataReadiness(work -> {
+            throw new IOException("timeout");
+        });
         WorkerProperties properties = new WorkerProperties(true, "test-worker", Duration.ofMillis(100), Duration.ofMinutes(1), 1,
                 Duration.ofSeconds(1), new WorkerProperties.Retry(3, Duration.ofMinutes(1), Duration.ofMinutes(10)), "http://unused/{feed}",
                 URI.create("http://unused"), URI.create("http://unused"), "http://unused/{release}");
