@@ -27,6 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     private static final String PRINCIPAL_PROVIDER = "authentication-provider";
+    static final String ADMIN_GROUP = "operaton-admin";
 
     /** Plain path patterns: the engine REST API and the webapps are not served by Spring MVC's servlet. */
     private static RequestMatcher path(String pattern) {
@@ -50,7 +51,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/webjars/**"), path("/favicon.ico"),
-                                path("/error"), path("/actuator/health/**"), path("/demo-pipeline/**")).permitAll()
+                                path("/error"), path("/actuator/health/**"), path("/demo-pipeline/**"), path("/v3/api-docs/**")).permitAll()
+                        .requestMatchers(path("/admin/**")).hasAuthority("GROUP_" + ADMIN_GROUP)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/releases", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

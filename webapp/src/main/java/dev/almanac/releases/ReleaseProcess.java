@@ -89,6 +89,25 @@ class ReleaseProcess {
         return waiting;
     }
 
+    /** The message names the release's version of the procedure can catch anywhere. */
+    Set<String> messagesCaughtBy(String processInstanceId) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            return Set.of();
+        }
+        return repository.getBpmnModelInstance(instance.getProcessDefinitionId())
+                .getModelElementsByType(org.operaton.bpm.model.bpmn.instance.Message.class).stream()
+                .map(org.operaton.bpm.model.bpmn.instance.Message::getName).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The message names the release waits for right now. */
+    Set<String> messagesAwaitedBy(String processInstanceId) {
+        return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message").list().stream()
+                .map(org.operaton.bpm.engine.runtime.EventSubscription::getEventName)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     List<Task> openTasks(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).list();
     }

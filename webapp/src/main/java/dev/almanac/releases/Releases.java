@@ -125,6 +125,22 @@ public class Releases {
         process.correlate(startedPlan(key).getProcessInstanceId(), message, variables);
     }
 
+    /** The pipeline messages a release's procedure can catch, and those it waits for right now. */
+    @Transactional(readOnly = true)
+    public Messages messagesOf(String key) {
+        String instance = startedPlan(key).getProcessInstanceId();
+        return new Messages(process.messagesCaughtBy(instance), process.messagesAwaitedBy(instance));
+    }
+
+    public record Messages(java.util.Set<String> caught, java.util.Set<String> awaited) {
+    }
+
+    /** The planned release, without reading its progress from the engine. */
+    @Transactional(readOnly = true)
+    public Optional<ReleaseSummary> plannedRelease(String key) {
+        return plans.findByKey(key).map(plan -> ReleaseSummary.of(plan, ReleaseProgress.NOT_STARTED));
+    }
+
     /** Open user tasks of a release, as task id and step id. */
     @Transactional(readOnly = true)
     public Map<String, String> openTasksOf(String key) {

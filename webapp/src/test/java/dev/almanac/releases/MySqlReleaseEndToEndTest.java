@@ -4,24 +4,16 @@ import static dev.almanac.processes.ModelRelease.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.operaton.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.almanac.processes.ModelRelease;
-import dev.almanac.support.MySqlAvailable;
-import dev.almanac.support.StubPlatform;
+import dev.almanac.support.MySqlApplicationContext;
 import dev.almanac.support.TestAccounts;
 
 /**
@@ -29,50 +21,12 @@ import dev.almanac.support.TestAccounts;
  * tasks against a stub platform, the pipeline's messages are correlated, people complete their
  * tasks and the job executor fires the timers, to the end event.
  */
-@ExtendWith(MySqlAvailable.class)
-@SpringBootTest
-@ActiveProfiles("mysql")
-class MySqlReleaseEndToEndTest {
-
-    static final StubPlatform platform = startPlatform();
-
-    @DynamicPropertySource
-    static void mysqlAndPlatform(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> MySqlAvailable.URL);
-        registry.add("spring.datasource.username", () -> MySqlAvailable.USER);
-        registry.add("spring.datasource.password", () -> MySqlAvailable.PASSWORD);
-        registry.add("operaton.bpm.job-execution.max-wait", () -> "500");
-        registry.add("operaton.bpm.job-execution.wait-time-in-millis", () -> "200");
-        registry.add("almanac.workers.enabled", () -> "true");
-        registry.add("almanac.workers.poll-interval", () -> "200ms");
-        registry.add("almanac.workers.data-feed-catalog-url", () -> platform.url("/feeds/{feed}"));
-        registry.add("almanac.workers.training-webhook", () -> platform.url("/train"));
-        registry.add("almanac.workers.deploy-webhook", () -> platform.url("/deploy"));
-        registry.add("almanac.workers.health-metric-url", () -> platform.url("/health/{release}"));
-        registry.add("almanac.release-timing.window-days", () -> "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
-        registry.add("almanac.release-timing.window-opens", () -> "00:00");
-        registry.add("almanac.release-timing.window-closes", () -> "23:59");
-        registry.add("almanac.release-timing.monitoring-period", () -> "PT1S");
-        registry.add("almanac.release-timing.retrospective-delay", () -> "PT1S");
-    }
+class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
 
     @Autowired
     Releases releases;
     @Autowired
     IdentityService identity;
-
-    private static StubPlatform startPlatform() {
-        try {
-            return new StubPlatform();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        platform.close();
-    }
 
     @Test
     void releaseRunsFromPlanToRetrospectiveOnMySql() {

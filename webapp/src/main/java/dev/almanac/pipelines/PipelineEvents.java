@@ -1,0 +1,123 @@
+package dev.almanac.pipelines;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.almanac.releases.ReleaseSummary;
+import dev.almanac.releases.Releases;
+
+/**
+ * Accepts pipeline events exactly once. The event's record and the message correlation commit in
+ * one transaction, and the unique event id makes every repeat (sequential or concurrent) a replay
+ * of the first result.
+ */
+@Service
+public class PipelineEvents {
+
+    private static final Duration REPLAY_WAIT = Duration.ofSeconds(15);
+
+    private final Releases releases;
+    private final PipelineEventRepository events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final jakarta.persistence.EntityManager entityManager;
+
+    PipelineEvents(Releases releases, PipelineEventRepository events, TransactionTemplate transaction, Clock clock, ObjectMapper json,
+            jakarta.persistence.EntityManager entityManager) {
+        this.entityManager = entityManager;
+        this.releases = releases;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** The result of an event: accepted now, or the replay of the first time it was accepted. */
+    public record Accepted(String eventId, String releaseKey, String type, Instant acceptedAt, boolean replay) {
+    }
+
+    public Accepted accept(PipelineTokens.Pipeline pipeline, String releaseKey, String type, String eventId, Map<String, Object> variables) {
+        EventContract.check(type, eventId, variables);
+        var earlier = events.findByEventId(eventId);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), releaseKey, type);
+        }
+        try {
+            return transaction.execute(status -> acceptOnce(pipeline, releaseKey, type, eventId, variables));
+        } catch (DataIntegrityViolationException concurrentDuplicate) {
+            return replay(awaitCommitted(eventId), releaseKey, type);
+        }
+    }
+
+    private Accepted acceptOnce(PipelineTokens.Pipeline pipeline, String releaseKey, String type, String eventId, Map<String, Object> variables) {
+        ReleaseSummary release = releases.plannedRelease(releaseKey)
+                .orElseThrow(() -> new PipelineProblem(HttpStatus.NOT_FOUND, "key", "There is no release " + releaseKey + "."));
+        if (!pipeline.mayActOn(release.model())) {
+            throw new PipelineProblem(HttpStatus.FORBIDDEN, "key", "Token '" + pipeline.name() + "' may not act on model " + release.model() + ".");
+        }
+        Releases.Messages messages = releases.messagesOf(releaseKey);
+        if (!messages.caught().contains(type)) {
+            throw new PipelineProblem(HttpStatus.BAD_REQUEST, "type", "Unknown event type '" + type + "': the procedure of " + releaseKey
+                    + " accepts " + String.join(", ", messages.caught()) + ".");
+        }
+        if (!messages.awaited().contains(type)) {
+            var committedMeanwhile = events.findByEventId(eventId);
+            if (committedMeanwhile.isPresent()) {
+                return replay(committedMeanwhile.get(), releaseKey, type);
+            }
+            throw new PipelineProblem(HttpStatus.CONFLICT, "type", "Release " + releaseKey + " is not waiting for " + type + " now; it "
+                    + (messages.awaited().isEmpty() ? "waits for no pipeline event at the moment." : "waits for " + String.join(", ", messages.awaited()) + "."));
+        }
+        PipelineEvent event = events.saveAndFlush(new PipelineEvent(eventId, releaseKey, type, pipeline.tokenId(), clock.instant(), write(variables)));
+        // the time as the database keeps it (MariaDB through Connector/J keeps whole seconds), so replays answer the very same
+        entityManager.refresh(event);
+        releases.deliver(releaseKey, type, variables == null ? Map.of() : variables);
+        return new Accepted(eventId, releaseKey, type, event.getAcceptedAt(), false);
+    }
+
+    private Accepted replay(PipelineEvent first, String releaseKey, String type) {
+        if (!first.getReleaseKey().equals(releaseKey) || !first.getType().equals(type)) {
+            throw new PipelineProblem(HttpStatus.CONFLICT, "eventId", "Event id " + first.getEventId() + " was already used for "
+                    + first.getType() + " on " + first.getReleaseKey() + ".");
+        }
+        return new Accepted(first.getEventId(), first.getReleaseKey(), first.getType(), first.getAcceptedAt(), true);
+    }
+
+    /** A concurrent duplicate lost the race on the unique event id: the winner's record becomes visible when it commits. */
+    private PipelineEvent awaitCommitted(String eventId) {
+        Instant deadline = clock.instant().plus(REPLAY_WAIT);
+        while (clock.instant().isBefore(deadline)) {
+            var first = events.findByEventId(eventId);
+            if (first.isPresent()) {
+                return first.get();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new PipelineProblem(HttpStatus.CONFLICT, "eventId", "Event " + eventId + " is being processed by another request; send it again.");
+    }
+
+    private String write(Map<String, Object> variables) {
+        try {
+            String text = json.writeValueAsString(variables == null ? Map.of() : variables);
+            return text.length() > 4000 ? text.substring(0, 4000) : text;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.almanac.pipelines;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues, lists, revokes and checks the tokens pipelines use on {@code /api/v1}. A token is shown
+ * once, when it is issued; only its SHA-256 is stored.
+ */
+@Service
+public class PipelineTokens {
+
+    static final String PREFIX = "alm_";
+    private static final Pattern MODEL = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final PipelineTokenRepository tokens;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    PipelineTokens(PipelineTokenRepository tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** A new token; its secret is in the result and nowhere else. */
+    @Transactional
+    public IssuedToken issue(String name, Set<String> models, String issuedBy) {
+        if (name == null || name.isBlank() || name.length() > 80) {
+            throw new IllegalArgumentException("Give the token a name of up to 80 characters, like 'fraud-scorer nightly training'.");
+        }
+        for (String model : models) {
+            if (!MODEL.matcher(model).matches()) {
+                throw new IllegalArgumentException("'" + model + "' is not a model name (lower-case letters, digits and dashes).");
+            }
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        PipelineToken saved = tokens.save(new PipelineToken(name.trim(), hash(token), token.substring(0, 8), models, issuedBy, clock.instant()));
+        return new IssuedToken(saved.getId(), saved.getName(), token, saved.models());
+    }
+
+    @Transactional
+    public void revoke(long id) {
+        tokens.findById(id).ifPresent(token -> token.revoke(clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenView> all() {
+        return tokens.findAllByOrderByCreatedAtDesc().stream()
+                .map(t -> new TokenView(t.getId(), t.getName(), t.getTokenHint() + "…", t.models(), t.getCreatedBy(), t.getCreatedAt(),
+                        t.getLastUsedAt(), t.getRevokedAt()))
+                .toList();
+    }
+
+    /** The pipeline a presented token belongs to, if the token exists and is not revoked. */
+    @Transactional
+    public Optional<Pipeline> authenticate(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return tokens.findByTokenHash(hash(presented)).filter(t -> t.getRevokedAt() == null).map(t -> {
+            Instant now = clock.instant();
+            if (t.getLastUsedAt() == null || t.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+                t.used(now);
+            }
+            return new Pipeline(t.getId(), t.getName(), t.models());
+        });
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    public record IssuedToken(long id, String name, String token, Set<String> models) {
+    }
+
+    public record TokenView(long id, String name, String hint, Set<String> models, String createdBy, Instant createdAt, Instant lastUsedAt,
+            Instant revokedAt) {
+
+        public boolean active() {
+            return revokedAt == null;
+        }
+    }
+
+    /** A pipeline authenticated by its token, and what it may touch. */
+    public record Pipeline(long tokenId, String name, Set<String> models) {
+
+        public boolean mayActOn(String model) {
+            return models.isEmpty() || models.contains(model);
+        }
+    }
+}

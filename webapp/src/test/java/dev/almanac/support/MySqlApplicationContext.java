@@ -1,0 +1,50 @@
+package dev.almanac.support;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One application on the MySQL test database for every MySQL-backed test: embedded workers calling
+ * a stub platform, release windows always open and short post-deploy timers.
+ */
+@ExtendWith(MySqlAvailable.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("mysql")
+public abstract class MySqlApplicationContext {
+
+    protected static final StubPlatform platform = startPlatform();
+
+    @DynamicPropertySource
+    static void mysqlAndPlatform(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> MySqlAvailable.URL);
+        registry.add("spring.datasource.username", () -> MySqlAvailable.USER);
+        registry.add("spring.datasource.password", () -> MySqlAvailable.PASSWORD);
+        registry.add("spring.jpa.properties.hibernate.dialect", () -> "org.hibernate.dialect.MariaDBDialect");
+        registry.add("operaton.bpm.job-execution.max-wait", () -> "500");
+        registry.add("operaton.bpm.job-execution.wait-time-in-millis", () -> "200");
+        registry.add("almanac.workers.enabled", () -> "true");
+        registry.add("almanac.workers.poll-interval", () -> "200ms");
+        registry.add("almanac.workers.data-feed-catalog-url", () -> platform.url("/feeds/{feed}"));
+        registry.add("almanac.workers.training-webhook", () -> platform.url("/train"));
+        registry.add("almanac.workers.deploy-webhook", () -> platform.url("/deploy"));
+        registry.add("almanac.workers.health-metric-url", () -> platform.url("/health/{release}"));
+        registry.add("almanac.release-timing.window-days", () -> "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
+        registry.add("almanac.release-timing.window-opens", () -> "00:00");
+        registry.add("almanac.release-timing.window-closes", () -> "23:59");
+        registry.add("almanac.release-timing.monitoring-period", () -> "PT1S");
+        registry.add("almanac.release-timing.retrospective-delay", () -> "PT1S");
+    }
+
+    private static StubPlatform startPlatform() {
+        try {
+            return new StubPlatform();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
