@@ -37,7 +37,6 @@ class EmbeddedWorkers implements SmartLifecycle {
     private final ExternalTaskService externalTasks;
     private final Map<String, ReleaseStep> steps;
     private final WorkerProperties properties;
-    private final RetryPolicy retry;
     private final Semaphore slots;
     private ScheduledExecutorService poller;
     private ExecutorService runners;
@@ -47,7 +46,6 @@ class EmbeddedWorkers implements SmartLifecycle {
         this.externalTasks = externalTasks;
         this.steps = steps.stream().collect(Collectors.toMap(ReleaseStep::topic, Function.identity()));
         this.properties = properties;
-        this.retry = properties.retry().policy();
         this.slots = new Semaphore(properties.concurrency());
     }
 
@@ -106,6 +104,7 @@ class EmbeddedWorkers implements SmartLifecycle {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            RetryPolicy retry = properties.retryFor(task.getTopicName());
             int retriesLeft = retry.retriesLeftAfterFailure(task.getRetries());
             long backoff = retry.backoff(retriesLeft).toMillis();
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -2,6 +2,7 @@ package dev.almanac.automation;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,10 +19,16 @@ record WorkerProperties(
         @DefaultValue("4") int concurrency,
         @DefaultValue("10s") Duration httpTimeout,
         @DefaultValue Retry retry,
+        Map<String, Retry> topicRetry,
         String dataFeedCatalogUrl,
         URI trainingWebhook,
         URI deployWebhook,
         String healthMetricUrl) {
+
+    /** The retry policy of a topic: its own if configured ({@code almanac.workers.topic-retry.deploy.retries=5}), else the default. */
+    RetryPolicy retryFor(String topic) {
+        return topicRetry == null || !topicRetry.containsKey(topic) ? retry.policy() : topicRetry.get(topic).policy();
+    }
 
     record Retry(@DefaultValue("3") int retries, @DefaultValue("10s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff) {
 

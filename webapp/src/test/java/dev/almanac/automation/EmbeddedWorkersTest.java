@@ -54,7 +54,7 @@ class EmbeddedWorkersTest {
 
     private EmbeddedWorkers workers(ReleaseStep step, int retries) {
         WorkerProperties properties = new WorkerProperties(true, "test-worker", Duration.ofMillis(100), Duration.ofMinutes(1), 1,
-                Duration.ofSeconds(1), new WorkerProperties.Retry(retries, Duration.ZERO, Duration.ZERO), "http://unused/{feed}",
+                Duration.ofSeconds(1), new WorkerProperties.Retry(retries, Duration.ZERO, Duration.ZERO), Map.of(), "http://unused/{feed}",
                 URI.create("http://unused"), URI.create("http://unused"), "http://unused/{release}");
         return new EmbeddedWorkers(externalTasks, List.of(step), properties);
     }
@@ -135,13 +135,14 @@ class EmbeddedWorkersTest {
     }
 
     @Test
-    void retriesWaitLongerEachTime() {
+    void retriesFollowTheTopicsOwnPolicyAndWaitBeforeTheNextTry() {
         String instance = plan("backoff-model");
         ReleaseStep failing = dataReadiness(work -> {
             throw new IOException("timeout");
         });
         WorkerProperties properties = new WorkerProperties(true, "test-worker", Duration.ofMillis(100), Duration.ofMinutes(1), 1,
-                Duration.ofSeconds(1), new WorkerProperties.Retry(3, Duration.ofMinutes(1), Duration.ofMinutes(10)), "http://unused/{feed}",
+                Duration.ofSeconds(1), new WorkerProperties.Retry(1, Duration.ZERO, Duration.ZERO),
+                Map.of(ModelRelease.Topics.DATA_READINESS, new WorkerProperties.Retry(3, Duration.ofMinutes(1), Duration.ofMinutes(10))), "http://unused/{feed}",
                 URI.create("http://unused"), URI.create("http://unused"), "http://unused/{release}");
         EmbeddedWorkers workers = new EmbeddedWorkers(externalTasks, List.of(failing), properties);
 

@@ -13,11 +13,21 @@ public final class StubPlatform implements AutoCloseable {
 
     private final HttpServer server;
     public final List<String> calls = new CopyOnWriteArrayList<>();
+    private volatile java.util.concurrent.CountDownLatch trainingHold;
 
     public StubPlatform() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
+            java.util.concurrent.CountDownLatch hold = trainingHold;
+            if (path.equals("/train") && hold != null) {
+                trainingHold = null;
+                try {
+                    hold.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             calls.add(exchange.getRequestMethod() + " " + path + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String body = switch (path) {
                 case "/train" -> "{\"runId\":\"run-e2e\"}";
@@ -30,7 +40,15 @@ public final class StubPlatform implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
+    }
+
+    /** The next training call hangs until {@code release()} is called on the returned latch (or a minute passes). */
+    public java.util.concurrent.CountDownLatch holdNextTraining() {
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        trainingHold = hold;
+        return hold;
     }
 
     public String url(String path) {

@@ -27,7 +27,13 @@ public class JsonHttp {
     }
 
     public Response get(URI uri) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build());
+        return get(uri, Map.of());
+    }
+
+    public Response get(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     public Response post(URI uri, Map<String, ?> body) throws IOException, InterruptedException {
@@ -48,6 +54,11 @@ public class JsonHttp {
         }
 
         /** The body as a JSON object; an empty body is an empty object. */
+        public java.util.List<Map<String, Object>> jsonList() throws IOException {
+            return new ObjectMapper().readValue(body, new TypeReference<java.util.List<Map<String, Object>>>() {
+            });
+        }
+
         public Map<String, Object> json() throws IOException {
             if (body == null || body.isBlank()) {
                 return Map.of();
