@@ -1,21 +1,32 @@
 package dev.almanac.workers;
 
 import static dev.almanac.processes.ModelRelease.Variables.DEPLOYMENT_ID;
+import static dev.almanac.processes.ModelRelease.Variables.MODEL;
+import static dev.almanac.processes.ModelRelease.Variables.MODEL_URI;
 
-import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import dev.almanac.processes.ModelRelease;
+import dev.almanac.workers.integrations.Integrations;
+import dev.almanac.workers.integrations.MlflowRegistry;
 
-/** Posts the release to the deploy webhook (the serving platform or CD pipeline). */
+/**
+ * Deploys the release the way its model is configured: post it to a deploy webhook (a CD pipeline
+ * or serving platform), or point the MLflow registered model's alias at its version.
+ */
 public class DeployStep implements ReleaseStep {
 
-    private final JsonHttp http;
-    private final URI webhook;
+    /** A release can name its MLflow model version explicitly when its modelUri is not models:/name/version. */
+    public static final String MLFLOW_MODEL_VERSION = "mlflowModelVersion";
 
-    public DeployStep(JsonHttp http, URI webhook) {
-        this.http = http;
-        this.webhook = webhook;
+    private final Integrations integrations;
+    private final Clock clock;
+
+    public DeployStep(Integrations integrations, Clock clock) {
+        this.integrations = integrations;
+        this.clock = clock;
     }
 
     @Override
@@ -25,7 +36,16 @@ public class DeployStep implements ReleaseStep {
 
     @Override
     public Outcome run(Work work) throws Exception {
-        Map<String, Object> answer = http.post(webhook, ReleasePayload.of("deploy", work)).requireOk().json();
-        return new Completed(Map.of(DEPLOYMENT_ID, answer.getOrDefault("deploymentId", "").toString()));
+        String model = work.string(MODEL);
+        Integrations.Deploy deploy = integrations.deployFor(model);
+        if (deploy.mlflow()) {
+            var version = MlflowRegistry.ModelVersion.of(work.string(MODEL_URI), deploy.registeredModel() == null ? model : deploy.registeredModel(),
+                    work.variables().get(MLFLOW_MODEL_VERSION));
+            String alias = deploy.alias() == null ? "production" : deploy.alias();
+            new MlflowRegistry(deploy.mlflowUri(), deploy.mlflowToken(), Duration.ofSeconds(10)).setAlias(version, alias);
+            return new Completed(Map.of(DEPLOYMENT_ID, "mlflow:" + version.name() + "@" + alias + "=v" + version.version()));
+        }
+        Map<String, Object> answer = deploy.webhook().webhook(clock).post(ReleasePayload.of("deploy", work));
+        return new Completed(Map.of(DEPLOYMENT_ID, String.valueOf(answer.getOrDefault("deploymentId", ""))));
     }
 }

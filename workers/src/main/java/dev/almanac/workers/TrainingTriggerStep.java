@@ -1,21 +1,23 @@
 package dev.almanac.workers;
 
+import static dev.almanac.processes.ModelRelease.Variables.MODEL;
 import static dev.almanac.processes.ModelRelease.Variables.TRAINING_RUN_ID;
 
-import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
 
 import dev.almanac.processes.ModelRelease;
+import dev.almanac.workers.integrations.Integrations;
 
-/** Posts the release to the training pipeline's webhook; the pipeline later sends {@code training-finished}. */
+/** Posts the release to its model's training webhook; the pipeline later sends {@code training-finished}. */
 public class TrainingTriggerStep implements ReleaseStep {
 
-    private final JsonHttp http;
-    private final URI webhook;
+    private final Integrations integrations;
+    private final Clock clock;
 
-    public TrainingTriggerStep(JsonHttp http, URI webhook) {
-        this.http = http;
-        this.webhook = webhook;
+    public TrainingTriggerStep(Integrations integrations, Clock clock) {
+        this.integrations = integrations;
+        this.clock = clock;
     }
 
     @Override
@@ -25,8 +27,7 @@ public class TrainingTriggerStep implements ReleaseStep {
 
     @Override
     public Outcome run(Work work) throws Exception {
-        Map<String, Object> answer = http.post(webhook, ReleasePayload.of("train", work)).requireOk().json();
-        Object runId = answer.getOrDefault("runId", "");
-        return new Completed(Map.of(TRAINING_RUN_ID, runId.toString()));
+        Map<String, Object> answer = integrations.trainingFor(work.string(MODEL)).webhook(clock).post(ReleasePayload.of("train", work));
+        return new Completed(Map.of(TRAINING_RUN_ID, String.valueOf(answer.getOrDefault("runId", ""))));
     }
 }

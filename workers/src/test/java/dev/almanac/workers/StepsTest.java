@@ -89,7 +89,10 @@ class StepsTest {
 
     @Test
     void trainingTriggerPostsTheReleaseAndKeepsTheRunId() throws Exception {
-        var outcome = new TrainingTriggerStep(http, URI.create(base + "/train"))
+        var hook = new dev.almanac.workers.integrations.Integrations.Hook(URI.create(base + "/train"), null, null, Duration.ofSeconds(2));
+        var integrations = new dev.almanac.workers.integrations.Integrations(
+                new dev.almanac.workers.integrations.Integrations.Target(hook, null), Map.of());
+        var outcome = new TrainingTriggerStep(integrations, java.time.Clock.systemUTC())
                 .run(work(Map.of("model", "fraud-scorer", "version", "2026.12")));
 
         assertThat(outcome).isEqualTo(new ReleaseStep.Completed(Map.of("trainingRunId", "run-42")));

@@ -41,9 +41,9 @@ public final class StandaloneWorkers {
         JsonHttp http = new JsonHttp(settings.httpTimeout());
         List<ReleaseStep> steps = List.of(
                 new DataReadinessStep(http, settings.dataFeedCatalogUrl()),
-                new TrainingTriggerStep(http, settings.trainingWebhook()),
+                new TrainingTriggerStep(settings.integrations(), java.time.Clock.systemUTC()),
                 new ValidationMetricsStep(new RestProductionBaseline(http, settings.engineRestUrls().get(0), settings.user(), settings.password())),
-                new DeployStep(http, settings.deployWebhook()),
+                new DeployStep(settings.integrations(), java.time.Clock.systemUTC()),
                 new PostDeployCheckStep(http, settings.healthMetricUrl()));
         RestWorkerAdapter adapter = new RestWorkerAdapter(settings.engineRestUrls(), settings.user(), settings.password(), settings.workerId(),
                 settings.maxTasks(), settings.lockDuration().toMillis(), steps, settings::retryFor);

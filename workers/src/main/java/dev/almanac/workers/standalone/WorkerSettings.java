@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.almanac.workers.RetryPolicy;
+import dev.almanac.workers.integrations.Integrations;
 
 /**
  * Settings of a standalone worker process, from environment variables (or system properties of the
  * same name). Retries can be set per topic: {@code ALMANAC_RETRY_DEPLOY=5,30s,1h}.
  */
 record WorkerSettings(List<URI> engineRestUrls, String user, String password, String workerId, int maxTasks, Duration lockDuration,
-        Duration httpTimeout, RetryPolicy defaultRetry, Map<String, RetryPolicy> topicRetries, String dataFeedCatalogUrl, URI trainingWebhook,
-        URI deployWebhook, String healthMetricUrl) {
+        Duration httpTimeout, RetryPolicy defaultRetry, Map<String, RetryPolicy> topicRetries, String dataFeedCatalogUrl,
+        Integrations integrations, String healthMetricUrl) {
 
     static WorkerSettings from(Function<String, String> source) {
         Function<String, String> get = name -> {
@@ -40,9 +41,29 @@ record WorkerSettings(List<URI> engineRestUrls, String user, String password, St
                 duration(or(get.apply("ALMANAC_HTTP_TIMEOUT"), "10s")),
                 retry, Map.copyOf(perTopic),
                 required(get, "ALMANAC_DATA_FEED_CATALOG_URL"),
-                URI.create(required(get, "ALMANAC_TRAINING_WEBHOOK")),
-                URI.create(required(get, "ALMANAC_DEPLOY_WEBHOOK")),
+                integrations(get, duration(or(get.apply("ALMANAC_HTTP_TIMEOUT"), "10s"))),
                 required(get, "ALMANAC_HEALTH_METRIC_URL"));
+    }
+
+    /**
+     * Where training and deploys go: ALMANAC_TRAINING_WEBHOOK and ALMANAC_DEPLOY_WEBHOOK (signed with
+     * ALMANAC_WEBHOOK_SECRET if set) for every model, or a JSON file (ALMANAC_INTEGRATIONS_FILE) of the
+     * same shape as the app's almanac.integrations, with per-model targets.
+     */
+    static Integrations integrations(Function<String, String> get, Duration timeout) {
+        String file = get.apply("ALMANAC_INTEGRATIONS_FILE");
+        if (file != null) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                        .readValue(java.nio.file.Path.of(file).toFile(), Integrations.class);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("ALMANAC_INTEGRATIONS_FILE " + file + " is not readable integrations JSON: " + e.getMessage());
+            }
+        }
+        String secret = get.apply("ALMANAC_WEBHOOK_SECRET");
+        var training = new Integrations.Hook(URI.create(required(get, "ALMANAC_TRAINING_WEBHOOK")), null, secret, timeout);
+        var deploy = new Integrations.Hook(URI.create(required(get, "ALMANAC_DEPLOY_WEBHOOK")), null, secret, timeout);
+        return new Integrations(new Integrations.Target(training, new Integrations.Deploy("webhook", deploy, null, null, null, null)), Map.of());
     }
 
     RetryPolicy retryFor(String topic) {
