@@ -102,10 +102,19 @@ class PipelineApiController {
         Releases.Messages messages = p.status() == ReleaseProgress.Status.ENDED ? new Releases.Messages(Set.of(), Set.of())
                 : releases.messagesOf(key);
         return new ReleaseState(r.key(), r.model(), r.version(), r.lane().value(), r.riskTier().value(), r.ownerTeam(), r.targetDate(),
-                p.status().name().toLowerCase(), p.outcome(), detail.procedureVersion(), p.nextDue(),
+                p.status().name().toLowerCase(), outcome(p, detail), detail.procedureVersion(), p.nextDue(),
                 p.steps().stream().map(s -> new StepState(s.activityId(), s.name(), s.kind().name().toLowerCase(), s.waitingFor(), s.due(), s.since()))
                         .toList(),
                 messages.awaited(), messages.caught());
+    }
+
+    /** Deployed, rolled back, stopped, …: known as soon as the procedure records it, before the release ends. */
+    private static String outcome(ReleaseProgress progress, ReleaseDetail detail) {
+        if (progress.outcome() != null) {
+            return progress.outcome();
+        }
+        Object recorded = detail.variables().get(dev.almanac.processes.ModelRelease.Variables.RELEASE_OUTCOME);
+        return recorded == null ? null : recorded.toString();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
