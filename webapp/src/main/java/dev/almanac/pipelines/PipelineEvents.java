@@ -66,23 +66,25 @@ public class PipelineEvents {
         if (!pipeline.mayActOn(release.model())) {
             throw new PipelineProblem(HttpStatus.FORBIDDEN, "key", "Token '" + pipeline.name() + "' may not act on model " + release.model() + ".");
         }
-        Releases.Messages messages = releases.messagesOf(releaseKey);
-        if (!messages.caught().contains(type)) {
-            throw new PipelineProblem(HttpStatus.BAD_REQUEST, "type", "Unknown event type '" + type + "': the procedure of " + releaseKey
-                    + " accepts " + String.join(", ", messages.caught()) + ".");
-        }
-        if (!messages.awaited().contains(type)) {
+        // the common case costs one query: the release waits for this event
+        java.util.Set<String> awaited = releases.messagesAwaitedBy(release);
+        if (!awaited.contains(type)) {
+            java.util.Set<String> caught = releases.messagesCaughtBy(release);
+            if (!caught.contains(type)) {
+                throw new PipelineProblem(HttpStatus.BAD_REQUEST, "type", "Unknown event type '" + type + "': the procedure of " + releaseKey
+                        + " accepts " + String.join(", ", caught) + ".");
+            }
             var committedMeanwhile = events.findByEventId(eventId);
             if (committedMeanwhile.isPresent()) {
                 return replay(committedMeanwhile.get(), releaseKey, type);
             }
             throw new PipelineProblem(HttpStatus.CONFLICT, "type", "Release " + releaseKey + " is not waiting for " + type + " now; it "
-                    + (messages.awaited().isEmpty() ? "waits for no pipeline event at the moment." : "waits for " + String.join(", ", messages.awaited()) + "."));
+                    + (awaited.isEmpty() ? "waits for no pipeline event at the moment." : "waits for " + String.join(", ", awaited) + "."));
         }
         PipelineEvent event = events.saveAndFlush(new PipelineEvent(eventId, releaseKey, type, pipeline.tokenId(), clock.instant(), write(variables)));
         // the time as the database keeps it (MariaDB through Connector/J keeps whole seconds), so replays answer the very same
         entityManager.refresh(event);
-        releases.deliver(releaseKey, type, variables == null ? Map.of() : variables);
+        releases.deliver(release, type, variables == null ? Map.of() : variables);
         return new Accepted(eventId, releaseKey, type, event.getAcceptedAt(), false);
     }
 

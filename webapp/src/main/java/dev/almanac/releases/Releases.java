@@ -125,6 +125,27 @@ public class Releases {
         process.correlate(startedPlan(key).getProcessInstanceId(), message, variables);
     }
 
+    /** The pipeline messages a started release waits for right now (one query). */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> messagesAwaitedBy(ReleaseSummary release) {
+        return release.processInstanceId() == null ? java.util.Set.of() : process.messagesAwaitedBy(release.processInstanceId());
+    }
+
+    /** The pipeline messages a started release's version of the procedure can catch anywhere. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> messagesCaughtBy(ReleaseSummary release) {
+        return release.processInstanceId() == null ? java.util.Set.of() : process.messagesCaughtBy(release.processInstanceId());
+    }
+
+    /** Delivers a pipeline message to a release already looked up, without reading its plan again. */
+    @Transactional
+    public void deliver(ReleaseSummary release, String message, Map<String, Object> variables) {
+        if (release.processInstanceId() == null) {
+            throw new ReleaseRejected("key", "Release " + release.key() + " has not started");
+        }
+        process.correlate(release.processInstanceId(), message, variables);
+    }
+
     /** The pipeline messages a release's procedure can catch, and those it waits for right now. */
     @Transactional(readOnly = true)
     public Messages messagesOf(String key) {

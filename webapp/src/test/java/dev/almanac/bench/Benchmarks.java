@@ -1,0 +1,231 @@
+package dev.almanac.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.operaton.bpm.engine.ExternalTaskService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.almanac.AlmanacApplication;
+import dev.almanac.pipelines.PipelineTokens;
+import dev.almanac.processes.ModelRelease;
+import dev.almanac.releases.Lane;
+import dev.almanac.releases.NewRelease;
+import dev.almanac.releases.Releases;
+import dev.almanac.releases.RiskTier;
+import dev.almanac.support.MySqlAvailable;
+import dev.almanac.support.StubPlatform;
+import dev.almanac.support.TestAccounts;
+import dev.almanac.support.WorkerProcess;
+
+/**
+ * Benchmarks, not tests: they print figures. Run with {@code ./mvnw -Pbench verify} (see the README).
+ * Both run the app on the MySQL test database with its in-app workers off.
+ * <ul>
+ * <li>{@code events}: the pipeline events endpoint at 1, 8 and 32 concurrent clients (events/s, p50, p99),
+ * against bare engine correlations by process instance id at the same concurrency, in the same run.</li>
+ * <li>{@code workers}: external tasks completed per second by 1 and by 4 standalone worker processes.</li>
+ * </ul>
+ */
+public final class Benchmarks {
+
+    private static final int[] CLIENTS = {1, 8, 32};
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> which = args.length == 0 ? List.of("events", "workers") : Arrays.asList(String.join(",", args).split("[,\\s]+"));
+        StubPlatform platform = new StubPlatform();
+        Map<String, String> settings = Map.of("spring.datasource.url", MySqlAvailable.URL, "spring.datasource.username", MySqlAvailable.USER,
+                        "spring.datasource.password", MySqlAvailable.PASSWORD,
+                        "spring.jpa.properties.hibernate.dialect", "org.hibernate.dialect.MariaDBDialect",
+                        "server.port", "0", "almanac.workers.enabled", "false", "logging.level.root", "warn",
+                        "operaton.bpm.job-execution.enabled", "false");
+        // as command-line arguments, so they win over the mysql profile's environment-based settings
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(AlmanacApplication.class).profiles("mysql")
+                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        try {
+            TestAccounts.ensure(app.getBean(IdentityService.class));
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            if (which.contains("events")) {
+                events(app, port);
+            }
+            if (which.contains("workers")) {
+                workers(app, port, platform);
+            }
+        } finally {
+            app.close();
+            platform.close();
+        }
+    }
+
+    // ---- events endpoint vs bare correlation
+
+    static void events(ConfigurableApplicationContext app, int port) throws Exception {
+        Releases releases = app.getBean(Releases.class);
+        String token = app.getBean(PipelineTokens.class).issue("benchmark", Set.of(), "bench").token();
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
+        System.out.println("Preparing releases waiting for data-ready …");
+        warmUp(app, releases, http, port, token, 400);
+
+        System.out.printf("%n%-28s %8s %10s %9s %9s%n", "pipeline events (MySQL)", "clients", "events/s", "p50 ms", "p99 ms");
+        for (int clients : CLIENTS) {
+            int count = Math.max(200, clients * 25);
+            List<String> keys = waitingReleases(app, releases, count);
+            Result api = run(clients, keys, key -> {
+                HttpResponse<String> r = http.send(eventRequest(port, token, key), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 202) {
+                    throw new IllegalStateException(r.statusCode() + " " + r.body());
+                }
+            });
+            List<String> bareKeys = waitingReleases(app, releases, count);
+            Map<String, String> instances = new java.util.HashMap<>();
+            for (String key : bareKeys) {
+                instances.put(key, runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId());
+            }
+            Result bare = run(clients, bareKeys, key -> runtime.createMessageCorrelation(ModelRelease.Messages.DATA_READY)
+                    .processInstanceId(instances.get(key)).correlate());
+            System.out.printf("%-28s %8d %10.1f %9.1f %9.1f%n", "Almanac /api/v1 events", clients, api.perSecond(), api.p50(), api.p99());
+            System.out.printf("%-28s %8d %10.1f %9.1f %9.1f%n", "bare engine correlate()", clients, bare.perSecond(), bare.p50(), bare.p99());
+            System.out.printf("%-28s %8d %10.2f%n", "ratio (Almanac / bare)", clients, api.perSecond() / bare.perSecond());
+        }
+    }
+
+    private static void warmUp(ConfigurableApplicationContext app, Releases releases, HttpClient http, int port, String token, int count)
+            throws Exception {
+        List<String> keys = waitingReleases(app, releases, count);
+        run(8, keys, key -> http.send(eventRequest(port, token, key), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static HttpRequest eventRequest(int port, String token, String key) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/releases/" + key + "/events"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"data-ready\",\"eventId\":\"bench-" + key + "\",\"variables\":{\"rows\":42}}"))
+                .build();
+    }
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    /** Releases past their data check, each waiting for data-ready. */
+    static List<String> waitingReleases(ConfigurableApplicationContext app, Releases releases, int count) {
+        ExternalTaskService externalTasks = app.getBean(ExternalTaskService.class);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String version = run + "." + SEQUENCE.incrementAndGet();
+            releases.plan(new NewRelease("bench-model", version, Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(30), null), "bench");
+            keys.add("bench-model-" + version);
+        }
+        for (String key : keys) {
+            var locked = externalTasks.fetchAndLock(1, "bench").topic(ModelRelease.Topics.DATA_READINESS, 60_000).businessKey(key).execute();
+            externalTasks.complete(locked.get(0).getId(), "bench", Map.of());
+        }
+        return keys;
+    }
+
+    interface Call {
+        void on(String key) throws Exception;
+    }
+
+    record Result(int count, double seconds, List<Double> latenciesMillis) {
+
+        double perSecond() {
+            return count / seconds;
+        }
+
+        double p50() {
+            return percentile(0.50);
+        }
+
+        double p99() {
+            return percentile(0.99);
+        }
+
+        private double percentile(double p) {
+            List<Double> sorted = new ArrayList<>(latenciesMillis);
+            Collections.sort(sorted);
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+        }
+    }
+
+    static Result run(int clients, List<String> keys, Call call) throws Exception {
+        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(keys);
+        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            pool.execute(() -> {
+                String key;
+                while ((key = queue.poll()) != null) {
+                    long t = System.nanoTime();
+                    try {
+                        call.on(key);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    latencies.add((System.nanoTime() - t) / 1e6);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(latencies.size(), seconds, new ArrayList<>(latencies));
+    }
+
+    // ---- standalone worker throughput
+
+    static void workers(ConfigurableApplicationContext app, int port, StubPlatform platform) throws Exception {
+        Releases releases = app.getBean(Releases.class);
+        ExternalTaskService externalTasks = app.getBean(ExternalTaskService.class);
+        System.out.printf("%n%-36s %10s %12s%n", "standalone workers (MySQL)", "tasks", "tasks/s");
+        for (int processes : new int[] {1, 4}) {
+            int count = 400;
+            String run = Long.toString(System.nanoTime(), 36);
+            for (int i = 0; i < count; i++) {
+                releases.plan(new NewRelease("worker-bench", run + "." + i, Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(30),
+                        "feed-a"), "bench");
+            }
+            List<WorkerProcess> workers = new ArrayList<>();
+            for (int w = 0; w < processes; w++) {
+                workers.add(WorkerProcess.start("bench-" + processes + "-" + w, port, platform, "5m", "rita", TestAccounts.PASSWORD));
+            }
+            // count from the first completion, so JVM start-up of the worker processes is not in the figure
+            while (externalTasks.createExternalTaskQuery().topicName(ModelRelease.Topics.DATA_READINESS).count() == count) {
+                Thread.sleep(20);
+            }
+            long start = System.nanoTime();
+            long left;
+            while ((left = externalTasks.createExternalTaskQuery().topicName(ModelRelease.Topics.DATA_READINESS).count()) > 0) {
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%-36s %10d %12.1f%n", processes + " worker process" + (processes > 1 ? "es" : ""), count, count / seconds);
+            for (WorkerProcess worker : workers) {
+                worker.close();
+            }
+            if (left != 0) {
+                throw new IllegalStateException("tasks left");
+            }
+        }
+    }
+}
