@@ -49,12 +49,11 @@ public class PipelineEvents {
 
     public Accepted accept(PipelineTokens.Pipeline pipeline, String releaseKey, String type, String eventId, Map<String, Object> variables) {
         EventContract.check(type, eventId, variables);
-        var earlier = events.findByEventId(eventId);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), releaseKey, type);
-        }
         try {
-            return transaction.execute(status -> acceptOnce(pipeline, releaseKey, type, eventId, variables));
+            return transaction.execute(status -> {
+                var earlier = events.findByEventId(eventId);
+                return earlier.isPresent() ? replay(earlier.get(), releaseKey, type) : acceptOnce(pipeline, releaseKey, type, eventId, variables);
+            });
         } catch (DataIntegrityViolationException concurrentDuplicate) {
             return replay(awaitCommitted(eventId), releaseKey, type);
         }

@@ -24,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.almanac.AlmanacApplication;
+import dev.almanac.pipelines.PipelineEvents;
 import dev.almanac.pipelines.PipelineTokens;
 import dev.almanac.processes.ModelRelease;
 import dev.almanac.releases.Lane;
@@ -85,7 +86,8 @@ public final class Benchmarks {
         Releases releases = app.getBean(Releases.class);
         String token = app.getBean(PipelineTokens.class).issue("benchmark", Set.of(), "bench").token();
         RuntimeService runtime = app.getBean(RuntimeService.class);
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
+        // plain HTTP/1.1 keep-alive, as curl and pipeline SDKs speak it (no h2c upgrade attempts)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(32)).build();
         System.out.println("Preparing releases waiting for data-ready …");
         warmUp(app, releases, http, port, token, 400);
 
@@ -99,6 +101,11 @@ public final class Benchmarks {
                     throw new IllegalStateException(r.statusCode() + " " + r.body());
                 }
             });
+            List<String> serviceKeys = waitingReleases(app, releases, count);
+            PipelineEvents events = app.getBean(PipelineEvents.class);
+            PipelineTokens.Pipeline pipeline = app.getBean(PipelineTokens.class).authenticate(token).orElseThrow();
+            Result service = run(clients, serviceKeys, key -> events.accept(pipeline, key, ModelRelease.Messages.DATA_READY, "svc-" + key,
+                    Map.of("rows", 42)));
             List<String> bareKeys = waitingReleases(app, releases, count);
             Map<String, String> instances = new java.util.HashMap<>();
             for (String key : bareKeys) {
@@ -107,6 +114,8 @@ public final class Benchmarks {
             Result bare = run(clients, bareKeys, key -> runtime.createMessageCorrelation(ModelRelease.Messages.DATA_READY)
                     .processInstanceId(instances.get(key)).correlate());
             System.out.printf("%-28s %8d %10.1f %9.1f %9.1f%n", "Almanac /api/v1 events", clients, api.perSecond(), api.p50(), api.p99());
+            System.out.printf("%-28s %8d %10.1f %9.1f %9.1f%n", "  same, without HTTP", clients, service.perSecond(), service.p50(),
+                    service.p99());
             System.out.printf("%-28s %8d %10.1f %9.1f %9.1f%n", "bare engine correlate()", clients, bare.perSecond(), bare.p50(), bare.p99());
             System.out.printf("%-28s %8d %10.2f%n", "ratio (Almanac / bare)", clients, api.perSecond() / bare.perSecond());
         }
