@@ -55,7 +55,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         List<String> which = args.length == 0 ? List.of("events", "workers") : Arrays.asList(String.join(",", args).split("[,\\s]+"));
         StubPlatform platform = new StubPlatform();
-        Map<String, String> settings = Map.of("spring.datasource.url", MySqlAvailable.URL, "spring.datasource.username", MySqlAvailable.USER,
+        Map<String, String> settings = Map.of("spring.datasource.url", MySqlAvailable.URL.replace("/almanac_test", "/almanac_bench"), "spring.datasource.username", MySqlAvailable.USER,
                         "spring.datasource.password", MySqlAvailable.PASSWORD,
                         "spring.jpa.properties.hibernate.dialect", "org.hibernate.dialect.MariaDBDialect",
                         "server.port", "0", "almanac.workers.enabled", "false", "logging.level.root", "warn",
