@@ -3,7 +3,10 @@ package dev.almanac.pipelines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+
+import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -31,11 +34,8 @@ public class PipelineEvents {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ObjectMapper json;
-    private final jakarta.persistence.EntityManager entityManager;
 
-    PipelineEvents(Releases releases, PipelineEventRepository events, TransactionTemplate transaction, Clock clock, ObjectMapper json,
-            jakarta.persistence.EntityManager entityManager) {
-        this.entityManager = entityManager;
+    PipelineEvents(Releases releases, PipelineEventRepository events, TransactionTemplate transaction, Clock clock, ObjectMapper json) {
         this.releases = releases;
         this.events = events;
         this.transaction = transaction;
@@ -50,41 +50,43 @@ public class PipelineEvents {
     public Accepted accept(PipelineTokens.Pipeline pipeline, String releaseKey, String type, String eventId, Map<String, Object> variables) {
         EventContract.check(type, eventId, variables);
         try {
-            return transaction.execute(status -> {
-                var earlier = events.findByEventId(eventId);
-                return earlier.isPresent() ? replay(earlier.get(), releaseKey, type) : acceptOnce(pipeline, releaseKey, type, eventId, variables);
-            });
-        } catch (DataIntegrityViolationException concurrentDuplicate) {
+            return transaction.execute(status -> acceptOnce(pipeline, releaseKey, type, eventId, variables));
+        } catch (DataIntegrityViolationException repeated) {
+            // the event id is taken: by an earlier delivery of this event, or by a concurrent one that is committing now
             return replay(awaitCommitted(eventId), releaseKey, type);
+        } catch (MismatchingMessageCorrelationException notAwaited) {
+            throw notAwaited(releaseKey, type);
         }
     }
 
+    /**
+     * The common case costs three statements besides the engine's own: read the release, insert the
+     * event (its unique id turns every repeat into a replay), correlate. Why an event does not fit is
+     * worked out only when it does not.
+     */
     private Accepted acceptOnce(PipelineTokens.Pipeline pipeline, String releaseKey, String type, String eventId, Map<String, Object> variables) {
         ReleaseSummary release = releases.plannedRelease(releaseKey)
                 .orElseThrow(() -> new PipelineProblem(HttpStatus.NOT_FOUND, "key", "There is no release " + releaseKey + "."));
         if (!pipeline.mayActOn(release.model())) {
             throw new PipelineProblem(HttpStatus.FORBIDDEN, "key", "Token '" + pipeline.name() + "' may not act on model " + release.model() + ".");
         }
-        // the common case costs one query: the release waits for this event
-        java.util.Set<String> awaited = releases.messagesAwaitedBy(release);
-        if (!awaited.contains(type)) {
-            java.util.Set<String> caught = releases.messagesCaughtBy(release);
-            if (!caught.contains(type)) {
-                throw new PipelineProblem(HttpStatus.BAD_REQUEST, "type", "Unknown event type '" + type + "': the procedure of " + releaseKey
-                        + " accepts " + String.join(", ", caught) + ".");
-            }
-            var committedMeanwhile = events.findByEventId(eventId);
-            if (committedMeanwhile.isPresent()) {
-                return replay(committedMeanwhile.get(), releaseKey, type);
-            }
-            throw new PipelineProblem(HttpStatus.CONFLICT, "type", "Release " + releaseKey + " is not waiting for " + type + " now; it "
-                    + (awaited.isEmpty() ? "waits for no pipeline event at the moment." : "waits for " + String.join(", ", awaited) + "."));
-        }
-        PipelineEvent event = events.saveAndFlush(new PipelineEvent(eventId, releaseKey, type, pipeline.tokenId(), clock.instant(), write(variables)));
-        // the time as the database keeps it (MariaDB through Connector/J keeps whole seconds), so replays answer the very same
-        entityManager.refresh(event);
+        // whole seconds: what every database keeps (MariaDB through Connector/J keeps no fraction), so replays answer the very same time
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        events.saveAndFlush(new PipelineEvent(eventId, releaseKey, type, pipeline.tokenId(), now, write(variables)));
         releases.deliver(release, type, variables == null ? Map.of() : variables);
-        return new Accepted(eventId, releaseKey, type, event.getAcceptedAt(), false);
+        return new Accepted(eventId, releaseKey, type, now, false);
+    }
+
+    private PipelineProblem notAwaited(String releaseKey, String type) {
+        ReleaseSummary release = releases.plannedRelease(releaseKey).orElseThrow();
+        java.util.Set<String> caught = releases.messagesCaughtBy(release);
+        if (!caught.contains(type)) {
+            return new PipelineProblem(HttpStatus.BAD_REQUEST, "type", "Unknown event type '" + type + "': the procedure of " + releaseKey
+                    + " accepts " + String.join(", ", caught) + ".");
+        }
+        java.util.Set<String> awaited = releases.messagesAwaitedBy(release);
+        return new PipelineProblem(HttpStatus.CONFLICT, "type", "Release " + releaseKey + " is not waiting for " + type + " now; it "
+                + (awaited.isEmpty() ? "waits for no pipeline event at the moment." : "waits for " + String.join(", ", awaited) + "."));
     }
 
     private Accepted replay(PipelineEvent first, String releaseKey, String type) {
