@@ -19,12 +19,17 @@ public abstract class MySqlApplicationContext {
 
     protected static final StubPlatform platform = startPlatform();
 
-    @DynamicPropertySource
-    static void mysqlAndPlatform(DynamicPropertyRegistry registry) {
+    /** The MySQL test database (MariaDB here), for any test context that runs on it. */
+    public static void mysql(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> MySqlAvailable.URL);
         registry.add("spring.datasource.username", () -> MySqlAvailable.USER);
         registry.add("spring.datasource.password", () -> MySqlAvailable.PASSWORD);
         registry.add("spring.jpa.properties.hibernate.dialect", () -> "org.hibernate.dialect.MariaDBDialect");
+    }
+
+    @DynamicPropertySource
+    static void mysqlAndPlatform(DynamicPropertyRegistry registry) {
+        mysql(registry);
         registry.add("operaton.bpm.job-execution.max-wait", () -> "500");
         registry.add("operaton.bpm.job-execution.wait-time-in-millis", () -> "200");
         registry.add("almanac.workers.enabled", () -> "true");

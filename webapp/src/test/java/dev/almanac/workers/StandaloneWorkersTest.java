@@ -27,6 +27,7 @@ import dev.almanac.releases.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
 import dev.almanac.releases.RiskTier;
+import dev.almanac.support.MySqlApplicationContext;
 import dev.almanac.support.MySqlAvailable;
 import dev.almanac.support.StubPlatform;
 import dev.almanac.support.TestAccounts;
@@ -45,10 +46,7 @@ class StandaloneWorkersTest {
 
     @DynamicPropertySource
     static void mysqlWithoutInAppWorkers(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> MySqlAvailable.URL);
-        registry.add("spring.datasource.username", () -> MySqlAvailable.USER);
-        registry.add("spring.datasource.password", () -> MySqlAvailable.PASSWORD);
-        registry.add("spring.jpa.properties.hibernate.dialect", () -> "org.hibernate.dialect.MariaDBDialect");
+        MySqlApplicationContext.mysql(registry);
         registry.add("almanac.workers.enabled", () -> "false");
     }
 

@@ -51,7 +51,8 @@ class IntegrationsTest {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/slow")) {
                 try {
-                    Thread.sleep(3_000);
+                    // a receiver that answers later than the caller's timeout
+                    new java.util.concurrent.CountDownLatch(1).await(3, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
