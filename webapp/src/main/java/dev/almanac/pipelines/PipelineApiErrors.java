@@ -2,7 +2,6 @@ package dev.almanac.pipelines;
 
 import java.net.URI;
 
-import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -44,11 +43,6 @@ class PipelineApiErrors {
     @ExceptionHandler
     ProblemDetail notJson(HttpMediaTypeNotSupportedException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "Send JSON with 'Content-Type: application/json'.");
-    }
-
-    @ExceptionHandler
-    ProblemDetail raceLost(MismatchingMessageCorrelationException e) {
-        return problem(HttpStatus.CONFLICT, "type", "The release stopped waiting for this event while it was being delivered; nothing changed.");
     }
 
     private static String firstLine(String message) {

@@ -118,7 +118,8 @@ public class PipelineEvents {
     private String write(Map<String, Object> variables) {
         try {
             String text = json.writeValueAsString(variables == null ? Map.of() : variables);
-            return text.length() > 4000 ? text.substring(0, 4000) : text;
+            // the column holds 4000 characters; cut JSON would be no record at all, and the engine keeps the values anyway
+            return text.length() > 4000 ? "{\"truncated\":true}" : text;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

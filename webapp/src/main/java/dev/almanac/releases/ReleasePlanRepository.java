@@ -11,5 +11,7 @@ interface ReleasePlanRepository extends JpaRepository<ReleasePlan, Long> {
 
     boolean existsByKey(String key);
 
+    List<ReleasePlan> findByProcessInstanceIdIn(java.util.Collection<String> processInstanceIds);
+
     List<ReleasePlan> findAllByOrderByTargetDateAscKeyAsc();
 }

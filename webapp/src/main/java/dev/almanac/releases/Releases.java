@@ -114,8 +114,9 @@ public class Releases {
     public Map<String, java.time.Instant> waitingFor(String message) {
         Map<String, java.time.Instant> byInstance = process.waitingFor(message);
         Map<String, java.time.Instant> byKey = new java.util.HashMap<>();
-        plans.findAllByOrderByTargetDateAscKeyAsc().stream().filter(p -> byInstance.containsKey(p.getProcessInstanceId()))
-                .forEach(p -> byKey.put(p.getKey(), byInstance.get(p.getProcessInstanceId())));
+        if (!byInstance.isEmpty()) {
+            plans.findByProcessInstanceIdIn(byInstance.keySet()).forEach(p -> byKey.put(p.getKey(), byInstance.get(p.getProcessInstanceId())));
+        }
         return byKey;
     }
 
