@@ -1,0 +1,28 @@
+package dev.almanac.projection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable picture of everything the calendar depends on: the clock, each procedure version's
+ * model, every release's engine state, the edges between releases, the windows and the history.
+ * A what-if is the same projection over an edited snapshot.
+ *
+ * @param now          the instant the projection is made at
+ * @param procedures   procedure models by {@link Procedure#id()}
+ * @param releases     the releases to project
+ * @param dependencies edges between releases' activities
+ * @param windows      release, freeze and experimentation windows
+ * @param history      observed durations
+ */
+public record Snapshot(Instant now, Map<String, Procedure> procedures, List<ReleaseState> releases,
+        List<Dependency> dependencies, List<WindowRule> windows, DurationHistory history) {
+
+    public Snapshot {
+        procedures = Map.copyOf(procedures);
+        releases = List.copyOf(releases);
+        dependencies = List.copyOf(dependencies);
+        windows = List.copyOf(windows);
+    }
+}
