@@ -78,16 +78,22 @@ public class DefaultReleaseTiming implements ReleaseTiming {
 
     /** The {@code plannedDuration} extension property of a BPMN element. */
     public static String plannedDuration(BaseElement element) {
+        return property(element, ModelRelease.PLANNED_DURATION).orElseThrow(() -> new IllegalArgumentException(
+                "activity '" + element.getId() + "' has no " + ModelRelease.PLANNED_DURATION + " property"));
+    }
+
+    /** An {@code operaton:property} of a BPMN element, if it has one. */
+    public static java.util.Optional<String> property(BaseElement element, String name) {
         if (element.getExtensionElements() != null) {
             for (OperatonProperties properties : element.getExtensionElements().getChildElementsByType(OperatonProperties.class)) {
                 for (OperatonProperty property : properties.getOperatonProperties()) {
-                    if (ModelRelease.PLANNED_DURATION.equals(property.getOperatonName())) {
-                        return property.getOperatonValue();
+                    if (name.equals(property.getOperatonName())) {
+                        return java.util.Optional.ofNullable(property.getOperatonValue());
                     }
                 }
             }
         }
-        throw new IllegalArgumentException("activity '" + element.getId() + "' has no " + ModelRelease.PLANNED_DURATION + " property");
+        return java.util.Optional.empty();
     }
 
     /** ISO-8601 duration in days and time: PT2H, P3D, P1DT12H, P2W. Months and years have no fixed length and are refused. */

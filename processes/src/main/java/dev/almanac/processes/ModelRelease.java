@@ -15,6 +15,15 @@ public final class ModelRelease {
     /** Extension property on every activity: how long the step is planned to take (ISO-8601). */
     public static final String PLANNED_DURATION = "plannedDuration";
 
+    /** Extension property on an activity: the calendar milestone it belongs to (Data readiness, Training, ...). */
+    public static final String MILESTONE = "milestone";
+
+    /** Extension property ("true") on the activity whose end the release's target date is about: deploy. */
+    public static final String RELEASE_TARGET = "releaseTarget";
+
+    /** Extension property ("true") on the outgoing flow of a decision that the calendar expects a release to take. */
+    public static final String EXPECTED_FLOW = "expected";
+
     private ModelRelease() {
     }
 

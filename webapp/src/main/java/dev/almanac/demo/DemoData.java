@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import dev.almanac.releases.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
-import dev.almanac.releases.RiskTier;
+import dev.almanac.planning.RiskTier;
 
 /**
  * Accounts, teams and a handful of releases for a first look. Runs once: it leaves existing

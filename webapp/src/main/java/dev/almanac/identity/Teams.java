@@ -27,6 +27,16 @@ public class Teams {
                 .toList();
     }
 
+    /** Creates the engine group if it does not exist yet; an existing group keeps its name. */
+    public void ensure(String groupId, String name) {
+        if (!exists(groupId)) {
+            Group group = identity.newGroup(groupId);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
     public List<String> teamsOf(String userId) {
         return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     }

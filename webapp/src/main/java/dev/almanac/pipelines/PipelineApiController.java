@@ -24,7 +24,7 @@ import dev.almanac.releases.ReleaseDetail;
 import dev.almanac.releases.ReleaseProgress;
 import dev.almanac.releases.ReleaseSummary;
 import dev.almanac.releases.Releases;
-import dev.almanac.releases.RiskTier;
+import dev.almanac.planning.RiskTier;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,5 +1,6 @@
 package dev.almanac.releases;
 
+import dev.almanac.planning.RiskTier;
 import java.time.LocalDate;
 
 /** What it takes to plan and start a release. Validated by {@link Releases#plan}. */

@@ -14,8 +14,8 @@ class ProcedureConfiguration {
 
     /** Named as the BPMN expressions call it: {@code ${releaseTiming.nextReleaseWindow(execution)}}. */
     @Bean(ReleaseTiming.BEAN_NAME)
-    ReleaseTiming releaseTiming(ReleaseTimingProperties properties) {
-        return new DefaultReleaseTiming(properties.window(), properties.monitoringPeriod(), properties.retrospectiveDelay());
+    ReleaseTiming releaseTiming(ReleaseTimingProperties properties, dev.almanac.planning.PlanningCatalog catalog, ReleasePlanRepository plans) {
+        return new WindowedReleaseTiming(catalog, plans, properties.monitoringPeriod(), properties.retrospectiveDelay());
     }
 
     /** A procedure the calendar cannot read is rejected at deployment, naming the element. */

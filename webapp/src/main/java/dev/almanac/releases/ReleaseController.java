@@ -1,5 +1,6 @@
 package dev.almanac.releases;
 
+import dev.almanac.planning.RiskTier;
 import java.security.Principal;
 
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,6 @@
 package dev.almanac.releases;
 
+import dev.almanac.planning.RiskTier;
 import java.time.Instant;
 import java.time.LocalDate;
 

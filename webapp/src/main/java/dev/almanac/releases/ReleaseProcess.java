@@ -1,5 +1,6 @@
 package dev.almanac.releases;
 
+import dev.almanac.planning.RiskTier;
 import static dev.almanac.processes.ModelRelease.Variables.*;
 
 import java.io.IOException;
@@ -294,4 +295,99 @@ class ReleaseProcess {
         return date == null ? null : date.toInstant();
     }
 
+
+    /** What the engine knows of one release for the calendar. */
+    record EngineState(String processInstanceId, String processDefinitionId, Instant start, Instant end, String endActivity,
+            Map<String, dev.almanac.projection.StepState> steps) {
+    }
+
+    /**
+     * Every release instance that is running or ended since {@code endedSince}, with the latest run of
+     * each activity and the engine's due dates (timers and tasks), in four queries whatever the count.
+     */
+    Map<String, EngineState> engineStates(Instant endedSince) {
+        String processes = management.getTableName(HistoricProcessInstance.class);
+        String activities = management.getTableName(HistoricActivityInstance.class);
+        Date since = Date.from(endedSince);
+        List<HistoricProcessInstance> instances = history.createNativeHistoricProcessInstanceQuery()
+                .sql("SELECT * FROM " + processes + " WHERE PROC_DEF_KEY_ = #{key} AND (END_TIME_ IS NULL OR END_TIME_ >= #{since})")
+                .parameter("key", ModelRelease.PROCESS_ID).parameter("since", since).list();
+        List<HistoricActivityInstance> runs = history.createNativeHistoricActivityInstanceQuery()
+                .sql("SELECT A.* FROM " + activities + " A WHERE A.PROC_DEF_KEY_ = #{key} AND A.PROC_INST_ID_ IN (SELECT P.PROC_INST_ID_ FROM "
+                        + processes + " P WHERE P.PROC_DEF_KEY_ = #{key} AND (P.END_TIME_ IS NULL OR P.END_TIME_ >= #{since}))")
+                .parameter("key", ModelRelease.PROCESS_ID).parameter("since", since).list();
+        Map<String, Instant> due = new HashMap<>();
+        tasks.createTaskQuery().processDefinitionKey(ModelRelease.PROCESS_ID).list().stream().filter(t -> t.getDueDate() != null)
+                .forEach(t -> due.merge(t.getProcessInstanceId() + "/" + t.getTaskDefinitionKey(), t.getDueDate().toInstant(), ReleaseProcess::later));
+        management.createJobQuery().processDefinitionKey(ModelRelease.PROCESS_ID).timers().list().stream().filter(j -> j.getDuedate() != null)
+                .forEach(j -> due.merge(j.getProcessInstanceId() + "/" + activityIdOf(j), j.getDuedate().toInstant(), ReleaseProcess::later));
+        Set<String> withBody = runs.stream().filter(r -> r.getActivityId().endsWith(MULTI_INSTANCE_BODY))
+                .map(r -> r.getProcessInstanceId() + "/" + stepIdOf(r.getActivityId())).collect(Collectors.toSet());
+        Map<String, Map<String, dev.almanac.projection.StepState>> steps = new HashMap<>();
+        runs.stream().sorted(java.util.Comparator.comparing(HistoricActivityInstance::getStartTime)).forEach(run -> {
+            String activityId = stepIdOf(run.getActivityId());
+            String key = run.getProcessInstanceId() + "/" + activityId;
+            if (activityId == null || (withBody.contains(key) && !run.getActivityId().endsWith(MULTI_INSTANCE_BODY))) {
+                return;
+            }
+            // runs come oldest first, so the latest run of a repeated step (retraining) wins
+            steps.computeIfAbsent(run.getProcessInstanceId(), k -> new HashMap<>()).put(activityId, new dev.almanac.projection.StepState(activityId,
+                    toInstant(run.getStartTime()), toInstant(run.getEndTime()), run.getEndTime() == null ? due.get(key) : null));
+        });
+        Map<String, EngineState> result = new HashMap<>();
+        for (HistoricProcessInstance instance : instances) {
+            result.put(instance.getId(), new EngineState(instance.getId(), instance.getProcessDefinitionId(), toInstant(instance.getStartTime()),
+                    toInstant(instance.getEndTime()), instance.getEndActivityId(), steps.getOrDefault(instance.getId(), Map.of())));
+        }
+        return result;
+    }
+
+    private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
+
+    /** The step an activity run counts for: a multi-instance body counts for its activity. */
+    private static String stepIdOf(String activityId) {
+        if (activityId == null) {
+            return null;
+        }
+        return activityId.endsWith(MULTI_INSTANCE_BODY) ? activityId.substring(0, activityId.length() - MULTI_INSTANCE_BODY.length()) : activityId;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** How long finished steps took, most recent first, at most {@code limit}: the projector learns durations from them. */
+    List<FinishedStep> finishedSteps(int limit) {
+        String activities = management.getTableName(HistoricActivityInstance.class);
+        return history.createNativeHistoricActivityInstanceQuery()
+                .sql("SELECT * FROM " + activities + " WHERE PROC_DEF_KEY_ = #{key} AND END_TIME_ IS NOT NULL AND DURATION_ IS NOT NULL "
+                        + "AND ACT_TYPE_ NOT IN ('exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'startEvent', 'noneEndEvent', 'boundaryTimer', 'boundaryError') "
+                        + "ORDER BY END_TIME_ DESC")
+                .parameter("key", ModelRelease.PROCESS_ID).listPage(0, limit).stream()
+                .map(a -> new FinishedStep(a.getProcessInstanceId(), stepIdOf(a.getActivityId()), a.getActivityId().endsWith(MULTI_INSTANCE_BODY),
+                        a.getDurationInMillis() == null ? 0 : a.getDurationInMillis()))
+                .toList();
+    }
+
+    record FinishedStep(String processInstanceId, String activityId, boolean multiInstanceBody, long millis) {
+    }
+
+    /** The deploy-window timers waiting right now, by process instance, with their due dates. */
+    Map<String, Job> windowTimers(Set<String> activityIds) {
+        Map<String, Job> result = new HashMap<>();
+        management.createJobQuery().processDefinitionKey(ModelRelease.PROCESS_ID).timers().list().stream()
+                .filter(j -> activityIds.contains(activityIdOf(j))).forEach(j -> result.put(j.getProcessInstanceId(), j));
+        return result;
+    }
+
+    /** Moves a timer to a new due date (the job executor then fires it then). */
+    void retime(Job timer, Instant due) {
+        management.setJobDuedate(timer.getId(), Date.from(due));
+    }
+
+    /** Every open user task of every release, by process instance id. */
+    Map<String, List<Task>> openTasksByInstance() {
+        return tasks.createTaskQuery().processDefinitionKey(ModelRelease.PROCESS_ID).list().stream()
+                .collect(Collectors.groupingBy(Task::getProcessInstanceId));
+    }
 }

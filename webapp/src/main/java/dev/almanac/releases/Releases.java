@@ -27,8 +27,13 @@ public class Releases {
     private final ReleaseProcess process;
     private final Teams teams;
     private final Clock clock;
+    private final ReleaseSnapshots snapshots;
+    private final dev.almanac.planning.PlanningCatalog catalog;
 
-    Releases(ReleasePlanRepository plans, ReleaseProcess process, Teams teams, Clock clock) {
+    Releases(ReleasePlanRepository plans, ReleaseProcess process, Teams teams, Clock clock, ReleaseSnapshots snapshots,
+            dev.almanac.planning.PlanningCatalog catalog) {
+        this.snapshots = snapshots;
+        this.catalog = catalog;
         this.plans = plans;
         this.process = process;
         this.teams = teams;
@@ -48,6 +53,7 @@ public class Releases {
         ReleasePlan plan = new ReleasePlan(request.model(), request.version(), request.lane(), request.riskTier(), request.ownerTeam(),
                 request.targetDate(), feeds, clock.instant(), requestedBy);
         plans.save(plan);
+        catalog.catalogue(plan.getModel(), plan.getOwnerTeam(), plan.getRiskTier());
         plan.started(process.start(plan).getId());
         return ReleaseSummary.of(plan, ReleaseProgress.NOT_STARTED);
     }
@@ -182,6 +188,48 @@ public class Releases {
             throw new ReleaseRejected("key", "Release " + key + " has not started");
         }
         return plan;
+    }
+
+    /** Procedures and releases as the calendar projects them. */
+    public record EngineSnapshot(Map<String, dev.almanac.projection.Procedure> procedures, List<dev.almanac.projection.ReleaseState> releases) {
+    }
+
+    /**
+     * Every release that is running, planned, or ended since {@code endedSince}, with the engine's
+     * state of each step; target dates end at midnight in {@code zone}.
+     */
+    @Transactional(readOnly = true)
+    public EngineSnapshot engineSnapshot(java.time.Instant endedSince, java.time.ZoneId zone) {
+        return snapshots.read(endedSince, zone);
+    }
+
+    /** A person's decision a release waits for. */
+    public record OpenApproval(String releaseKey, String taskId, String name, java.time.Instant due) {
+    }
+
+    /** Every open approval (user task) across releases, by release key, in two queries. */
+    @Transactional(readOnly = true)
+    public Map<String, List<OpenApproval>> openApprovals() {
+        Map<String, List<org.operaton.bpm.engine.task.Task>> byInstance = process.openTasksByInstance();
+        Map<String, List<OpenApproval>> byKey = new java.util.HashMap<>();
+        if (!byInstance.isEmpty()) {
+            plans.findByProcessInstanceIdIn(byInstance.keySet()).forEach(p -> byKey.put(p.getKey(), byInstance.get(p.getProcessInstanceId()).stream()
+                    .map(t -> new OpenApproval(p.getKey(), t.getId(), t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
+                    .toList()));
+        }
+        return byKey;
+    }
+
+    /** The procedure new releases start with: the latest deployed version. */
+    @Transactional(readOnly = true)
+    public dev.almanac.projection.Procedure latestProcedure() {
+        return snapshots.latestProcedure();
+    }
+
+    /** What the last {@code limit} finished steps teach about durations. */
+    @Transactional(readOnly = true)
+    public dev.almanac.projection.DurationHistory learnedDurations(int limit, int minSamples) {
+        return snapshots.learnedDurations(limit, minSamples);
     }
 
     @Transactional(readOnly = true)

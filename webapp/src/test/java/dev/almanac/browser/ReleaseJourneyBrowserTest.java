@@ -30,7 +30,7 @@ import dev.almanac.processes.ModelRelease;
 import dev.almanac.releases.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
-import dev.almanac.releases.RiskTier;
+import dev.almanac.planning.RiskTier;
 import dev.almanac.support.HeadlessChromium;
 import dev.almanac.support.TestAccounts;
 

@@ -1,5 +1,6 @@
 package dev.almanac.releases;
 
+import dev.almanac.planning.RiskTier;
 import static dev.almanac.processes.ModelRelease.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,6 @@
 package dev.almanac.releases;
 
+import dev.almanac.planning.RiskTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

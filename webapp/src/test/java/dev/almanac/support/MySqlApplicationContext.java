@@ -38,11 +38,14 @@ public abstract class MySqlApplicationContext {
         registry.add("almanac.workers.training-webhook", () -> platform.url("/train"));
         registry.add("almanac.workers.deploy-webhook", () -> platform.url("/deploy"));
         registry.add("almanac.workers.health-metric-url", () -> platform.url("/health/{release}"));
-        registry.add("almanac.release-timing.window-days", () -> "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
-        registry.add("almanac.release-timing.window-opens", () -> "00:00");
-        registry.add("almanac.release-timing.window-closes", () -> "23:59");
         registry.add("almanac.release-timing.monitoring-period", () -> "PT1S");
         registry.add("almanac.release-timing.retrospective-delay", () -> "PT1S");
+    }
+
+    /** No windows planned: deploys may go out at any time. */
+    @org.junit.jupiter.api.BeforeEach
+    void windowsAlwaysOpen(@org.springframework.beans.factory.annotation.Autowired dev.almanac.planning.PlanningCatalog catalog) {
+        catalog.windows().forEach(w -> catalog.deleteWindow(w.id()));
     }
 
     private static StubPlatform startPlatform() {

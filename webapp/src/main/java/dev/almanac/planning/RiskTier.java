@@ -1,4 +1,4 @@
-package dev.almanac.releases;
+package dev.almanac.planning;
 
 /** The model's risk tier; it decides which sign-offs a release needs. */
 public enum RiskTier {

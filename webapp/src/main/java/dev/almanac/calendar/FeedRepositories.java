@@ -1,0 +1,14 @@
+package dev.almanac.calendar;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface FeedTokenRepository extends JpaRepository<FeedToken, Long> {
+
+    Optional<FeedToken> findByUserId(String userId);
+
+    Optional<FeedToken> findByToken(String token);
+}
+
+interface EventRevisionRepository extends JpaRepository<EventRevision, String> {
+}

@@ -1,0 +1,297 @@
+package dev.almanac.planning;
+
+import dev.almanac.identity.Teams;
+import dev.almanac.projection.ReleaseWindows;
+import dev.almanac.projection.WindowKind;
+import dev.almanac.projection.WindowRule;
+import dev.almanac.projection.WindowScope;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What releases are planned against: product lines, teams, models and windows. Every change is
+ * validated here and refused with the field and a sentence; a refused change changes nothing.
+ */
+@Service
+public class PlanningCatalog {
+
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    public record ProductLineInfo(String key, String name, String description) {
+    }
+
+    public record TeamInfo(String key, String name, String engineGroup, String email) {
+    }
+
+    public record ModelInfo(String key, String name, String productLine, String ownerTeam, RiskTier riskTier, String description) {
+    }
+
+    public record WindowInfo(Long id, WindowRule rule, String notes, String updatedBy, java.time.Instant updatedAt) {
+    }
+
+    /** A window as a person asks for it. */
+    public record WindowChange(String name, WindowKind kind, LocalDateTime start, LocalDateTime end, ZoneId zone, String rrule,
+            WindowScope scope, String scopeKey, String notes) {
+    }
+
+    private final ProductLineRepository productLines;
+    private final TeamRepository teams;
+    private final MlModelRepository models;
+    private final CalendarWindowRepository windows;
+    private final Teams engineGroups;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PlanningCatalog(ProductLineRepository productLines, TeamRepository teams, MlModelRepository models,
+            CalendarWindowRepository windows, Teams engineGroups, ApplicationEventPublisher events, Clock clock) {
+        this.productLines = productLines;
+        this.teams = teams;
+        this.models = models;
+        this.windows = windows;
+        this.engineGroups = engineGroups;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- product lines
+
+    @Transactional(readOnly = true)
+    public List<ProductLineInfo> productLines() {
+        return productLines.findAllByOrderByKeyAsc().stream().map(ProductLine::info).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProductLineInfo> productLine(String key) {
+        return productLines.findByKey(key).map(ProductLine::info);
+    }
+
+    /** Creates the product line, or updates it if {@code existing} names one. */
+    @Transactional
+    public ProductLineInfo saveProductLine(String existing, ProductLineInfo change) {
+        String name = required("name", change.name(), "Give the product line a name.");
+        ProductLine line = existing == null ? new ProductLine(newKey(change.key(), productLines.findByKey(change.key()).isPresent(),
+                "product line")) : productLines.findByKey(existing).orElseThrow(() -> new PlanningRejected("key", "No product line " + existing + "."));
+        line.update(name, blankToNull(change.description()));
+        return productLines.save(line).info();
+    }
+
+    // ---- teams
+
+    @Transactional(readOnly = true)
+    public List<TeamInfo> teams() {
+        return teams.findAllByOrderByKeyAsc().stream().map(Team::info).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TeamInfo> team(String key) {
+        return teams.findByKey(key).map(Team::info);
+    }
+
+    /** Creates or updates a team; its engine group is created when it does not exist yet, so tasks can be assigned to it. */
+    @Transactional
+    public TeamInfo saveTeam(String existing, TeamInfo change) {
+        String name = required("name", change.name(), "Give the team a name.");
+        String group = change.engineGroup() == null || change.engineGroup().isBlank()
+                ? (existing == null ? change.key() : existing) : change.engineGroup().trim();
+        if (group == null || !KEY.matcher(group).matches()) {
+            throw new PlanningRejected("engineGroup", "The engine group must be 2–60 lower-case letters, digits or dashes, like fraud-ml.");
+        }
+        String email = blankToNull(change.email());
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw new PlanningRejected("email", "'" + email + "' is not an e-mail address.");
+        }
+        Team team = existing == null ? new Team(newKey(change.key(), teams.findByKey(change.key()).isPresent(), "team"))
+                : teams.findByKey(existing).orElseThrow(() -> new PlanningRejected("key", "No team " + existing + "."));
+        team.update(name, group, email);
+        engineGroups.ensure(group, name);
+        return teams.save(team).info();
+    }
+
+    // ---- models
+
+    @Transactional(readOnly = true)
+    public List<ModelInfo> models() {
+        return models.findAllByOrderByKeyAsc().stream().map(MlModel::info).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ModelInfo> model(String key) {
+        return key == null ? Optional.empty() : models.findByKey(key).map(MlModel::info);
+    }
+
+    /** Each catalogued model's product line, for the calendar's filters and scoped windows. */
+    @Transactional(readOnly = true)
+    public Map<String, ModelInfo> modelsByKey() {
+        return models.findAll().stream().map(MlModel::info).collect(Collectors.toMap(ModelInfo::key, Function.identity()));
+    }
+
+    @Transactional
+    public ModelInfo saveModel(String existing, ModelInfo change) {
+        String name = required("name", change.name(), "Give the model a name.");
+        String line = blankToNull(change.productLine());
+        if (line != null && productLines.findByKey(line).isEmpty()) {
+            throw new PlanningRejected("productLine", "There is no product line '" + line + "'; create it first or choose another.");
+        }
+        if (!engineGroups.exists(change.ownerTeam())) {
+            throw new PlanningRejected("ownerTeam", "Owner team '" + nullToEmpty(change.ownerTeam()) + "' does not exist; choose one of the teams.");
+        }
+        if (change.riskTier() == null) {
+            throw new PlanningRejected("riskTier", "Choose a risk tier: low, medium or high.");
+        }
+        MlModel model = existing == null ? new MlModel(newKey(change.key(), models.findByKey(change.key()).isPresent(), "model"))
+                : models.findByKey(existing).orElseThrow(() -> new PlanningRejected("key", "No model " + existing + "."));
+        model.update(name, line, change.ownerTeam(), change.riskTier(), blankToNull(change.description()));
+        return models.save(model).info();
+    }
+
+    /** A release of a model not yet in the catalogue puts it there, owned as the release is, without a product line. */
+    @Transactional
+    public void catalogue(String modelKey, String ownerTeam, RiskTier riskTier) {
+        if (models.findByKey(modelKey).isEmpty()) {
+            MlModel model = new MlModel(modelKey);
+            model.update(modelKey, null, ownerTeam, riskTier, null);
+            models.save(model);
+        }
+    }
+
+    // ---- windows
+
+    @Transactional(readOnly = true)
+    public List<WindowInfo> windows() {
+        return windows.findAllByOrderByStartAsc().stream().map(CalendarWindow::info).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<WindowInfo> window(long id) {
+        return windows.findById(id).map(CalendarWindow::info);
+    }
+
+    /** The rules the deploy timer and the projector apply. */
+    @Transactional(readOnly = true)
+    public List<WindowRule> windowRules() {
+        return windows.findAll().stream().map(CalendarWindow::rule).toList();
+    }
+
+    private record ExpandedWindows(java.time.Instant from, java.time.Instant to, ReleaseWindows windows) {
+    }
+
+    private volatile ExpandedWindows expanded;
+
+    /**
+     * The window rules expanded from a day before {@code at} to two years after it: what the deploy
+     * timer asks when a release may deploy. Kept until a window changes or a day has passed.
+     */
+    public ReleaseWindows releaseWindows(java.time.Instant at) {
+        ExpandedWindows current = expanded;
+        if (current == null || at.isBefore(current.from().plus(java.time.Duration.ofDays(1)))
+                || at.isAfter(current.from().plus(java.time.Duration.ofDays(2)))) {
+            java.time.Instant from = at.minus(java.time.Duration.ofDays(1));
+            java.time.Instant to = at.plus(java.time.Duration.ofDays(731));
+            current = new ExpandedWindows(from, to, ReleaseWindows.expand(windowRules(), from, to));
+            expanded = current;
+        }
+        return current.windows();
+    }
+
+    /** Creates a window or, given an id, changes it; deploy timers already waiting follow the change. */
+    @Transactional
+    public WindowInfo saveWindow(Long id, WindowChange change, String by) {
+        validate(change);
+        CalendarWindow window;
+        if (id == null) {
+            window = new CalendarWindow(change, by, clock.instant());
+        } else {
+            window = windows.findById(id).orElseThrow(() -> new PlanningRejected("id", "No window " + id + "."));
+            window.update(change, by, clock.instant());
+        }
+        window = windows.save(window);
+        expanded = null;
+        events.publishEvent(new WindowsChanged(window.getId()));
+        return window.info();
+    }
+
+    @Transactional
+    public void deleteWindow(long id) {
+        windows.findById(id).ifPresent(window -> {
+            windows.delete(window);
+            expanded = null;
+            events.publishEvent(new WindowsChanged(id));
+        });
+    }
+
+    private void validate(WindowChange change) {
+        required("name", change.name(), "Give the window a name, like 'Year-end freeze'.");
+        if (change.kind() == null) {
+            throw new PlanningRejected("kind", "Choose what the window is: release, freeze or experimentation.");
+        }
+        if (change.start() == null) {
+            throw new PlanningRejected("start", "Give the start date and time.");
+        }
+        if (change.end() == null) {
+            throw new PlanningRejected("end", "Give the end date and time.");
+        }
+        if (!change.end().isAfter(change.start())) {
+            throw new PlanningRejected("end", "The window must end after it starts (" + change.start() + ").");
+        }
+        if (change.zone() == null) {
+            throw new PlanningRejected("zone", "Give a time zone, like Europe/Berlin or UTC.");
+        }
+        if (change.rrule() != null && !change.rrule().isBlank()) {
+            try {
+                ReleaseWindows.checkRecurrence(change.rrule().trim());
+            } catch (IllegalArgumentException e) {
+                throw new PlanningRejected("rrule", e.getMessage());
+            }
+        }
+        if (change.scope() == null) {
+            throw new PlanningRejected("scope", "Choose whom the window applies to: everyone, a product line or a model.");
+        }
+        if (change.scope() == WindowScope.PRODUCT_LINE && (change.scopeKey() == null || productLines.findByKey(change.scopeKey()).isEmpty())) {
+            throw new PlanningRejected("scopeKey", "Choose the product line the window applies to.");
+        }
+        if (change.scope() == WindowScope.MODEL && (change.scopeKey() == null || models.findByKey(change.scopeKey()).isEmpty())) {
+            throw new PlanningRejected("scopeKey", "Choose the model the window applies to.");
+        }
+    }
+
+    // ---- helpers
+
+    private static String newKey(String key, boolean taken, String what) {
+        if (key == null || !KEY.matcher(key.trim()).matches()) {
+            throw new PlanningRejected("key", "The key must be 2–60 lower-case letters, digits or dashes, like fraud-scoring.");
+        }
+        if (taken) {
+            throw new PlanningRejected("key", "There is already a " + what + " '" + key.trim() + "'.");
+        }
+        return key.trim();
+    }
+
+    private static String required(String field, String value, String message) {
+        if (value == null || value.isBlank()) {
+            throw new PlanningRejected(field, message);
+        }
+        if (value.length() > 120) {
+            throw new PlanningRejected(field, "Keep it under 120 characters.");
+        }
+        return value.trim();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

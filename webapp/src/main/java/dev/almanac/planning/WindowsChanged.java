@@ -1,0 +1,5 @@
+package dev.almanac.planning;
+
+/** A window was added, changed or removed: deploy timers waiting for a window may have to move. */
+public record WindowsChanged(Long windowId) {
+}

@@ -1,0 +1,106 @@
+package dev.almanac.releases;
+
+import dev.almanac.planning.PlanningCatalog;
+import dev.almanac.projection.DurationHistory;
+import dev.almanac.projection.Procedure;
+import dev.almanac.projection.ReleaseState;
+import dev.almanac.projection.ReleaseStatus;
+import dev.almanac.projection.StepKind;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Turns plans and engine state into the projector's view of releases, and finished steps into learned durations. */
+@Component
+class ReleaseSnapshots {
+
+    private final ReleasePlanRepository plans;
+    private final ReleaseProcess process;
+    private final ProcedureModels procedures;
+    private final PlanningCatalog catalog;
+
+    ReleaseSnapshots(ReleasePlanRepository plans, ReleaseProcess process, ProcedureModels procedures, PlanningCatalog catalog) {
+        this.plans = plans;
+        this.process = process;
+        this.procedures = procedures;
+        this.catalog = catalog;
+    }
+
+    Releases.EngineSnapshot read(Instant endedSince, ZoneId zone) {
+        Map<String, PlanningCatalog.ModelInfo> models = catalog.modelsByKey();
+        Map<String, ReleaseProcess.EngineState> states = process.engineStates(endedSince);
+        Map<String, Procedure> used = new HashMap<>();
+        List<ReleaseState> releases = new ArrayList<>();
+        for (ReleasePlan plan : plans.findAll()) {
+            PlanningCatalog.ModelInfo model = models.get(plan.getModel());
+            String productLine = model == null ? null : model.productLine();
+            Instant target = plan.getTargetDate().plusDays(1).atStartOfDay(zone).toInstant();
+            if (plan.getProcessInstanceId() == null) {
+                Procedure procedure = procedures.latest();
+                used.put(procedure.id(), procedure);
+                releases.add(new ReleaseState(plan.getKey(), procedure.id(), productLine, plan.getModel(), plan.getOwnerTeam(), plan.getLane().value(),
+                        ReleaseStatus.PLANNED, plan.getCreatedAt(), target, Map.of()));
+                continue;
+            }
+            ReleaseProcess.EngineState state = states.get(plan.getProcessInstanceId());
+            if (state == null) {
+                continue; // ended before the calendar's horizon
+            }
+            Procedure procedure = procedures.of(state.processDefinitionId());
+            used.put(procedure.id(), procedure);
+            ReleaseStatus status = state.end() == null ? ReleaseStatus.ACTIVE : reachedTarget(procedure, state) ? ReleaseStatus.COMPLETED : ReleaseStatus.STOPPED;
+            releases.add(new ReleaseState(plan.getKey(), procedure.id(), productLine, plan.getModel(), plan.getOwnerTeam(), plan.getLane().value(),
+                    status, state.start(), target, state.steps()));
+        }
+        return new Releases.EngineSnapshot(used, releases);
+    }
+
+    Procedure latestProcedure() {
+        return procedures.latest();
+    }
+
+    private static boolean reachedTarget(Procedure procedure, ReleaseProcess.EngineState state) {
+        var target = procedure.targetActivity() == null ? null : state.steps().get(procedure.targetActivity());
+        return target != null && target.actualEnd() != null;
+    }
+
+    /**
+     * Durations of the last {@code limit} finished steps, by activity and product line. Waiting for a
+     * release window is left out: the window rules, not history, say how long that takes.
+     */
+    DurationHistory learnedDurations(int limit, int minSamples) {
+        Set<String> windowWaits = new java.util.HashSet<>();
+        Procedure latest = procedures.latest();
+        latest.steps().stream().filter(s -> s.kind() == StepKind.RELEASE_WINDOW).forEach(s -> windowWaits.add(s.activityId()));
+        List<ReleaseProcess.FinishedStep> finished = process.finishedSteps(limit);
+        Map<String, String> modelByInstance = new HashMap<>();
+        plans.findAll().forEach(p -> {
+            if (p.getProcessInstanceId() != null) {
+                modelByInstance.put(p.getProcessInstanceId(), p.getModel());
+            }
+        });
+        Map<String, PlanningCatalog.ModelInfo> models = catalog.modelsByKey();
+        Set<String> withBody = finished.stream().filter(ReleaseProcess.FinishedStep::multiInstanceBody)
+                .map(f -> f.processInstanceId() + "/" + f.activityId()).collect(Collectors.toSet());
+        Map<String, Map<String, List<Long>>> grouped = new HashMap<>();
+        for (ReleaseProcess.FinishedStep step : finished) {
+            if (windowWaits.contains(step.activityId())
+                    || (!step.multiInstanceBody() && withBody.contains(step.processInstanceId() + "/" + step.activityId()))) {
+                continue;
+            }
+            PlanningCatalog.ModelInfo model = models.get(modelByInstance.get(step.processInstanceId()));
+            String line = model == null || model.productLine() == null ? "" : model.productLine();
+            grouped.computeIfAbsent(step.activityId(), k -> new HashMap<>()).computeIfAbsent(line, k -> new ArrayList<>()).add(step.millis() / 1000);
+        }
+        Map<String, Map<String, long[]>> seconds = new HashMap<>();
+        grouped.forEach((activity, byLine) -> byLine.forEach((line, values) -> seconds.computeIfAbsent(activity, k -> new HashMap<>())
+                .put(line, values.stream().mapToLong(Long::longValue).toArray())));
+        return new DurationHistory(seconds, minSamples);
+    }
+}
