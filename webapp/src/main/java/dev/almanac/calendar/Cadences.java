@@ -26,21 +26,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Release trains: each occurrence plans and starts a release by itself; future ones are on the calendar before they start. */
 @Service
-class Cadences {
+public class Cadences {
 
     private static final Logger log = LoggerFactory.getLogger(Cadences.class);
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
-    record CadenceChange(String name, String model, Lane lane, LocalDateTime firstStart, ZoneId zone, String rrule, String versionPattern,
+    public record CadenceChange(String name, String model, Lane lane, LocalDateTime firstStart, ZoneId zone, String rrule, String versionPattern,
             int targetDays, boolean active) {
     }
 
-    record CadenceInfo(Long id, String name, String model, Lane lane, LocalDateTime firstStart, ZoneId zone, String rrule, String versionPattern,
+    public record CadenceInfo(Long id, String name, String model, Lane lane, LocalDateTime firstStart, ZoneId zone, String rrule, String versionPattern,
             int targetDays, boolean active, Instant lastStarted) {
     }
 
     /** A release a cadence will start: its key, when it starts and its target date. */
-    record Occurrence(CadenceInfo cadence, String releaseKey, String version, Instant start, LocalDate targetDate) {
+    public record Occurrence(CadenceInfo cadence, String releaseKey, String version, Instant start, LocalDate targetDate) {
     }
 
     private final CadenceRepository cadences;
@@ -69,7 +69,7 @@ class Cadences {
     }
 
     @Transactional
-    CadenceInfo save(Long id, CadenceChange change, String by) {
+    public CadenceInfo save(Long id, CadenceChange change, String by) {
         validate(change);
         Cadence cadence = id == null ? new Cadence(change, by, clock.instant())
                 : cadences.findById(id).orElseThrow(() -> new PlanningRejected("name", "No cadence " + id + "."));

@@ -16,7 +16,7 @@ final class Milestones {
     record Milestone(String name, StepStatus status, Instant start, Instant end, Instant actualStart, Instant actualEnd, Instant p50End,
             Instant p90End, boolean overdue, String heldBy, List<ProjectedStep> steps) {
 
-        String state() {
+        public String state() {
             return overdue ? "overdue" : status.name().toLowerCase();
         }
     }

@@ -54,10 +54,53 @@ class DemoData {
 
     private final IdentityService identity;
     private final Releases releases;
+    private final dev.almanac.planning.PlanningCatalog catalog;
+    private final dev.almanac.calendar.Cadences cadences;
 
-    DemoData(IdentityService identity, Releases releases) {
+    DemoData(IdentityService identity, Releases releases, dev.almanac.planning.PlanningCatalog catalog, dev.almanac.calendar.Cadences cadences) {
+        this.cadences = cadences;
         this.identity = identity;
         this.releases = releases;
+        this.catalog = catalog;
+    }
+
+    /** Product lines, teams, models and windows the demo releases are planned against. */
+    private void planning() {
+        catalog.saveProductLine(null, new dev.almanac.planning.PlanningCatalog.ProductLineInfo("payments", "Payments", "Card and transfer risk models"));
+        catalog.saveProductLine(null, new dev.almanac.planning.PlanningCatalog.ProductLineInfo("discovery", "Discovery", "Search and recommendations"));
+        catalog.saveProductLine(null, new dev.almanac.planning.PlanningCatalog.ProductLineInfo("lending", "Lending", "Credit decisions"));
+        for (var team : List.of("fraud-ml", "search-ml", "credit-ml", "data-engineers", "ml-engineers", "release-managers", "risk-officers")) {
+            catalog.saveTeam(null, new dev.almanac.planning.PlanningCatalog.TeamInfo(team, TEAMS.get(team), team, team + "@almanac.example"));
+        }
+        model("fraud-scorer", "Card fraud scorer", "payments", "fraud-ml", RiskTier.HIGH);
+        model("credit-limit", "Credit limit model", "lending", "credit-ml", RiskTier.MEDIUM);
+        model("search-ranker", "Search ranker", "discovery", "search-ml", RiskTier.LOW);
+        model("recsys-embeddings", "Recommendation embeddings", "discovery", "search-ml", RiskTier.MEDIUM);
+        model("churn-predictor", "Churn predictor", "discovery", "search-ml", RiskTier.LOW);
+        java.time.LocalDate today = LocalDate.now();
+        java.time.LocalDate christmas = LocalDate.of(today.getYear(), 12, 20);
+        catalog.saveWindow(null, new dev.almanac.planning.PlanningCatalog.WindowChange("Year-end freeze", dev.almanac.projection.WindowKind.FREEZE,
+                christmas.atStartOfDay(), christmas.plusDays(16).atStartOfDay(), java.time.ZoneId.of("Europe/Berlin"), null,
+                dev.almanac.projection.WindowScope.GLOBAL, null, "No production changes over the holidays."), "demo");
+        catalog.saveWindow(null, new dev.almanac.planning.PlanningCatalog.WindowChange("Payments month-end close", dev.almanac.projection.WindowKind.FREEZE,
+                today.withDayOfMonth(1).atTime(0, 0), today.withDayOfMonth(1).plusDays(2).atTime(0, 0), java.time.ZoneId.of("Europe/Berlin"),
+                "FREQ=MONTHLY;BYMONTHDAY=1", dev.almanac.projection.WindowScope.PRODUCT_LINE, "payments", "Settlement runs; no deploys to payments models."),
+                "demo");
+        catalog.saveWindow(null, new dev.almanac.planning.PlanningCatalog.WindowChange("Discovery A/B week", dev.almanac.projection.WindowKind.EXPERIMENTATION,
+                today.plusDays(3).atTime(9, 0), today.plusDays(10).atTime(18, 0), java.time.ZoneId.of("America/New_York"), "FREQ=MONTHLY;COUNT=3",
+                dev.almanac.projection.WindowScope.PRODUCT_LINE, "discovery", "GPU capacity held for ranking experiments."), "demo");
+    }
+
+    private void cadence() {
+        java.time.LocalDate first = LocalDate.now().withDayOfMonth(1).plusMonths(1);
+        cadences.save(null, new dev.almanac.calendar.Cadences.CadenceChange("Monthly fraud refresh", "fraud-scorer", Lane.PRODUCTION,
+                first.atTime(6, 0), java.time.ZoneId.of("UTC"), "FREQ=MONTHLY;BYMONTHDAY=1", "yyyy.MM", 21, true), "demo");
+        cadences.save(null, new dev.almanac.calendar.Cadences.CadenceChange("Quarterly credit revalidation", "credit-limit", Lane.PRODUCTION,
+                first.plusMonths(1).atTime(6, 0), java.time.ZoneId.of("UTC"), "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1", "yyyy.'q'Q", 35, true), "demo");
+    }
+
+    private void model(String key, String name, String line, String team, RiskTier tier) {
+        catalog.saveModel(null, new dev.almanac.planning.PlanningCatalog.ModelInfo(key, name, line, team, tier, null));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -67,6 +110,10 @@ class DemoData {
         PEOPLE.forEach(this::person);
         if (identity.createUserQuery().userId("admin").count() > 0) {
             TEAMS.keySet().forEach(team -> membership("admin", team));
+        }
+        if (catalog.productLines().isEmpty()) {
+            planning();
+            cadence();
         }
         if (releases.exists()) {
             return;
