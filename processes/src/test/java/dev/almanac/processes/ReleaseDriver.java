@@ -14,15 +14,20 @@ import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
 
-/** Drives one release through the engine as workers, pipelines and people would. */
-final class ReleaseDriver {
+/** Drives one release through the engine as workers, pipelines and people would. Shared with the webapp's tests. */
+public final class ReleaseDriver {
 
     private final ProcessEngine engine;
-    final ProcessInstance instance;
+    public final ProcessInstance instance;
 
     private ReleaseDriver(ProcessEngine engine, ProcessInstance instance) {
         this.engine = engine;
         this.instance = instance;
+    }
+
+    /** Drives a release already started, by its process instance. */
+    public static ReleaseDriver of(ProcessEngine engine, String processInstanceId) {
+        return new ReleaseDriver(engine, engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult());
     }
 
     static ReleaseDriver start(ProcessEngine engine, String riskTier, String lane) {
@@ -39,13 +44,13 @@ final class ReleaseDriver {
         return new ReleaseDriver(engine, instance);
     }
 
-    ReleaseDriver completeExternal(String topic, Map<String, Object> variables) {
+    public ReleaseDriver completeExternal(String topic, Map<String, Object> variables) {
         LockedExternalTask task = lock(topic);
         engine.getExternalTaskService().complete(task.getId(), "test-worker", variables);
         return this;
     }
 
-    ReleaseDriver failExternalWithBpmnError(String topic, String errorCode, Map<String, Object> variables) {
+    public ReleaseDriver failExternalWithBpmnError(String topic, String errorCode, Map<String, Object> variables) {
         LockedExternalTask task = lock(topic);
         engine.getExternalTaskService().handleBpmnError(task.getId(), "test-worker", errorCode, "business outcome", variables);
         return this;
@@ -58,42 +63,42 @@ final class ReleaseDriver {
         return locked.get(0);
     }
 
-    ReleaseDriver correlate(String message, Map<String, Object> variables) {
+    public ReleaseDriver correlate(String message, Map<String, Object> variables) {
         engine.getRuntimeService().createMessageCorrelation(message)
                 .processInstanceId(instance.getId()).setVariables(variables).correlate();
         return this;
     }
 
-    Task task(String taskDefinitionKey) {
+    public Task task(String taskDefinitionKey) {
         List<Task> tasks = tasks(taskDefinitionKey);
         assertThat(tasks).as("open task %s", taskDefinitionKey).hasSize(1);
         return tasks.get(0);
     }
 
-    List<Task> tasks(String taskDefinitionKey) {
+    public List<Task> tasks(String taskDefinitionKey) {
         return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(taskDefinitionKey).list();
     }
 
-    ReleaseDriver completeTask(String taskDefinitionKey, Map<String, Object> variables) {
+    public ReleaseDriver completeTask(String taskDefinitionKey, Map<String, Object> variables) {
         engine.getTaskService().complete(task(taskDefinitionKey).getId(), variables);
         return this;
     }
 
-    Job timer(String activityId) {
+    public Job timer(String activityId) {
         Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
                 .activityId(activityId).timers().singleResult();
         assertThat(job).as("timer at %s", activityId).isNotNull();
         return job;
     }
 
-    ReleaseDriver fireTimer(String activityId) {
+    public ReleaseDriver fireTimer(String activityId) {
         engine.getManagementService().executeJob(timer(activityId).getId());
         return this;
     }
 
     /** The happy path up to the promotion gate, with the given metrics. */
-    ReleaseDriver throughTraining(double accuracy, double latencyP95Ms, double baselineAccuracy) {
+    public ReleaseDriver throughTraining(double accuracy, double latencyP95Ms, double baselineAccuracy) {
         return completeExternal(ModelRelease.Topics.DATA_READINESS, Map.of())
                 .correlate(ModelRelease.Messages.DATA_READY, Map.of())
                 .completeExternal(ModelRelease.Topics.TRAINING_TRIGGER, Map.of(TRAINING_RUN_ID, "run-1"))
@@ -104,7 +109,7 @@ final class ReleaseDriver {
     }
 
     /** From an approved risk review through deploy, a healthy check and the retrospective. */
-    ReleaseDriver throughDeployAndRetrospective() {
+    public ReleaseDriver throughDeployAndRetrospective() {
         completeTask("deploy-approval", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "window booked"));
         fireTimer("wait-release-window");
         completeExternal(ModelRelease.Topics.DEPLOY, Map.of(DEPLOYMENT_ID, "dep-1"));
@@ -114,7 +119,7 @@ final class ReleaseDriver {
         return completeTask("retrospective", Map.of(RETRO_WENT_WELL, "smooth", RETRO_SLIPPED, "nothing", RETRO_ACTIONS, "none"));
     }
 
-    List<String> path() {
+    public List<String> path() {
         return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .orderPartiallyByOccurrence().asc().list().stream()
                 .map(HistoricActivityInstance::getActivityId)
@@ -122,17 +127,17 @@ final class ReleaseDriver {
                 .toList();
     }
 
-    Object variable(String name) {
+    public Object variable(String name) {
         return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName(name).singleResult().getValue();
     }
 
-    boolean ended() {
+    public boolean ended() {
         return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
                 .singleResult().getEndTime() != null;
     }
 
-    List<String> activeActivities() {
+    public List<String> activeActivities() {
         if (ended()) {
             return List.of();
         }

@@ -1,0 +1,165 @@
+package dev.almanac.calendar;
+
+import static dev.almanac.processes.ModelRelease.Variables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.almanac.planning.PlanningCatalog;
+import dev.almanac.planning.RiskTier;
+import dev.almanac.processes.ModelRelease;
+import dev.almanac.processes.ReleaseDriver;
+import dev.almanac.projection.ProjectedRelease;
+import dev.almanac.projection.StepStatus;
+import dev.almanac.projection.WindowKind;
+import dev.almanac.projection.WindowScope;
+import dev.almanac.releases.Lane;
+import dev.almanac.releases.NewRelease;
+import dev.almanac.releases.Releases;
+import dev.almanac.support.TestAccounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The calendar follows the engine: projected dates move with each step, and deploys wait for freezes to end. */
+@SpringBootTest
+@ActiveProfiles("test")
+class CalendarIntegrationTest {
+
+    @Autowired
+    Releases releases;
+    @Autowired
+    ReleaseCalendar calendar;
+    @Autowired
+    PlanningCatalog catalog;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    IdentityService identity;
+
+    @BeforeEach
+    void noWindows() {
+        TestAccounts.ensure(identity);
+        catalog.windows().forEach(w -> catalog.deleteWindow(w.id()));
+    }
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
+    }
+
+    private String plan() {
+        String version = "1." + UUID.randomUUID().toString().substring(0, 8);
+        return releases.plan(new NewRelease("calendar-model", version, Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(40), ""),
+                "rita").key();
+    }
+
+    private ReleaseDriver driver(String key) {
+        return ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId());
+    }
+
+    private ProjectedRelease projectedAt(String key, Instant now) {
+        ReleaseCalendar.Read read = calendar.read(now);
+        return calendar.project(read.snapshot(), read.cadenceOf()).release(key).orElseThrow();
+    }
+
+    private static Milestones.Milestone milestone(ProjectedRelease release, String name) {
+        return Milestones.of(release).stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private ReleaseDriver toDeployApproval(String key) {
+        return driver(key).throughTraining(0.93, 120, 0.92)
+                .completeTask("risk-review", Map.of(RISK_DECISION, "approve", RISK_RATIONALE, "bias tests pass"));
+    }
+
+    @Test
+    void projectedDatesFollowTheReleaseThroughItsSteps() {
+        String key = plan();
+        Instant planned = Instant.now();
+
+        ProjectedRelease atStart = projectedAt(key, planned);
+        assertThat(milestone(atStart, "Data readiness").status()).isEqualTo(StepStatus.ACTIVE);
+        assertThat(milestone(atStart, "Deploy").status()).isEqualTo(StepStatus.PLANNED);
+        assertThat(atStart.targetEnd()).as("data 3 d + training 5 d + risk review 3 d before deploy")
+                .isAfter(planned.plus(Duration.ofDays(11)));
+
+        ProjectedRelease tenDaysLater = projectedAt(key, planned.plus(Duration.ofDays(10)));
+        assertThat(milestone(tenDaysLater, "Data readiness").overdue()).as("the data check is overdue").isTrue();
+        assertThat(tenDaysLater.targetEnd()).as("an overdue step pushes everything after it")
+                .isAfterOrEqualTo(atStart.targetEnd().plus(Duration.ofDays(9)));
+
+        driver(key).completeExternal(ModelRelease.Topics.DATA_READINESS, Map.of()).correlate(ModelRelease.Messages.DATA_READY, Map.of());
+        ProjectedRelease dataReady = projectedAt(key, Instant.now());
+        assertThat(milestone(dataReady, "Data readiness").status()).isEqualTo(StepStatus.DONE);
+        assertThat(milestone(dataReady, "Data readiness").actualEnd()).isNotNull();
+        assertThat(milestone(dataReady, "Training").status()).isEqualTo(StepStatus.ACTIVE);
+        assertThat(dataReady.targetEnd()).as("data arrived days early").isBefore(atStart.targetEnd().minus(Duration.ofDays(2)));
+
+        driver(key).completeExternal(ModelRelease.Topics.TRAINING_TRIGGER, Map.of(TRAINING_RUN_ID, "run-1"))
+                .correlate(ModelRelease.Messages.TRAINING_FINISHED, Map.of(ACCURACY, 0.93, LATENCY_P95_MS, 120.0, MODEL_URI, "s3://models/m"))
+                .completeExternal(ModelRelease.Topics.VALIDATION_METRICS, Map.of(BASELINE_ACCURACY, 0.92, ACCURACY_DELTA, 0.01))
+                .completeTask("risk-review", Map.of(RISK_DECISION, "approve", RISK_RATIONALE, "bias tests pass"));
+        ProjectedRelease approved = projectedAt(key, Instant.now());
+        assertThat(milestone(approved, "Training").status()).isEqualTo(StepStatus.DONE);
+        assertThat(milestone(approved, "Risk review").status()).isEqualTo(StepStatus.DONE);
+        assertThat(milestone(approved, "Deploy").status()).isEqualTo(StepStatus.ACTIVE);
+        assertThat(approved.targetEnd()).isBefore(Instant.now().plus(Duration.ofDays(2)));
+    }
+
+    @Test
+    void releaseReachingDeployInsideAFreezeWaitsAndDeploysWhenTheFreezeEnds() {
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        var freeze = catalog.saveWindow(null, new PlanningCatalog.WindowChange("Incident freeze", WindowKind.FREEZE, now.minusHours(1),
+                now.plusDays(2), ZoneOffset.UTC, null, WindowScope.GLOBAL, null, null), "rita");
+        Instant freezeEnds = now.plusDays(2).toInstant(ZoneOffset.UTC);
+        String key = plan();
+        ReleaseDriver release = toDeployApproval(key);
+
+        ProjectedRelease projected = projectedAt(key, Instant.now());
+        assertThat(projected.targetEnd()).as("deploy projected right after the freeze").isEqualTo(freezeEnds.plus(Duration.ofHours(1)));
+        assertThat(milestone(projected, "Deploy").heldBy()).isEqualTo(String.valueOf(freeze.id()));
+
+        release.completeTask("deploy-approval", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "ready"));
+
+        assertThat(release.activeActivities()).containsExactly("wait-release-window");
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant()).isEqualTo(freezeEnds);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(release.instance.getId()).duedateLowerThan(new Date()).count())
+                .as("nothing is due while the freeze lasts").isZero();
+        assertThat(projectedAt(key, Instant.now()).targetEnd()).isEqualTo(freezeEnds.plus(Duration.ofHours(1)));
+
+        ClockUtil.setCurrentTime(Date.from(freezeEnds.plusSeconds(1)));
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(release.instance.getId())
+                .duedateLowerThan(ClockUtil.getCurrentTime()).count()).as("the timer is due when the freeze ends").isOne();
+        release.fireTimer("wait-release-window");
+        assertThat(release.activeActivities()).containsExactly("deploy");
+    }
+
+    @Test
+    void aNewFreezeMovesReleasesAlreadyWaitingForTheirWindowAndRemovingItBringsThemBack() {
+        String key = plan();
+        ReleaseDriver release = toDeployApproval(key).completeTask("deploy-approval", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "ready"));
+        Instant reached = release.timer("wait-release-window").getDuedate().toInstant();
+        assertThat(reached).as("no window planned: deploys may go at once").isBefore(Instant.now().plusSeconds(1));
+
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        var freeze = catalog.saveWindow(null, new PlanningCatalog.WindowChange("Surprise freeze", WindowKind.FREEZE, now.minusHours(1),
+                now.plusHours(5), ZoneOffset.UTC, null, WindowScope.MODEL, "calendar-model", "audit"), "rita");
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant()).isEqualTo(now.plusHours(5).toInstant(ZoneOffset.UTC));
+
+        catalog.deleteWindow(freeze.id());
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant()).isBefore(Instant.now().plusSeconds(1));
+    }
+}
