@@ -73,4 +73,14 @@ class CalendarApiController {
         return ResponseEntity.ok(new CalendarJson(projection.snapshot().now(), start, end, projection.zone().getId(), projection.schedule().samples(),
                 releases, projection.schedule().conflicts()));
     }
+
+    /** A parameter that cannot be read (a date that is not a date) names itself. */
+    @org.springframework.web.bind.annotation.ExceptionHandler
+    ResponseEntity<ProblemDetail> unreadable(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "'" + e.getValue() + "' is not a valid " + e.getName() + "; give a date like 2026-12-01.");
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("field", e.getName());
+        return ResponseEntity.badRequest().body(problem);
+    }
 }
