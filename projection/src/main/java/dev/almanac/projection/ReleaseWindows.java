@@ -48,7 +48,8 @@ public final class ReleaseWindows {
     private final List<WindowOccurrence> occurrences;
     private final long[][] startsEndsByRule;
     private final Map<String, String> unreadable;
-    private final Map<String, DeployCalendar> calendarsByScope = new ConcurrentHashMap<>();
+    /** By product line, then model (null as ""): no key strings built per lookup. */
+    private final Map<String, Map<String, DeployCalendar>> calendarsByScope = new ConcurrentHashMap<>();
     private final Map<BitSet, DeployCalendar> calendarsByRules = new ConcurrentHashMap<>();
 
     private ReleaseWindows(long from, long to, List<WindowRule> rules, long[][] startsEndsByRule,
@@ -185,8 +186,10 @@ public final class ReleaseWindows {
 
     /** The deploy calendar of one product line and model; shared by all with the same applicable rules. */
     DeployCalendar calendar(String productLine, String model) {
-        String key = (productLine == null ? "" : productLine) + '\u0000' + (model == null ? "" : model);
-        DeployCalendar calendar = calendarsByScope.get(key);
+        Map<String, DeployCalendar> byModel = calendarsByScope.computeIfAbsent(productLine == null ? "" : productLine,
+                k -> new ConcurrentHashMap<>());
+        String modelKey = model == null ? "" : model;
+        DeployCalendar calendar = byModel.get(modelKey);
         if (calendar == null) {
             BitSet applicable = new BitSet(rules.size());
             for (int r = 0; r < rules.size(); r++) {
@@ -196,7 +199,7 @@ public final class ReleaseWindows {
                 }
             }
             calendar = calendarsByRules.computeIfAbsent(applicable, this::build);
-            calendarsByScope.put(key, calendar);
+            byModel.put(modelKey, calendar);
         }
         return calendar;
     }

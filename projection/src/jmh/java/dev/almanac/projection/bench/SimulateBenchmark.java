@@ -24,7 +24,8 @@ import dev.almanac.projection.Snapshot;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx6g"})
+// Pre-touched heap: a long-running app has its heap paged in; without it the first iterations measure page faults.
+@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class SimulateBenchmark {
 
     @Param({"1000", "10000"})
