@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * Monte Carlo over the projection's graph, vectorised per node: a node still to run holds an array
- * of {@code samples} end times while any successor still needs it; then its P50/P90 (and, for a
- * target, the histogram and on-target count) are taken and the array goes back to a pool. Memory
+ * of {@code samples} end times while any successor still needs it; then its P50/P90 (exact, by
+ * bucketed selection) and, for a target, the histogram and on-target count are taken and the array
+ * goes back to a pool. Memory
  * grows with the graph's width, not with samples x nodes.
  *
  * <p>Durations: learned ones are bootstrapped from the observations, planned ones drawn from a
@@ -33,6 +34,8 @@ final class MonteCarlo {
 
     private long[][] vectors;
     private final ArrayDeque<long[]> pool = new ArrayDeque<>();
+    private final Quantiles quantiles = new Quantiles();
+    private final long[] ranks = new long[2];
 
     MonteCarlo(Projector.Projection projection, int samples, long seed) {
         this.p = projection;
@@ -197,12 +200,9 @@ final class MonteCarlo {
                 onTargetCount[r] = count;
             }
         }
-        int k90 = rank(0.9);
-        int k50 = rank(0.5);
-        Quantiles.select(v, 0, samples - 1, k90);
-        Quantiles.select(v, 0, k90, k50);
-        p90[u] = v[k90];
-        p50[u] = v[k50];
+        quantiles.ranks(v, samples, rank(0.5), rank(0.9), ranks);
+        p50[u] = ranks[0];
+        p90[u] = ranks[1];
         pool.push(v);
     }
 

@@ -11,8 +11,9 @@ import java.time.Instant;
  * @param status      done, active or planned
  * @param start       projected (or actual) start
  * @param end         projected (or actual) end
- * @param actualStart the engine's start, if it started
- * @param actualEnd   the engine's end, if it ended
+ * @param actualStart the engine's start, if it started; null for a step a loop will run again
+ *                    (its older actuals belong to the earlier run)
+ * @param actualEnd   the engine's end, if it ended; null likewise
  * @param p50End      median end over the Monte Carlo samples; equals {@code end} when not simulated
  * @param p90End      90th percentile end; equals {@code end} when not simulated
  * @param source      where its duration came from

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -71,7 +73,7 @@ public final class Projector {
 
         Projection(Snapshot snapshot) {
             g = new ProjectionGraph(snapshot);
-            windows = ReleaseWindows.expand(snapshot.windows(), horizonFrom(snapshot), horizonTo(snapshot));
+            windows = ReleaseWindows.shared(snapshot.windows(), horizonFrom(snapshot), horizonTo(snapshot));
             windows.unreadable().forEach((id, sentence) ->
                     g.conflicts.add(new Conflict(null, null, "unreadable-window", "Window " + id + " is left out: " + sentence)));
             calendarOf = new DeployCalendar[g.releases.length];
@@ -225,12 +227,12 @@ public final class Projector {
         private ProjectedRelease release(int r, MonteCarlo mc) {
             ReleaseState rs = g.releases[r];
             int first = g.firstNode[r];
-            List<ProjectedStep> steps = new ArrayList<>(g.nodeCount[r]);
-            for (int u = first; u < first + g.nodeCount[r]; u++) {
-                steps.add(step(u, mc));
+            ProjectedStep[] steps = new ProjectedStep[g.nodeCount[r]];
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = step(first + i, mc);
             }
             int t = g.targetNode[r];
-            Instant targetEnd = t < 0 ? null : Instant.ofEpochSecond(end[t]);
+            Instant targetEnd = t < 0 ? null : steps[t - first].end();
             Instant p50 = t < 0 ? null : mc == null ? targetEnd : Instant.ofEpochSecond(mc.p50[t]);
             Instant p90 = t < 0 ? null : mc == null ? targetEnd : Instant.ofEpochSecond(mc.p90[t]);
             double probability;
@@ -252,7 +254,7 @@ public final class Projector {
                 outlook = Outlook.ON_TRACK;
             }
             Histogram distribution = mc == null || t < 0 ? null : mc.histogram(t);
-            return new ProjectedRelease(rs.key(), List.copyOf(steps), targetEnd, p50, p90, probability, outlook, distribution);
+            return new ProjectedRelease(rs.key(), Collections.unmodifiableList(Arrays.asList(steps)), targetEnd, p50, p90, probability, outlook, distribution);
         }
 
         private ProjectedStep step(int u, MonteCarlo mc) {
@@ -261,9 +263,12 @@ public final class Projector {
             StepStatus st = status == ProjectionGraph.DONE ? StepStatus.DONE
                     : status == ProjectionGraph.ACTIVE ? StepStatus.ACTIVE : StepStatus.PLANNED;
             Instant startI = Instant.ofEpochSecond(start[u]);
+            // Fewer Instants: at 100k releases the output objects are most of the work.
             Instant endI = Instant.ofEpochSecond(end[u]);
-            Instant as = g.actualStart[u] == ProjectionGraph.NONE ? null : Instant.ofEpochSecond(g.actualStart[u]);
-            Instant ae = g.actualEnd[u] == ProjectionGraph.NONE ? null : Instant.ofEpochSecond(g.actualEnd[u]);
+            long asS = g.actualStart[u];
+            long aeS = g.actualEnd[u];
+            Instant as = asS == ProjectionGraph.NONE ? null : asS == start[u] ? startI : Instant.ofEpochSecond(asS);
+            Instant ae = aeS == ProjectionGraph.NONE ? null : aeS == end[u] ? endI : Instant.ofEpochSecond(aeS);
             Instant p50 = mc == null || mc.p50[u] == end[u] ? endI : Instant.ofEpochSecond(mc.p50[u]);
             Instant p90 = mc == null || mc.p90[u] == end[u] ? endI : Instant.ofEpochSecond(mc.p90[u]);
             DurationSource source = status == ProjectionGraph.PLANNED ? g.durations.source[g.spec[u]] : DurationSource.ACTUAL;

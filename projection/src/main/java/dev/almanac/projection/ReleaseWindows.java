@@ -29,7 +29,8 @@ import net.fortuna.ical4j.transform.recurrence.Frequency;
  *
  * <p>For speed, each distinct applicability (the set of rules that apply to a product line and
  * model) gets a sorted array of open intervals in epoch seconds, answered by binary search.
- * Expansions are memoised per rule and horizon because ical4j spends milliseconds per rule.
+ * Expansions are memoised per rule and horizon because ical4j spends milliseconds per rule; the
+ * projector also shares whole instances between projections over the same rules and horizon.
  *
  * <p>An unreadable RRULE does not stop the rest: the rule is left out and listed by {@link #unreadable()}.
  */
@@ -47,7 +48,8 @@ public final class ReleaseWindows {
     private final List<WindowOccurrence> occurrences;
     private final long[][] startsEndsByRule;
     private final Map<String, String> unreadable;
-    private final Map<String, DeployCalendar> calendarsByScope = new ConcurrentHashMap<>();
+    /** By product line, then model (null as ""): no key strings built per lookup. */
+    private final Map<String, Map<String, DeployCalendar>> calendarsByScope = new ConcurrentHashMap<>();
     private final Map<BitSet, DeployCalendar> calendarsByRules = new ConcurrentHashMap<>();
 
     private ReleaseWindows(long from, long to, List<WindowRule> rules, long[][] startsEndsByRule,
@@ -66,6 +68,29 @@ public final class ReleaseWindows {
         }
         all.sort(Comparator.comparing(WindowOccurrence::start).thenComparing(WindowOccurrence::end));
         this.occurrences = List.copyOf(all);
+    }
+
+    private record WindowsKey(List<WindowRule> rules, Instant from, Instant to) {
+    }
+
+    private static final int SHARED_LIMIT = 32;
+    private static final Map<WindowsKey, ReleaseWindows> SHARED = new ConcurrentHashMap<>();
+
+    /**
+     * Like {@link #expand}, but shares one instance (and so its per-applicability calendars) between
+     * calls with equal rules and horizon: the projector re-projects often over the same windows.
+     */
+    static ReleaseWindows shared(List<WindowRule> rules, Instant from, Instant to) {
+        WindowsKey key = new WindowsKey(List.copyOf(rules), from, to);
+        ReleaseWindows windows = SHARED.get(key);
+        if (windows == null) {
+            windows = expand(key.rules(), from, to);
+            if (SHARED.size() >= SHARED_LIMIT) {
+                SHARED.clear();
+            }
+            SHARED.put(key, windows);
+        }
+        return windows;
     }
 
     /** Expands every rule's occurrences that overlap {@code [from, to)}. */
@@ -161,8 +186,10 @@ public final class ReleaseWindows {
 
     /** The deploy calendar of one product line and model; shared by all with the same applicable rules. */
     DeployCalendar calendar(String productLine, String model) {
-        String key = (productLine == null ? "" : productLine) + '\u0000' + (model == null ? "" : model);
-        DeployCalendar calendar = calendarsByScope.get(key);
+        Map<String, DeployCalendar> byModel = calendarsByScope.computeIfAbsent(productLine == null ? "" : productLine,
+                k -> new ConcurrentHashMap<>());
+        String modelKey = model == null ? "" : model;
+        DeployCalendar calendar = byModel.get(modelKey);
         if (calendar == null) {
             BitSet applicable = new BitSet(rules.size());
             for (int r = 0; r < rules.size(); r++) {
@@ -172,7 +199,7 @@ public final class ReleaseWindows {
                 }
             }
             calendar = calendarsByRules.computeIfAbsent(applicable, this::build);
-            calendarsByScope.put(key, calendar);
+            byModel.put(modelKey, calendar);
         }
         return calendar;
     }
@@ -296,13 +323,19 @@ public final class ReleaseWindows {
          * with {@code keepLastEnding} the id of the part that ends last (what a freeze chain ends with).
          */
         Intervals merged(boolean keepLastEnding) {
-            Integer[] idx = new Integer[size];
+            // Sort by start without boxing: (start - min) in the high bits, the index in the low 21.
+            long min = Long.MAX_VALUE;
             for (int i = 0; i < size; i++) {
-                idx[i] = i;
+                min = Math.min(min, starts[i]);
             }
-            Arrays.sort(idx, Comparator.comparingLong((Integer i) -> starts[i]).thenComparingLong(i -> ends[i]));
+            long[] keys = new long[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = ((starts[i] - min) << 21) | i;
+            }
+            Arrays.sort(keys);
             Intervals out = new Intervals();
-            for (Integer i : idx) {
+            for (long key : keys) {
+                int i = (int) (key & ((1 << 21) - 1));
                 int last = out.size - 1;
                 if (last >= 0 && starts[i] <= out.ends[last]) {
                     if (ends[i] > out.ends[last]) {
