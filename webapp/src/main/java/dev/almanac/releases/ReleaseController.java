@@ -27,6 +27,7 @@ class ReleaseController {
     static final String LIST_VIEW = "releases/list";
     static final String DETAIL_VIEW = "releases/detail";
     static final String FORM_VIEW = "releases/new";
+    static final String EDIT_VIEW = "releases/edit";
 
     private final Releases releases;
     private final Teams teams;
@@ -76,6 +77,50 @@ class ReleaseController {
         model.addAttribute("release", releases.find(key)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key)));
         return DETAIL_VIEW;
+    }
+
+    @GetMapping("/{key}/edit")
+    String edit(@PathVariable String key, Model model) {
+        ReleaseSummary release = releases.plannedRelease(key)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
+        model.addAttribute("release", ReleaseForm.of(release));
+        return editForm(model, key);
+    }
+
+    @PostMapping("/{key}/edit")
+    String replan(@PathVariable String key, @ModelAttribute("release") ReleaseForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return editForm(model, key);
+        }
+        try {
+            releases.replan(key, new Releases.ReleaseChange(form.getLane(), form.getRiskTier(), form.getOwnerTeam(), form.getTargetDate()));
+        } catch (ReleaseRejected rejected) {
+            binding.rejectValue(rejected.field(), "rejected", rejected.getMessage());
+            return editForm(model, key);
+        }
+        redirect.addFlashAttribute("message", "Plan of " + key + " changed; the calendar follows.");
+        return "redirect:/releases/" + key;
+    }
+
+    @PostMapping("/{key}/cancel")
+    String cancel(@PathVariable String key, @org.springframework.web.bind.annotation.RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            releases.cancel(key, reason);
+            redirect.addFlashAttribute("message", "Release " + key + " was cancelled: " + reason.trim());
+        } catch (ReleaseRejected rejected) {
+            redirect.addFlashAttribute("error", rejected.getMessage());
+        }
+        return "redirect:/releases/" + key;
+    }
+
+    private String editForm(Model model, String key) {
+        model.addAttribute("key", key);
+        model.addAttribute("teams", teams.all());
+        model.addAttribute("lanes", Lane.values());
+        model.addAttribute("riskTiers", RiskTier.values());
+        return EDIT_VIEW;
     }
 
     @GetMapping(value = "/{key}/diagram.bpmn", produces = MediaType.APPLICATION_XML_VALUE)

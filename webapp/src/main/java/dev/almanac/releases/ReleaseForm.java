@@ -17,6 +17,18 @@ public class ReleaseForm {
     private LocalDate targetDate;
     private String dataFeeds;
 
+    static ReleaseForm of(ReleaseSummary release) {
+        ReleaseForm form = new ReleaseForm();
+        form.model = release.model();
+        form.version = release.version();
+        form.lane = release.lane();
+        form.riskTier = release.riskTier();
+        form.ownerTeam = release.ownerTeam();
+        form.targetDate = release.targetDate();
+        form.dataFeeds = release.dataFeeds();
+        return form;
+    }
+
     NewRelease toRequest() {
         return new NewRelease(trim(model), trim(version), lane, riskTier, trim(ownerTeam), targetDate, dataFeeds);
     }

@@ -78,6 +78,13 @@ class ReleasePlan {
         return model + "-" + version;
     }
 
+    void replan(Lane lane, RiskTier riskTier, String ownerTeam, LocalDate targetDate) {
+        this.lane = lane;
+        this.riskTier = riskTier;
+        this.ownerTeam = ownerTeam;
+        this.targetDate = targetDate;
+    }
+
     void started(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }

@@ -390,4 +390,21 @@ class ReleaseProcess {
         return tasks.createTaskQuery().processDefinitionKey(ModelRelease.PROCESS_ID).list().stream()
                 .collect(Collectors.groupingBy(Task::getProcessInstanceId));
     }
+
+    /** Changes what a running release knows of its plan (lane, risk tier, owner, target); an ended one keeps its record. */
+    void replanned(String processInstanceId, Map<String, Object> variables) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+            runtime.setVariables(processInstanceId, variables);
+        }
+    }
+
+    /** Stops a running release, with the reason in its history. */
+    boolean cancel(String processInstanceId, String reason) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+            return false;
+        }
+        runtime.setVariable(processInstanceId, RELEASE_OUTCOME, "cancelled");
+        runtime.deleteProcessInstance(processInstanceId, reason);
+        return true;
+    }
 }

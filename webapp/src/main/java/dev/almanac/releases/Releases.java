@@ -203,6 +203,57 @@ public class Releases {
         return snapshots.read(endedSince, zone);
     }
 
+    /** What can change in a release's plan once it runs. */
+    public record ReleaseChange(Lane lane, dev.almanac.planning.RiskTier riskTier, String ownerTeam, LocalDate targetDate) {
+    }
+
+    /**
+     * Changes a release's lane, risk tier, owner team or target date, in our plan and in the running
+     * procedure (sign-offs not yet determined follow the new risk tier).
+     *
+     * @throws ReleaseRejected naming the field when the change is not valid
+     */
+    @Transactional
+    public ReleaseSummary replan(String key, ReleaseChange change) {
+        ReleasePlan plan = plans.findByKey(key).orElseThrow(() -> new ReleaseRejected("key", "No release " + key));
+        if (change.lane() == null) {
+            throw new ReleaseRejected("lane", "Choose a lane: experimentation, staging or production.");
+        }
+        if (change.riskTier() == null) {
+            throw new ReleaseRejected("riskTier", "Choose a risk tier: low, medium or high.");
+        }
+        if (!teams.exists(change.ownerTeam())) {
+            throw new ReleaseRejected("ownerTeam", "Owner team '" + (change.ownerTeam() == null ? "" : change.ownerTeam())
+                    + "' does not exist; choose one of the teams.");
+        }
+        if (change.targetDate() == null) {
+            throw new ReleaseRejected("targetDate", "Give a target date.");
+        }
+        if (change.targetDate().isBefore(LocalDate.now(clock)) && !change.targetDate().equals(plan.getTargetDate())) {
+            throw new ReleaseRejected("targetDate", "The target date " + change.targetDate() + " is in the past.");
+        }
+        plan.replan(change.lane(), change.riskTier(), change.ownerTeam(), change.targetDate());
+        if (plan.getProcessInstanceId() != null) {
+            process.replanned(plan.getProcessInstanceId(), Map.of(
+                    dev.almanac.processes.ModelRelease.Variables.LANE, change.lane().value(),
+                    dev.almanac.processes.ModelRelease.Variables.RISK_TIER, change.riskTier().value(),
+                    dev.almanac.processes.ModelRelease.Variables.OWNER_TEAM, change.ownerTeam(),
+                    dev.almanac.processes.ModelRelease.Variables.TARGET_DATE, change.targetDate().toString()));
+        }
+        return ReleaseSummary.of(plan, ReleaseProgress.NOT_STARTED);
+    }
+
+    /** Stops a running release; it stays on the calendar as stopped. */
+    @Transactional
+    public void cancel(String key, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ReleaseRejected("reason", "Say why the release is cancelled; the reason is kept in its history.");
+        }
+        if (!process.cancel(startedPlan(key).getProcessInstanceId(), reason.trim())) {
+            throw new ReleaseRejected("reason", "Release " + key + " has already ended.");
+        }
+    }
+
     /** A person's decision a release waits for. */
     public record OpenApproval(String releaseKey, String taskId, String name, java.time.Instant due) {
     }

@@ -76,6 +76,40 @@ class ReleasesIntegrationTest {
     }
 
     @Test
+    void changingThePlanReachesTheRunningProcedureAndBadChangesChangeNothing() {
+        ReleaseSummary release = releases.plan(release("replanned-model", "1.0"), "rita");
+        LocalDate later = LocalDate.now().plusDays(60);
+
+        releases.replan(release.key(), new Releases.ReleaseChange(Lane.PRODUCTION, RiskTier.HIGH, "ml-engineers", later));
+
+        assertThat(releases.plannedRelease(release.key())).hasValueSatisfying(r -> {
+            assertThat(r.lane()).isEqualTo(Lane.PRODUCTION);
+            assertThat(r.targetDate()).isEqualTo(later);
+        });
+        assertThat(runtime.getVariables(release.processInstanceId())).containsEntry("riskTier", "high").containsEntry("ownerTeam", "ml-engineers")
+                .containsEntry("lane", "production").containsEntry("targetDate", later.toString());
+        assertThatThrownBy(() -> releases.replan(release.key(), new Releases.ReleaseChange(Lane.STAGING, RiskTier.LOW, "nobody", later)))
+                .isInstanceOfSatisfying(ReleaseRejected.class, e -> assertThat(e.field()).isEqualTo("ownerTeam"));
+        assertThat(releases.plannedRelease(release.key()).orElseThrow().lane()).isEqualTo(Lane.PRODUCTION);
+        assertThat(mvc.post().uri("/releases/" + release.key() + "/edit").with(user("rita")).with(csrf())
+                .param("lane", "STAGING").param("riskTier", "LOW").param("ownerTeam", "fraud-ml").param("targetDate", "soon"))
+                .hasStatusOk().bodyText().contains("nothing was changed").contains("Give the target date as a date");
+    }
+
+    @Test
+    void cancellingAReleaseEndsItsProcedureWithTheReason() {
+        ReleaseSummary release = releases.plan(release("cancelled-model", "1.0"), "rita");
+
+        assertThatThrownBy(() -> releases.cancel(release.key(), " ")).isInstanceOfSatisfying(ReleaseRejected.class,
+                e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThat(mvc.post().uri("/releases/" + release.key() + "/cancel").with(user("rita")).with(csrf()).param("reason", "superseded"))
+                .hasStatus3xxRedirection();
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(release.processInstanceId()).count()).isZero();
+        assertThat(releases.find(release.key()).orElseThrow().summary().progress().outcome()).isEqualTo("cancelled");
+    }
+
+    @Test
     void invalidRequestsAreRejectedByFieldAndStartNothing() {
         releases.plan(release("churn-predictor", "1.0"), "rita");
         long plansBefore = plans.count();
