@@ -117,6 +117,47 @@ class ReleaseJourneyBrowserTest {
     }
 
     @Test
+    void plannerFiltersTheCalendarAndSeesAReleaseBarWithItsMilestones() {
+        String suffix = String.valueOf(System.nanoTime() % 100000);
+        String fraud = releases.plan(new NewRelease("fraud-scorer", "cal." + suffix, Lane.PRODUCTION, RiskTier.HIGH, "fraud-ml",
+                LocalDate.now().plusDays(30), "transactions"), "rita").key();
+        String search = releases.plan(new NewRelease("search-ranker", "cal." + suffix, Lane.STAGING, RiskTier.LOW, "ml-engineers",
+                LocalDate.now().plusDays(30), ""), "rita").key();
+        signIn("rita");
+
+        browser.get(url("/calendar"));
+        By fraudBar = By.cssSelector("a.bar[data-release='" + fraud + "']");
+        By searchBar = By.cssSelector("a.bar[data-release='" + search + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(fraudBar));
+        assertThat(browser.findElements(searchBar)).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector(".swimlane[data-lane='production']")).getText()).contains(fraud);
+
+        new Select(browser.findElement(By.cssSelector(".filters select[name=team]"))).selectByValue("fraud-ml");
+
+        wait.until(ExpectedConditions.urlContains("team=fraud-ml"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(searchBar));
+        WebElement bar = browser.findElement(fraudBar);
+        assertThat(bar.getAttribute("title")).contains(fraud).contains("deploy");
+        assertThat(bar.getAttribute("class")).containsAnyOf("on-track", "at-risk", "late");
+        var milestones = browser.findElements(By.cssSelector(".segment[data-release='" + fraud + "']")).stream()
+                .map(e -> e.getAttribute("data-milestone")).toList();
+        assertThat(milestones).first().isEqualTo("Data readiness");
+        assertThat(milestones).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(browser.findElement(By.cssSelector(".segment[data-milestone='Data readiness'][data-release='" + fraud + "']")).getAttribute("class"))
+                .contains("active");
+
+        browser.navigate().refresh();
+        assertThat(new Select(browser.findElement(By.cssSelector(".filters select[name=team]"))).getFirstSelectedOption().getAttribute("value"))
+                .as("the filter is kept in the URL").isEqualTo("fraud-ml");
+        assertThat(browser.findElements(searchBar)).isEmpty();
+
+        browser.get(url("/releases/" + fraud));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#projection tr[data-milestone='Deploy']")));
+        assertThat(browser.findElement(By.id("projection")).getText()).contains("Projected dates").contains("Data readiness").contains("P90");
+        assertThat(browser.findElements(By.cssSelector("#projection svg rect.column"))).isNotEmpty();
+    }
+
+    @Test
     void riskOfficerDecidesTheRiskReviewInTasklistWithItsForm() {
         String key = releaseAtRiskReview();
         String taskId = releases.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals("risk-review")).findFirst().orElseThrow()
