@@ -25,9 +25,11 @@ public final class Backtest {
      * @param medianAbsErrorHoursP50      the same for the simulated P50
      * @param p90Coverage                 share of actual deploys at or before their P90
      * @param p50Coverage                 share of actual deploys at or before their P50 (near 0.5 when calibrated)
+     * @param absErrorsHours              each release's |deterministic projection - actual deploy| in hours
+     * @param atP90                       how many actual deploys fell exactly on their P90 (window snapping makes ties)
      */
     public record Result(int inFlight, int learnedFrom, double medianAbsErrorHours, double medianAbsErrorHoursP50,
-            double p90Coverage, double p50Coverage) {
+            double p90Coverage, double p50Coverage, double[] absErrorsHours, int atP90) {
 
         @Override
         public String toString() {
@@ -67,16 +69,18 @@ public final class Backtest {
         double[] errorsP50 = new double[n];
         int withinP90 = 0;
         int withinP50 = 0;
+        int atP90 = 0;
         for (int i = 0; i < n; i++) {
             ProjectedRelease p = schedule.releases().get(i);
             Instant actual = actualDeploy.get(p.key());
             errors[i] = hours(Duration.between(p.targetEnd(), actual).abs());
             errorsP50[i] = hours(Duration.between(p.targetP50(), actual).abs());
             withinP90 += actual.isAfter(p.targetP90()) ? 0 : 1;
+            atP90 += actual.equals(p.targetP90()) ? 1 : 0;
             withinP50 += actual.isAfter(p.targetP50()) ? 0 : 1;
         }
         return new Result(n, learnedFrom, median(errors), median(errorsP50), n == 0 ? Double.NaN : (double) withinP90 / n,
-                n == 0 ? Double.NaN : (double) withinP50 / n);
+                n == 0 ? Double.NaN : (double) withinP50 / n, errors, atP90);
     }
 
     private static double hours(Duration d) {
@@ -114,5 +118,10 @@ public final class Backtest {
         System.out.printf("Over %d cuts: median of median |error| %.1f h deterministic, %.1f h P50; "
                 + "actual <= P90 %.1f %%, actual <= P50 %.1f %% of %d releases%n",
                 results.size(), median(det), median(p50), 100 * coverage, 100 * coverage50, total);
+        double[] pooled = results.stream().flatMapToDouble(r -> Arrays.stream(r.absErrorsHours())).sorted().toArray();
+        int ties = results.stream().mapToInt(Result::atP90).sum();
+        System.out.printf("All %d releases pooled: median |error| %.1f h (%.2f d), 80th percentile %.1f h, 95th %.1f h; "
+                + "%.1f %% of actual deploys fell exactly on their P90 (window snapping)%n", pooled.length, median(pooled), median(pooled) / 24,
+                pooled[(int) Math.ceil(pooled.length * 0.8) - 1], pooled[(int) Math.ceil(pooled.length * 0.95) - 1], 100.0 * ties / pooled.length);
     }
 }

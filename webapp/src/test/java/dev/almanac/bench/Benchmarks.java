@@ -72,12 +72,75 @@ public final class Benchmarks {
             if (which.contains("workers")) {
                 workers(app, port, platform);
             }
+            if (which.contains("calendar")) {
+                calendar(app, port);
+            }
         } finally {
             app.close();
             platform.close();
         }
         // HTTP client and pool threads would keep the JVM alive
         System.exit(0);
+    }
+
+    // ---- calendar page with 1,000 releases in view
+
+    static void calendar(ConfigurableApplicationContext app, int port) throws Exception {
+        var catalog = app.getBean(dev.almanac.planning.PlanningCatalog.class);
+        var releases = app.getBean(Releases.class);
+        var calendar = app.getBean(dev.almanac.calendar.ReleaseCalendar.class);
+        if (catalog.productLine("bench-line").isEmpty()) {
+            catalog.saveProductLine(null, new dev.almanac.planning.PlanningCatalog.ProductLineInfo("bench-line", "Benchmark line", null));
+            for (int m = 0; m < 20; m++) {
+                catalog.saveModel(null, new dev.almanac.planning.PlanningCatalog.ModelInfo("bench-model-" + m, "Bench model " + m, "bench-line",
+                        "fraud-ml", dev.almanac.planning.RiskTier.values()[m % 3], null));
+            }
+        }
+        long inView = calendar.current().releases().values().stream().filter(r -> "bench-line".equals(r.productLine())).count();
+        System.out.printf("Planning %d releases for the calendar benchmark …%n", Math.max(0, 1000 - inView));
+        java.util.Random random = new java.util.Random(7);
+        for (long i = inView; i < 1000; i++) {
+            releases.plan(new dev.almanac.releases.NewRelease("bench-model-" + (i % 20), "c" + System.nanoTime(),
+                    dev.almanac.releases.Lane.values()[(int) (i % 3)], dev.almanac.planning.RiskTier.LOW, "fraud-ml",
+                    java.time.LocalDate.now().plusDays(10 + random.nextInt(60)), ""), "bench");
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + port;
+        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=rita&password=" + TestAccounts.PASSWORD + "&_csrf=" + csrf.group(1))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpRequest page = HttpRequest.newBuilder(URI.create(base + "/calendar?span=quarter&productLine=bench-line")).build();
+        calendar.refresh();
+        String body = http.send(page, HttpResponse.BodyHandlers.ofString()).body();
+        long bars = java.util.regex.Pattern.compile("class=\"bar ").matcher(body).results().count();
+        System.out.printf("%nCalendar page: %d releases projected, %d bars in view, %d kB of HTML%n",
+                calendar.current().releases().size(), bars, body.length() / 1024);
+        for (int i = 0; i < 20; i++) {
+            http.send(page, HttpResponse.BodyHandlers.discarding());
+        }
+        System.out.printf("%-44s %9s %9s %9s%n", "GET /calendar (quarter, 1,000 in view)", "p50 ms", "p95 ms", "max ms");
+        for (boolean fresh : new boolean[] {false, true}) {
+            List<Double> millis = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                if (fresh) {
+                    calendar.refresh();
+                }
+                long start = System.nanoTime();
+                HttpResponse<Void> response = http.send(page, HttpResponse.BodyHandlers.discarding());
+                millis.add((System.nanoTime() - start) / 1e6);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("calendar answered " + response.statusCode());
+                }
+            }
+            java.util.Collections.sort(millis);
+            System.out.printf("%-44s %9.1f %9.1f %9.1f%n", fresh ? "  re-projected on every request" : "  projection reused (15 s refresh)",
+                    millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1), millis.get(millis.size() - 1));
+        }
     }
 
     // ---- events endpoint vs bare correlation

@@ -64,10 +64,19 @@ class ReleaseJourneyBrowserTest {
     void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
         if (browser != null) {
             // the last screen of every journey, to look at when one fails
-            java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser"));
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-            java.nio.file.Files.write(shots.resolve(test.getTestMethod().orElseThrow().getName() + ".png"), png);
+            screenshot(test.getTestMethod().orElseThrow().getName());
             browser.quit();
+        }
+    }
+
+    /** Keeps what the person saw, next to the last screen of each journey. */
+    private void screenshot(String name) {
+        try {
+            java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser"));
+            java.nio.file.Files.write(shots.resolve(name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -146,6 +155,7 @@ class ReleaseJourneyBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".segment[data-milestone='Data readiness'][data-release='" + fraud + "']")).getAttribute("class"))
                 .contains("active");
 
+        screenshot("calendar-filtered-by-team");
         browser.navigate().refresh();
         assertThat(new Select(browser.findElement(By.cssSelector(".filters select[name=team]"))).getFirstSelectedOption().getAttribute("value"))
                 .as("the filter is kept in the URL").isEqualTo("fraud-ml");
