@@ -87,5 +87,7 @@ class CalendarController {
         model.addAttribute("models", catalog.models());
         model.addAttribute("lanes", Lane.values());
         model.addAttribute("zone", calendar.zone());
+        // release links in views of a thousand rows are written plainly: a link expression per row costs a static-resource lookup
+        model.addAttribute("base", org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath());
     }
 }

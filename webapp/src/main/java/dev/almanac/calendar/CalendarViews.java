@@ -34,7 +34,7 @@ public final class CalendarViews {
 
     // ---- the span shown
 
-    record Span(String kind, LocalDate from, LocalDate to, String label, LocalDate previous, LocalDate next) {
+    public record Span(String kind, LocalDate from, LocalDate to, String label, LocalDate previous, LocalDate next) {
 
         static Span of(String kind, LocalDate anchor) {
             if ("month".equals(kind)) {
@@ -50,23 +50,48 @@ public final class CalendarViews {
 
     // ---- timeline
 
-    record Segment(String milestone, String state, double left, double width, String title) {
+    /** One milestone of a bar; class and style are composed here, so a page of a thousand bars renders fast. */
+    public record Segment(String milestone, String state, double left, double width, String title) {
+
+        public String css() {
+            return "segment " + state;
+        }
+
+        public String style() {
+            return "left:" + left + "%;width:" + width + "%";
+        }
     }
 
-    record Bar(String key, String label, String status, String outlook, double left, double width, List<Segment> segments, Double target,
+    public record Bar(String key, String label, String status, String outlook, double left, double width, List<Segment> segments, Double target,
             String title, boolean planned) {
+
+        public String css() {
+            return "bar " + outlook + " " + status + (planned ? " upcoming" : "");
+        }
+
+        public String style() {
+            return "left:" + left + "%;width:" + width + "%";
+        }
+
+        public String labelStyle() {
+            return "left:" + left + "%";
+        }
+
+        public String targetStyle() {
+            return target == null ? null : "left:" + target + "%";
+        }
     }
 
-    record Swimlane(String name, List<Bar> bars) {
+    public record Swimlane(String name, List<Bar> bars) {
     }
 
-    record Shade(String kind, String name, double left, double width, String title) {
+    public record Shade(String kind, String name, double left, double width, String title) {
     }
 
-    record Tick(String label, double left) {
+    public record Tick(String label, double left) {
     }
 
-    record Timeline(Span span, List<Swimlane> lanes, List<Shade> shades, Double today, List<Tick> ticks, int releases) {
+    public record Timeline(Span span, List<Swimlane> lanes, List<Shade> shades, Double today, List<Tick> ticks, int releases) {
     }
 
     static Timeline timeline(ReleaseCalendar.Projection projection, CalendarFilter filter, Span span, String groupBy) {

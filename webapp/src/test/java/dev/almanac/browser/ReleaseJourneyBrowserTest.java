@@ -135,8 +135,8 @@ class ReleaseJourneyBrowserTest {
         signIn("rita");
 
         browser.get(url("/calendar"));
-        By fraudBar = By.cssSelector("a.bar[data-release='" + fraud + "']");
-        By searchBar = By.cssSelector("a.bar[data-release='" + search + "']");
+        By fraudBar = By.cssSelector(".row[data-release='" + fraud + "'] a.bar");
+        By searchBar = By.cssSelector(".row[data-release='" + search + "'] a.bar");
         wait.until(ExpectedConditions.presenceOfElementLocated(fraudBar));
         assertThat(browser.findElements(searchBar)).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector(".swimlane[data-lane='production']")).getText()).contains(fraud);
@@ -148,11 +148,11 @@ class ReleaseJourneyBrowserTest {
         WebElement bar = browser.findElement(fraudBar);
         assertThat(bar.getAttribute("title")).contains(fraud).contains("deploy");
         assertThat(bar.getAttribute("class")).containsAnyOf("on-track", "at-risk", "late");
-        var milestones = browser.findElements(By.cssSelector(".segment[data-release='" + fraud + "']")).stream()
+        var milestones = browser.findElements(By.cssSelector(".row[data-release='" + fraud + "'] .segment")).stream()
                 .map(e -> e.getAttribute("data-milestone")).toList();
         assertThat(milestones).first().isEqualTo("Data readiness");
         assertThat(milestones).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(browser.findElement(By.cssSelector(".segment[data-milestone='Data readiness'][data-release='" + fraud + "']")).getAttribute("class"))
+        assertThat(browser.findElement(By.cssSelector(".row[data-release='" + fraud + "'] .segment[data-milestone='Data readiness']")).getAttribute("class"))
                 .contains("active");
 
         screenshot("calendar-filtered-by-team");
