@@ -59,7 +59,7 @@ class CalendarApiController {
             }
             List<MilestoneJson> milestones = Milestones.of(release).stream()
                     .map(m -> new MilestoneJson(m.name(), m.state(), m.start(), m.end(), m.actualStart(), m.actualEnd(), m.p50End(), m.p90End(),
-                            m.overdue(), m.heldBy()))
+                            m.overdue(), projection.heldBy(m.heldBy())))
                     .toList();
             boolean overlaps = milestones.stream().anyMatch(m -> m.start() != null && m.end() != null && m.end().isAfter(windowStart)
                     && m.start().isBefore(windowEnd));

@@ -77,6 +77,7 @@ class CalendarController {
         model.addAttribute("chart", DistributionChart.of(projected, projection.releases().get(key), projection.zone()));
         model.addAttribute("outlook", CalendarViews.outlookText(projected));
         model.addAttribute("zone", projection.zone());
+        model.addAttribute("projection", projection);
         return RELEASE_PANEL;
     }
 

@@ -39,6 +39,15 @@ public class ReleaseCalendar {
         public Optional<ProjectedRelease> release(String key) {
             return Optional.ofNullable(projected.get(key));
         }
+
+        /** What held a step, for people: the window's name and kind, or the upstream release and step. */
+        public String heldBy(String heldBy) {
+            if (heldBy == null) {
+                return null;
+            }
+            return snapshot.windows().stream().filter(w -> w.id().equals(heldBy)).findFirst()
+                    .map(w -> w.name() + " (" + w.kind().name().toLowerCase() + " window)").orElse(heldBy);
+        }
     }
 
     private record Cached(Instant at, Projection projection) {

@@ -131,6 +131,7 @@ class CalendarIntegrationTest {
         ProjectedRelease projected = projectedAt(key, Instant.now());
         assertThat(projected.targetEnd()).as("deploy projected right after the freeze").isEqualTo(freezeEnds.plus(Duration.ofHours(1)));
         assertThat(milestone(projected, "Deploy").heldBy()).isEqualTo(String.valueOf(freeze.id()));
+        assertThat(calendar.current().heldBy(String.valueOf(freeze.id()))).isEqualTo("Incident freeze (freeze window)");
 
         release.completeTask("deploy-approval", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "ready"));
 
