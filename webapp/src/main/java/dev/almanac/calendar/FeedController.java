@@ -73,7 +73,13 @@ class FeedController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("No such feed.");
         }
         String base = ServletUriComponentsBuilder.fromContextPath(request).toUriString();
-        return ResponseEntity.ok().contentType(TEXT_CALENDAR).header("Cache-Control", "private, max-age=300")
-                .body(feeds.feed(scope, key, base));
+        String ics;
+        try {
+            ics = feeds.feed(scope, key, base);
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            // two clients recorded the same new event at once; the second reading finds it recorded
+            ics = feeds.feed(scope, key, base);
+        }
+        return ResponseEntity.ok().contentType(TEXT_CALENDAR).header("Cache-Control", "private, max-age=300").body(ics);
     }
 }

@@ -180,25 +180,29 @@ public class PlanningCatalog {
     /** The rules the deploy timer and the projector apply. */
     @Transactional(readOnly = true)
     public List<WindowRule> windowRules() {
-        return windows.findAll().stream().map(CalendarWindow::rule).toList();
+        return windows.findAll(org.springframework.data.domain.Sort.by("id")).stream().map(CalendarWindow::rule).toList();
     }
 
-    private record ExpandedWindows(java.time.Instant from, java.time.Instant to, ReleaseWindows windows) {
+    private record ExpandedWindows(List<WindowRule> rules, java.time.Instant from, java.time.Instant to, ReleaseWindows windows) {
     }
 
     private volatile ExpandedWindows expanded;
 
     /**
      * The window rules expanded from a day before {@code at} to two years after it: what the deploy
-     * timer asks when a release may deploy. Kept until a window changes or a day has passed.
+     * timer asks when a release may deploy. The rules are read each time (one small query), so a
+     * change is seen at once, even from a transaction that has not committed yet; the expansion is
+     * kept while the rules are the same and for a day.
      */
+    @Transactional(readOnly = true)
     public ReleaseWindows releaseWindows(java.time.Instant at) {
+        List<WindowRule> rules = windowRules();
         ExpandedWindows current = expanded;
-        if (current == null || at.isBefore(current.from().plus(java.time.Duration.ofDays(1)))
+        if (current == null || !current.rules().equals(rules) || at.isBefore(current.from().plus(java.time.Duration.ofDays(1)))
                 || at.isAfter(current.from().plus(java.time.Duration.ofDays(2)))) {
             java.time.Instant from = at.minus(java.time.Duration.ofDays(1));
             java.time.Instant to = at.plus(java.time.Duration.ofDays(731));
-            current = new ExpandedWindows(from, to, ReleaseWindows.expand(windowRules(), from, to));
+            current = new ExpandedWindows(rules, from, to, ReleaseWindows.expand(rules, from, to));
             expanded = current;
         }
         return current.windows();
@@ -216,7 +220,6 @@ public class PlanningCatalog {
             window.update(change, by, clock.instant());
         }
         window = windows.save(window);
-        expanded = null;
         events.publishEvent(new WindowsChanged(window.getId()));
         return window.info();
     }
@@ -225,7 +228,6 @@ public class PlanningCatalog {
     public void deleteWindow(long id) {
         windows.findById(id).ifPresent(window -> {
             windows.delete(window);
-            expanded = null;
             events.publishEvent(new WindowsChanged(id));
         });
     }

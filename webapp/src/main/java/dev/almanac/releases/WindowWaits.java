@@ -60,11 +60,16 @@ class WindowWaits {
             if (key == null) {
                 continue;
             }
-            Instant due = timing.nextOpening(key, now);
-            if (!due.equals(entry.getValue().getDuedate().toInstant())) {
-                process.retime(entry.getValue(), due);
-                log.info("Release {} now waits for its release window until {}", key, due);
-                moved++;
+            try {
+                Instant due = timing.nextOpening(key, now);
+                if (!due.equals(entry.getValue().getDuedate().toInstant())) {
+                    process.retime(entry.getValue(), due);
+                    log.info("Release {} now waits for its release window until {}", key, due);
+                    moved++;
+                }
+            } catch (RuntimeException e) {
+                // the window change is saved; this release keeps its timer and the engine reports it when it fires
+                log.warn("Release {} keeps its deploy timer: {}", key, e.getMessage());
             }
         }
         return moved;
