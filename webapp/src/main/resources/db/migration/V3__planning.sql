@@ -33,12 +33,13 @@ CREATE TABLE ml_model (
 CREATE INDEX ix_ml_model_line ON ml_model (product_line_key);
 
 -- Release, freeze and experimentation windows: local times in a zone, one-off or an RFC 5545 RRULE.
+-- Wall-clock times are DATETIME: MySQL's TIMESTAMP would shift them through the session zone and stop at 2038.
 CREATE TABLE calendar_window (
     id          BIGINT        NOT NULL AUTO_INCREMENT,
     name        VARCHAR(120)  NOT NULL,
     kind        VARCHAR(20)   NOT NULL,
-    starts_at   TIMESTAMP     NOT NULL,
-    ends_at     TIMESTAMP     NOT NULL,
+    starts_at   DATETIME      NOT NULL,
+    ends_at     DATETIME      NOT NULL,
     time_zone   VARCHAR(64)   NOT NULL,
     rrule       VARCHAR(500),
     scope       VARCHAR(20)   NOT NULL,
@@ -61,7 +62,7 @@ CREATE TABLE cadence (
     name               VARCHAR(120)  NOT NULL,
     model_key          VARCHAR(80)   NOT NULL,
     lane               VARCHAR(20)   NOT NULL,
-    first_start        TIMESTAMP     NOT NULL,
+    first_start        DATETIME      NOT NULL,
     time_zone          VARCHAR(64)   NOT NULL,
     rrule              VARCHAR(500)  NOT NULL,
     version_pattern    VARCHAR(40)   NOT NULL,

@@ -48,10 +48,13 @@ public class Cadences {
     private final Releases releases;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
     Cadences(CadenceRepository cadences, PlanningCatalog catalog, Releases releases, Clock clock,
             org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.cadences = cadences;
         this.catalog = catalog;
         this.releases = releases;
@@ -98,14 +101,26 @@ public class Cadences {
         if (change.rrule() == null || change.rrule().isBlank()) {
             throw new PlanningRejected("rrule", "Give the recurrence, like FREQ=MONTHLY;BYMONTHDAY=1.");
         }
+        if (change.name().length() > 120) {
+            throw new PlanningRejected("name", "Keep the name under 120 characters.");
+        }
+        if (change.rrule().length() > 500) {
+            throw new PlanningRejected("rrule", "Keep the recurrence under 500 characters.");
+        }
         try {
             ReleaseWindows.checkRecurrence(change.rrule());
         } catch (IllegalArgumentException e) {
             throw new PlanningRejected("rrule", e.getMessage());
         }
+        if (java.util.regex.Pattern.compile("FREQ=(SECONDLY|MINUTELY|HOURLY)").matcher(change.rrule().toUpperCase()).find()) {
+            throw new PlanningRejected("rrule", "A release train runs at most daily; use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.");
+        }
+        if (change.versionPattern() == null || change.versionPattern().isBlank() || change.versionPattern().length() > 40) {
+            throw new PlanningRejected("versionPattern", "Give a date pattern of at most 40 characters, like yyyy.MM.");
+        }
         String version;
         try {
-            version = DateTimeFormatter.ofPattern(change.versionPattern()).format(change.firstStart());
+            version = DateTimeFormatter.ofPattern(change.versionPattern(), java.util.Locale.ROOT).format(change.firstStart());
         } catch (RuntimeException e) {
             throw new PlanningRejected("versionPattern", "'" + change.versionPattern() + "' is not a date pattern; use letters like yyyy.MM or yyyy.'q'Q.");
         }
@@ -133,7 +148,7 @@ public class Cadences {
         List<Occurrence> result = new ArrayList<>();
         for (WindowOccurrence occurrence : ReleaseWindows.expand(List.of(cadence.asRule()), from, to).occurrences(from, to)) {
             LocalDateTime local = LocalDateTime.ofInstant(occurrence.start(), info.zone());
-            String version = DateTimeFormatter.ofPattern(info.versionPattern()).format(local);
+            String version = DateTimeFormatter.ofPattern(info.versionPattern(), java.util.Locale.ROOT).format(local);
             result.add(new Occurrence(info, info.model() + "-" + version, version, occurrence.start(), local.toLocalDate().plusDays(info.targetDays())));
         }
         return result;
@@ -172,11 +187,12 @@ public class Cadences {
                 log.warn("Cadence '{}' cannot start {}: its model is no longer catalogued", cadence.info().name(), occurrence.releaseKey());
             } else {
                 try {
-                    releases.plan(new NewRelease(model.key(), occurrence.version(), cadence.info().lane(), model.riskTier(), model.ownerTeam(),
-                            occurrence.targetDate(), ""), "cadence");
+                    // its own transaction: a refused release must not roll back the cadence's progress or other releases
+                    newTransaction.executeWithoutResult(status -> releases.plan(new NewRelease(model.key(), occurrence.version(), cadence.info().lane(), model.riskTier(), model.ownerTeam(),
+                            occurrence.targetDate(), ""), "cadence"));
                     started.add(occurrence.releaseKey());
                     log.info("Cadence '{}' started release {}", cadence.info().name(), occurrence.releaseKey());
-                } catch (ReleaseRejected rejected) {
+                } catch (ReleaseRejected | org.springframework.dao.DataAccessException rejected) {
                     log.warn("Cadence '{}' did not start {}: {}", cadence.info().name(), occurrence.releaseKey(), rejected.getMessage());
                 }
             }

@@ -87,7 +87,11 @@ class CalendarFeeds {
     private final SecureRandom random = new SecureRandom();
     private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
-    CalendarFeeds(ReleaseCalendar calendar, FeedTokenRepository tokens, EventRevisionRepository revisions, Clock clock) {
+    private final dev.almanac.identity.Teams people;
+
+    CalendarFeeds(ReleaseCalendar calendar, FeedTokenRepository tokens, EventRevisionRepository revisions, Clock clock,
+            dev.almanac.identity.Teams people) {
+        this.people = people;
         this.calendar = calendar;
         this.tokens = tokens;
         this.revisions = revisions;
@@ -110,7 +114,8 @@ class CalendarFeeds {
 
     @Transactional(readOnly = true)
     boolean valid(String token) {
-        return token != null && token.length() >= 32 && tokens.findByToken(token).isPresent();
+        return token != null && token.length() >= 32
+                && tokens.findByToken(token).filter(t -> people.personExists(t.getUserId())).isPresent();
     }
 
     private String newToken() {
@@ -184,7 +189,8 @@ class CalendarFeeds {
             }
             Temporal start;
             Temporal end;
-            if ("UTC".equals(window.zone().getId()) || "Z".equals(window.zone().getId())) {
+            if (window.zone().normalized() instanceof java.time.ZoneOffset || zones.getTimeZone(window.zone().getId()) == null) {
+                // a fixed offset has no VTIMEZONE; UTC instants say the same exactly
                 start = window.start().atZone(window.zone()).toInstant();
                 end = window.end().atZone(window.zone()).toInstant();
             } else {

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -91,7 +90,7 @@ public class ReleaseCalendar {
         cached = null;
     }
 
-    @EventListener
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
     void windowsChanged(WindowsChanged event) {
         refresh();
     }

@@ -53,7 +53,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/webjars/**"), path("/favicon.ico"),
                                 path("/error"), path("/actuator/health/**"), path("/demo-pipeline/**"), path("/v3/api-docs/**"),
                                 // calendar clients cannot sign in: the unguessable token in the URL is the credential
-                                path("/feeds/*/**")).permitAll()
+                                path("/feeds/*/all.ics"), path("/feeds/*/*/*.ics")).permitAll()
                         .requestMatchers(path("/admin/**")).hasAuthority("GROUP_" + ADMIN_GROUP)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/releases", false).permitAll())

@@ -16,6 +16,11 @@ public class Teams {
         this.identity = identity;
     }
 
+    /** Whether the person still has an account (a removed person's calendar links stop working). */
+    public boolean personExists(String userId) {
+        return userId != null && identity.createUserQuery().userId(userId).count() > 0;
+    }
+
     public boolean exists(String teamId) {
         return teamId != null && identity.createGroupQuery().groupId(teamId).count() > 0;
     }

@@ -80,9 +80,9 @@ public class PlanningCatalog {
     @Transactional
     public ProductLineInfo saveProductLine(String existing, ProductLineInfo change) {
         String name = required("name", change.name(), "Give the product line a name.");
-        ProductLine line = existing == null ? new ProductLine(newKey(change.key(), productLines.findByKey(change.key()).isPresent(),
+        ProductLine line = existing == null ? new ProductLine(newKey(change.key(), productLines.findByKey(trimmed(change.key())).isPresent(),
                 "product line")) : productLines.findByKey(existing).orElseThrow(() -> new PlanningRejected("key", "No product line " + existing + "."));
-        line.update(name, blankToNull(change.description()));
+        line.update(name, description(change.description()));
         return productLines.save(line).info();
     }
 
@@ -108,10 +108,10 @@ public class PlanningCatalog {
             throw new PlanningRejected("engineGroup", "The engine group must be 2–60 lower-case letters, digits or dashes, like fraud-ml.");
         }
         String email = blankToNull(change.email());
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
             throw new PlanningRejected("email", "'" + email + "' is not an e-mail address.");
         }
-        Team team = existing == null ? new Team(newKey(change.key(), teams.findByKey(change.key()).isPresent(), "team"))
+        Team team = existing == null ? new Team(newKey(change.key(), teams.findByKey(trimmed(change.key())).isPresent(), "team"))
                 : teams.findByKey(existing).orElseThrow(() -> new PlanningRejected("key", "No team " + existing + "."));
         team.update(name, group, email);
         engineGroups.ensure(group, name);
@@ -149,9 +149,9 @@ public class PlanningCatalog {
         if (change.riskTier() == null) {
             throw new PlanningRejected("riskTier", "Choose a risk tier: low, medium or high.");
         }
-        MlModel model = existing == null ? new MlModel(newKey(change.key(), models.findByKey(change.key()).isPresent(), "model"))
+        MlModel model = existing == null ? new MlModel(newKey(change.key(), models.findByKey(trimmed(change.key())).isPresent(), "model"))
                 : models.findByKey(existing).orElseThrow(() -> new PlanningRejected("key", "No model " + existing + "."));
-        model.update(name, line, change.ownerTeam(), change.riskTier(), blankToNull(change.description()));
+        model.update(name, line, change.ownerTeam(), change.riskTier(), description(change.description()));
         return models.save(model).info();
     }
 
@@ -250,11 +250,20 @@ public class PlanningCatalog {
             throw new PlanningRejected("zone", "Give a time zone, like Europe/Berlin or UTC.");
         }
         if (change.rrule() != null && !change.rrule().isBlank()) {
+            if (change.rrule().length() > 500) {
+                throw new PlanningRejected("rrule", "Keep the recurrence under 500 characters.");
+            }
             try {
                 ReleaseWindows.checkRecurrence(change.rrule().trim());
             } catch (IllegalArgumentException e) {
                 throw new PlanningRejected("rrule", e.getMessage());
             }
+            if (java.util.regex.Pattern.compile("FREQ=(SECONDLY|MINUTELY)").matcher(change.rrule().toUpperCase()).find()) {
+                throw new PlanningRejected("rrule", "A window recurs at most hourly; use FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY.");
+            }
+        }
+        if (change.notes() != null && change.notes().length() > 1000) {
+            throw new PlanningRejected("notes", "Keep the notes under 1,000 characters.");
         }
         if (change.scope() == null) {
             throw new PlanningRejected("scope", "Choose whom the window applies to: everyone, a product line or a model.");
@@ -279,6 +288,10 @@ public class PlanningCatalog {
         return key.trim();
     }
 
+    private static String trimmed(String key) {
+        return key == null ? null : key.trim();
+    }
+
     private static String required(String field, String value, String message) {
         if (value == null || value.isBlank()) {
             throw new PlanningRejected(field, message);
@@ -287,6 +300,13 @@ public class PlanningCatalog {
             throw new PlanningRejected(field, "Keep it under 120 characters.");
         }
         return value.trim();
+    }
+
+    private static String description(String value) {
+        if (value != null && value.length() > 1000) {
+            throw new PlanningRejected("description", "Keep the description under 1,000 characters.");
+        }
+        return blankToNull(value);
     }
 
     private static String blankToNull(String value) {

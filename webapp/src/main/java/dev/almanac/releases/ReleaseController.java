@@ -90,6 +90,9 @@ class ReleaseController {
     @PostMapping("/{key}/edit")
     String replan(@PathVariable String key, @ModelAttribute("release") ReleaseForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
+        if (releases.plannedRelease(key).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key);
+        }
         if (binding.hasErrors()) {
             return editForm(model, key);
         }

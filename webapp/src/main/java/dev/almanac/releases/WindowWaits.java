@@ -38,7 +38,8 @@ class WindowWaits {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    // each engine command commits on its own: one release that cannot be re-timed must not undo the others
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void windowsChanged(WindowsChanged event) {
         retime();
     }

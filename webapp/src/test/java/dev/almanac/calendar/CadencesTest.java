@@ -99,6 +99,7 @@ class CadencesTest {
         var cases = java.util.List.of(
                 new Case(new Cadences.CadenceChange("x", "no-such-model", Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=DAILY", "yyyy.MM", 10, true), "model"),
                 new Case(new Cadences.CadenceChange("x", model, Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=SOMETIMES", "yyyy.MM", 10, true), "rrule"),
+                new Case(new Cadences.CadenceChange("x", model, Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=MINUTELY", "yyyy.MM", 10, true), "rrule"),
                 new Case(new Cadences.CadenceChange("x", model, Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=DAILY", "yyyy/MM", 10, true),
                         "versionPattern"),
                 new Case(new Cadences.CadenceChange("x", model, Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=DAILY", "yyyy.MM", 0, true), "targetDays"),

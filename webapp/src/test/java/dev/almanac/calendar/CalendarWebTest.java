@@ -186,6 +186,15 @@ class CalendarWebTest {
         assertThat(mvc.get().uri("/feeds/" + old + "/all.ics")).hasStatus(404);
         assertThat(mvc.get().uri("/feeds/" + renewed + "/all.ics")).hasStatusOk();
         assertThat(mvc.get().uri("/feeds").with(user("oscar"))).hasStatusOk().bodyText().contains("/feeds/" + renewed + "/all.ics");
+        assertThat(mvc.post().uri("/feeds/reset").with(csrf())).as("changing a secret needs a signed-in person").hasStatus3xxRedirection()
+                .redirectedUrl().contains("/login");
+        assertThat(mvc.get().uri("/feeds")).hasStatus3xxRedirection();
+        var leaver = identity.newUser("leaver-" + model);
+        identity.saveUser(leaver);
+        String leaversFeed = "/feeds/" + feeds.tokenOf(leaver.getId()) + "/all.ics";
+        assertThat(mvc.get().uri(leaversFeed)).hasStatusOk();
+        identity.deleteUser(leaver.getId());
+        assertThat(mvc.get().uri(leaversFeed)).as("a removed person's links stop working").hasStatus(404);
     }
 
     @Test

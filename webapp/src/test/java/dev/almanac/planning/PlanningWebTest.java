@@ -90,6 +90,7 @@ class PlanningWebTest {
         var cases = java.util.List.of(
                 new Case("end", "2026-12-01T08:00", "must end after it starts"),
                 new Case("rrule", "FREQ=SOMETIMES", "is not a recurrence rule"),
+                new Case("rrule", "FREQ=SECONDLY", "recurs at most hourly"),
                 new Case("zone", "Mars/Olympus", "is not a time zone"),
                 new Case("start", "next friday", "Give a date and time"),
                 new Case("scopeKey", "", "Choose the product line"));
