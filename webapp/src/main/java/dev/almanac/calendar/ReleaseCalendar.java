@@ -60,12 +60,15 @@ public class ReleaseCalendar {
     private final Releases releases;
     private final PlanningCatalog catalog;
     private final Cadences cadences;
+    private final dev.almanac.dependencies.Dependencies dependencies;
     private final CalendarProperties properties;
     private final Clock clock;
     private volatile Cached cached;
     private volatile Learned learned;
 
-    ReleaseCalendar(Releases releases, PlanningCatalog catalog, Cadences cadences, CalendarProperties properties, Clock clock) {
+    ReleaseCalendar(Releases releases, PlanningCatalog catalog, Cadences cadences, dev.almanac.dependencies.Dependencies dependencies,
+            CalendarProperties properties, Clock clock) {
+        this.dependencies = dependencies;
         this.releases = releases;
         this.catalog = catalog;
         this.cadences = cadences;
@@ -92,6 +95,16 @@ public class ReleaseCalendar {
 
     @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
     void windowsChanged(WindowsChanged event) {
+        refresh();
+    }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void releasePlanChanged(dev.almanac.releases.ReleasePlanChanged event) {
+        refresh();
+    }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void dependenciesChanged(dev.almanac.dependencies.DependenciesChanged event) {
         refresh();
     }
 
@@ -125,7 +138,7 @@ public class ReleaseCalendar {
                 }
             }
         }
-        return new Read(new Snapshot(now, procedures, states, List.of(), catalog.windowRules(), history(now)), cadenceOf);
+        return new Read(new Snapshot(now, procedures, states, dependencies.edges(), catalog.windowRules(), history(now)), cadenceOf);
     }
 
     private DurationHistory history(Instant now) {

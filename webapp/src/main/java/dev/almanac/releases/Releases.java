@@ -28,10 +28,12 @@ public class Releases {
     private final Teams teams;
     private final Clock clock;
     private final ReleaseSnapshots snapshots;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final dev.almanac.planning.PlanningCatalog catalog;
 
     Releases(ReleasePlanRepository plans, ReleaseProcess process, Teams teams, Clock clock, ReleaseSnapshots snapshots,
-            dev.almanac.planning.PlanningCatalog catalog) {
+            dev.almanac.planning.PlanningCatalog catalog, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.snapshots = snapshots;
         this.catalog = catalog;
         this.plans = plans;
@@ -55,6 +57,7 @@ public class Releases {
         plans.save(plan);
         catalog.catalogue(plan.getModel(), plan.getOwnerTeam(), plan.getRiskTier());
         plan.started(process.start(plan).getId());
+        events.publishEvent(new ReleasePlanChanged(plan.getKey()));
         return ReleaseSummary.of(plan, ReleaseProgress.NOT_STARTED);
     }
 
@@ -233,6 +236,7 @@ public class Releases {
             throw new ReleaseRejected("targetDate", "The target date " + change.targetDate() + " is in the past.");
         }
         plan.replan(change.lane(), change.riskTier(), change.ownerTeam(), change.targetDate());
+        events.publishEvent(new ReleasePlanChanged(key));
         if (plan.getProcessInstanceId() != null) {
             process.replanned(plan.getProcessInstanceId(), Map.of(
                     dev.almanac.processes.ModelRelease.Variables.LANE, change.lane().value(),
@@ -252,6 +256,7 @@ public class Releases {
         if (!process.cancel(startedPlan(key).getProcessInstanceId(), reason.trim())) {
             throw new ReleaseRejected("reason", "Release " + key + " has already ended.");
         }
+        events.publishEvent(new ReleasePlanChanged(key));
     }
 
     /** A person's decision a release waits for. */

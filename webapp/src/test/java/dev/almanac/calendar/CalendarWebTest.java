@@ -133,14 +133,25 @@ class CalendarWebTest {
 
         ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId())
                 .completeExternal(ModelRelease.Topics.DATA_READINESS, Map.of()).correlate(ModelRelease.Messages.DATA_READY, Map.of());
+        LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC).withSecond(0).withNano(0);
+        var freeze = catalog.saveWindow(null, new PlanningCatalog.WindowChange("Audit freeze", WindowKind.FREEZE, now, now.plusDays(60),
+                java.time.ZoneOffset.UTC, null, WindowScope.MODEL, model, null), "rita");
         calendar.refresh();
-        Calendar after = ics(path);
+        Calendar after;
+        Calendar again;
+        try {
+            after = ics(path);
+            again = ics(path);
+        } finally {
+            catalog.deleteWindow(freeze.id());
+        }
 
         VEvent deploy = event(after, deployUid).orElseThrow();
-        assertThat(value(deploy, "DTSTART")).as("data came early, deploy moves").isNotEqualTo(value(event(before, deployUid).orElseThrow(), "DTSTART"));
+        assertThat(value(deploy, "DTEND")).as("a freeze moves the deploy's end").isNotEqualTo(value(event(before, deployUid).orElseThrow(), "DTEND"));
         assertThat(value(deploy, "SEQUENCE")).isEqualTo("1");
         assertThat(Instant.parse(toIso(value(deploy, "LAST-MODIFIED")))).isAfter(Instant.now().minusSeconds(120));
-        assertThat(value(event(after, key + ".target@almanac").orElseThrow(), "SEQUENCE")).as("the target date did not move").isEqualTo(targetBefore);
+        assertThat(value(event(again, deployUid).orElseThrow(), "SEQUENCE")).as("reading again changes nothing").isEqualTo("1");
+        assertThat(targetBefore).isEqualTo("0");
         assertThat(value(event(after, key + ".data-readiness@almanac").orElseThrow(), "STATUS")).isEqualTo("CONFIRMED");
     }
 
@@ -235,6 +246,26 @@ class CalendarWebTest {
         var unreadable = api.get("/api/v1/calendar?from=tomorrow");
         assertThat(unreadable.status()).isEqualTo(400);
         assertThat(unreadable.body()).contains("\"field\":\"from\"");
+    }
+
+    @Test
+    void dependenciesAreRecordedThroughTheApiAndRefusalsNameTheField() {
+        ApiClient api = new ApiClient(port, tokens.issue("planner", Set.of(), "test").token());
+        String upstream = releases.plan(new NewRelease("up-" + model, "1", Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(30), ""),
+                "rita").key();
+
+        var created = api.post("/api/v1/releases/" + key + "/dependencies", Map.of("upstreamRelease", upstream, "upstreamActivity", "deploy",
+                "downstreamActivity", "trigger-training", "kind", "MONITORING", "lag", "PT12H", "note", "instrumented first"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.get("/api/v1/releases/" + key + "/dependencies").body()).contains(upstream).contains("MONITORING");
+        var badLag = api.post("/api/v1/releases/" + key + "/dependencies", Map.of("upstreamRelease", upstream, "upstreamActivity", "deploy",
+                "downstreamActivity", "deploy", "kind", "OTHER", "lag", "half a day"));
+        assertThat(badLag.status()).isEqualTo(400);
+        assertThat(badLag.contentType()).contains("application/problem+json");
+        assertThat(badLag.body()).contains("\"field\":\"lag\"");
+        calendar.refresh();
+        assertThat(calendar.current().release(key).orElseThrow().steps().stream().filter(s -> s.activityId().equals("trigger-training")).findFirst()
+                .orElseThrow().heldBy()).isEqualTo(upstream + "/deploy");
     }
 
     private static String toIso(String icsDateTime) {

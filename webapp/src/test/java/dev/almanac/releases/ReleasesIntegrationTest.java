@@ -230,7 +230,11 @@ class ReleasesIntegrationTest {
             assertThat(fresh.procedureVersion()).isNotEqualTo(old.procedureVersion());
         } finally {
             // later tests in this context start releases with the procedure as shipped
-            repository.createDeployment().name("model-release as shipped").addString("model-release.bpmn", original).deploy();
+            var shipped = repository.createDeployment().name("model-release as shipped").addString("model-release.bpmn", original);
+            for (String dmn : ModelRelease.DMN_RESOURCES) {
+                shipped.addString(dmn.substring(dmn.lastIndexOf('/') + 1), resource(dmn));
+            }
+            shipped.deploy();
         }
     }
 

@@ -1,0 +1,12 @@
+package dev.almanac.dependencies;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReleaseDependencyRepository extends JpaRepository<ReleaseDependency, Long> {
+
+    List<ReleaseDependency> findByDownstreamReleaseOrUpstreamReleaseOrderByIdAsc(String downstream, String upstream);
+
+    boolean existsByUpstreamReleaseAndUpstreamActivityAndDownstreamReleaseAndDownstreamActivity(String upstreamRelease, String upstreamActivity,
+            String downstreamRelease, String downstreamActivity);
+}

@@ -1,0 +1,113 @@
+package dev.almanac.dependencies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.almanac.calendar.ReleaseCalendar;
+import dev.almanac.planning.RiskTier;
+import dev.almanac.projection.ProjectedRelease;
+import dev.almanac.projection.ProjectedStep;
+import dev.almanac.releases.Lane;
+import dev.almanac.releases.NewRelease;
+import dev.almanac.releases.Releases;
+import dev.almanac.support.TestAccounts;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+// one application context for every test class: the engine-rest API finds its engine by name, JVM-wide
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
+@ActiveProfiles("test")
+class DependenciesTest {
+
+    @Autowired
+    Dependencies dependencies;
+    @Autowired
+    Releases releases;
+    @Autowired
+    ReleaseCalendar calendar;
+    @Autowired
+    IdentityService identity;
+
+    String a;
+    String b;
+    String c;
+
+    @BeforeEach
+    void chain() {
+        TestAccounts.ensure(identity);
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        a = plan("features-" + run);
+        b = plan("reco-" + run);
+        c = plan("ranker-" + run);
+    }
+
+    private String plan(String model) {
+        return releases.plan(new NewRelease(model, "1", Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(60), ""), "rita").key();
+    }
+
+    private Dependencies.NewDependency needs(String downstream, String downstreamActivity, String upstream, String upstreamActivity) {
+        return new Dependencies.NewDependency(upstream, upstreamActivity, downstream, downstreamActivity, DependencyKind.FEATURE_STORE,
+                Duration.ofHours(4), "features first");
+    }
+
+    private static ProjectedStep step(ProjectedRelease release, String activity) {
+        return release.steps().stream().filter(s -> s.activityId().equals(activity)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void projectedDatesCascadeAcrossAChainOfThreeReleases() {
+        calendar.refresh();
+        ProjectedRelease alone = calendar.current().release(c).orElseThrow();
+
+        dependencies.add(needs(b, "trigger-training", a, "deploy"), "rita");
+        dependencies.add(needs(c, "trigger-training", b, "deploy"), "rita");
+        calendar.refresh();
+        var projection = calendar.current();
+
+        ProjectedRelease upstream = projection.release(a).orElseThrow();
+        ProjectedRelease middle = projection.release(b).orElseThrow();
+        ProjectedRelease downstream = projection.release(c).orElseThrow();
+        assertThat(step(middle, "trigger-training").start()).isAfterOrEqualTo(step(upstream, "deploy").end().plus(Duration.ofHours(4)));
+        assertThat(step(middle, "trigger-training").heldBy()).isEqualTo(a + "/deploy");
+        assertThat(step(downstream, "trigger-training").start()).isAfterOrEqualTo(step(middle, "deploy").end().plus(Duration.ofHours(4)));
+        assertThat(downstream.targetEnd()).as("two upstream releases now come first").isAfter(alone.targetEnd().plus(Duration.ofDays(10)));
+        assertThat(dependencies.of(b)).hasSize(2);
+    }
+
+    @Test
+    void aDependencyClosingACycleIsRefusedNamingIt() {
+        dependencies.add(needs(b, "trigger-training", a, "deploy"), "rita");
+        dependencies.add(needs(c, "trigger-training", b, "deploy"), "rita");
+        int before = dependencies.edges().size();
+
+        assertThatThrownBy(() -> dependencies.add(needs(a, "trigger-training", c, "deploy"), "rita"))
+                .isInstanceOfSatisfying(DependencyRejected.class, e -> assertThat(e.field()).isEqualTo("upstreamRelease"))
+                .hasMessageContaining("cycle").hasMessageContaining(a).hasMessageContaining(b).hasMessageContaining(c);
+        assertThat(dependencies.edges()).hasSize(before);
+    }
+
+    @Test
+    void dependenciesOnUnknownReleasesOrStepsAreRefusedByField() {
+        record Case(Dependencies.NewDependency request, String field) {
+        }
+        var cases = java.util.List.of(
+                new Case(needs(b, "trigger-training", "no-such-release", "deploy"), "upstreamRelease"),
+                new Case(needs(b, "no-such-step", a, "deploy"), "downstreamActivity"),
+                new Case(needs(b, "trigger-training", a, "nowhere"), "upstreamActivity"),
+                new Case(needs(a, "trigger-training", a, "deploy"), "upstreamRelease"),
+                new Case(new Dependencies.NewDependency(a, "deploy", b, "trigger-training", DependencyKind.OTHER, Duration.ofHours(-1), null), "lag"));
+        for (Case x : cases) {
+            assertThatThrownBy(() -> dependencies.add(x.request(), "rita")).as(x.field())
+                    .isInstanceOfSatisfying(DependencyRejected.class, e -> assertThat(e.field()).isEqualTo(x.field()));
+        }
+        assertThat(dependencies.of(b)).isEmpty();
+    }
+}
