@@ -31,8 +31,10 @@ class CadenceController {
     private final Cadences cadences;
     private final PlanningCatalog catalog;
     private final ReleaseCalendar calendar;
+    private final java.time.Clock clock;
 
-    CadenceController(Cadences cadences, PlanningCatalog catalog, ReleaseCalendar calendar) {
+    CadenceController(Cadences cadences, PlanningCatalog catalog, ReleaseCalendar calendar, java.time.Clock clock) {
+        this.clock = clock;
         this.cadences = cadences;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -65,12 +67,7 @@ class CadenceController {
         }
 
         Cadences.CadenceChange change() {
-            ZoneId zoneId;
-            try {
-                zoneId = zone == null || zone.isBlank() ? null : ZoneId.of(zone.trim());
-            } catch (java.time.DateTimeException e) {
-                throw new PlanningRejected("zone", "'" + zone + "' is not a time zone; use a name like Europe/Berlin or UTC.");
-            }
+            ZoneId zoneId = PlanningCatalog.zoneOf(zone);
             return new Cadences.CadenceChange(name == null ? null : name.trim(), model, lane, firstStart, zoneId, rrule == null ? null : rrule.trim(),
                     versionPattern == null ? "" : versionPattern.trim(), targetDays == null ? 0 : targetDays, active);
         }
@@ -109,7 +106,7 @@ class CadenceController {
     }
 
     private String page(Model model, CadenceForm form, Long editing) {
-        var now = java.time.Instant.now();
+        var now = clock.instant();
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         model.addAttribute("cadences", cadences.all());

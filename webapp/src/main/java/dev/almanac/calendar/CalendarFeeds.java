@@ -184,7 +184,7 @@ class CalendarFeeds {
         List<net.fortuna.ical4j.model.component.VTimeZone> timezones = new ArrayList<>();
         java.util.Set<String> zoneIds = new java.util.HashSet<>();
         for (WindowRule window : projection.snapshot().windows()) {
-            if (window.kind() == WindowKind.RELEASE || !windowApplies(window, scope, key, projection)) {
+            if (window.kind() == WindowKind.RELEASE || !windowApplies(window, scope, key, included, projection)) {
                 continue;
             }
             Temporal start;
@@ -241,21 +241,15 @@ class CalendarFeeds {
         return out.toString();
     }
 
-    private static boolean windowApplies(WindowRule window, Scope scope, String key, ReleaseCalendar.Projection projection) {
+    /** A window belongs in the feed when it is global, when it is the feed's own scope, or when it applies to a release in the feed. */
+    private static boolean windowApplies(WindowRule window, Scope scope, String key, Predicate<ReleaseState> included,
+            ReleaseCalendar.Projection projection) {
         if (window.scope() == WindowScope.GLOBAL || scope == Scope.ALL) {
             return true;
         }
-        return projection.releases().values().stream()
-                .filter(r -> switch (scope) {
-                    case TEAM -> key.equals(r.team());
-                    case PRODUCT_LINE -> key.equals(r.productLine());
-                    case MODEL -> key.equals(r.model());
-                    case RELEASE -> key.equals(r.key());
-                    case ALL -> true;
-                })
-                .anyMatch(r -> window.appliesTo(r.productLine(), r.model()))
-                || (scope == Scope.PRODUCT_LINE && window.scope() == WindowScope.PRODUCT_LINE && key.equals(window.scopeKey()))
-                || (scope == Scope.MODEL && window.scope() == WindowScope.MODEL && key.equals(window.scopeKey()));
+        boolean ownScope = (scope == Scope.PRODUCT_LINE && window.scope() == WindowScope.PRODUCT_LINE
+                || scope == Scope.MODEL && window.scope() == WindowScope.MODEL) && key.equals(window.scopeKey());
+        return ownScope || projection.releases().values().stream().filter(included).anyMatch(r -> window.appliesTo(r.productLine(), r.model()));
     }
 
     private static void put(Map<String, VEvent> events, Map<String, String> looks, String uid, VEvent event, String look) {

@@ -276,6 +276,15 @@ public class PlanningCatalog {
         }
     }
 
+    /** A time zone as a person typed it; blank is none, anything unreadable is refused on the {@code zone} field. */
+    public static ZoneId zoneOf(String zone) {
+        try {
+            return zone == null || zone.isBlank() ? null : ZoneId.of(zone.trim());
+        } catch (java.time.DateTimeException e) {
+            throw new PlanningRejected("zone", "'" + zone + "' is not a time zone; use a name like Europe/Berlin or UTC.");
+        }
+    }
+
     // ---- helpers
 
     private static String newKey(String key, boolean taken, String what) {

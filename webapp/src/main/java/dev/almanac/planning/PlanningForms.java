@@ -102,12 +102,7 @@ final class PlanningForms {
         }
 
         PlanningCatalog.WindowChange change() {
-            ZoneId zoneId;
-            try {
-                zoneId = zone == null || zone.isBlank() ? null : ZoneId.of(zone.trim());
-            } catch (java.time.DateTimeException e) {
-                throw new PlanningRejected("zone", "'" + zone + "' is not a time zone; use a name like Europe/Berlin or UTC.");
-            }
+            ZoneId zoneId = PlanningCatalog.zoneOf(zone);
             return new PlanningCatalog.WindowChange(name, kind, start, end, zoneId, rrule == null || rrule.isBlank() ? null : rrule.trim(),
                     scope, scopeKey == null || scopeKey.isBlank() ? null : scopeKey.trim(), notes == null || notes.isBlank() ? null : notes.trim());
         }
