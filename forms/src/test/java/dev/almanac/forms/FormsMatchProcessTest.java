@@ -79,7 +79,8 @@ class FormsMatchProcessTest {
         configuration.setJdbcUrl("jdbc:h2:mem:almanac-forms-tests;DB_CLOSE_DELAY=-1");
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
-        configuration.setBeans(Map.of(ReleaseTiming.BEAN_NAME, new DefaultReleaseTiming()));
+        configuration.setBeans(Map.of(ReleaseTiming.BEAN_NAME, new DefaultReleaseTiming(), dev.almanac.processes.UpstreamReadiness.BEAN_NAME,
+                dev.almanac.processes.UpstreamReadiness.NONE));
         engine = configuration.buildProcessEngine();
 
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()

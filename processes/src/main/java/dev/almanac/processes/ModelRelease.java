@@ -21,6 +21,12 @@ public final class ModelRelease {
     /** Extension property ("true") on the activity whose end the release's target date is about: deploy. */
     public static final String RELEASE_TARGET = "releaseTarget";
 
+    /**
+     * Extension property on an "Wait for upstream" receive task: the step its gateway holds until the
+     * step's dependencies are met. Only these steps can be the downstream end of a dependency.
+     */
+    public static final String UPSTREAM_FOR = "upstreamFor";
+
     /** Extension property ("true") on the outgoing flow of a decision that the calendar expects a release to take. */
     public static final String EXPECTED_FLOW = "expected";
 
@@ -30,6 +36,8 @@ public final class ModelRelease {
     public static final class Messages {
         public static final String DATA_READY = "data-ready";
         public static final String TRAINING_FINISHED = "training-finished";
+        /** Sent by Almanac to a release waiting for upstream: check the dependencies again. */
+        public static final String UPSTREAM_READY = "upstream-ready";
 
         private Messages() {
         }

@@ -76,6 +76,34 @@ class ModelReleaseProcessTest {
     }
 
     @Test
+    void heldTrainingWaitsForUpstreamVisiblyAndContinuesWhenToldItIsReady() {
+        TestEngine.UPSTREAM.held.add("fraud-scorer-2026.12/trigger-training");
+        try {
+            ReleaseDriver release = release("low").completeExternal(ModelRelease.Topics.DATA_READINESS, Map.of())
+                    .correlate(ModelRelease.Messages.DATA_READY, Map.of());
+
+            assertThat(release.activeActivities()).containsExactly("wait-upstream-training");
+            assertThat(release.timer("recheck-upstream-training").getDuedate().toInstant()).isEqualTo(WEDNESDAY_MORNING.plus(1, ChronoUnit.DAYS));
+
+            release.correlate(ModelRelease.Messages.UPSTREAM_READY, Map.of());
+            assertThat(release.activeActivities()).as("still held: it checks and waits again").containsExactly("wait-upstream-training");
+
+            release.fireTimer("recheck-upstream-training");
+            assertThat(release.activeActivities()).as("the recheck timer also only checks").containsExactly("wait-upstream-training");
+
+            TestEngine.UPSTREAM.held.clear();
+            release.correlate(ModelRelease.Messages.UPSTREAM_READY, Map.of());
+
+            assertThat(release.activeActivities()).containsExactly("trigger-training");
+            assertThat(release.path()).containsSubsequence("upstream-data", "check-data-feeds", "wait-data-ready", "upstream-training",
+                    "wait-upstream-training", "upstream-training", "wait-upstream-training", "upstream-training", "wait-upstream-training",
+                    "upstream-training", "trigger-training");
+        } finally {
+            TestEngine.UPSTREAM.held.clear();
+        }
+    }
+
+    @Test
     void slightAccuracyDropSendsReleaseToHumanReviewWhichCanAdvanceIt() {
         ReleaseDriver release = release("low").throughTraining(0.915, 120, 0.92);
 

@@ -17,6 +17,9 @@ final class TestEngine {
     static final WeeklyReleaseWindow WINDOW = new WeeklyReleaseWindow(
             EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(16, 0), ZoneId.of("UTC"));
 
+    /** Ready unless a test holds a step. */
+    static final HeldUpstream UPSTREAM = new HeldUpstream();
+
     private static ProcessEngine engine;
 
     private TestEngine() {
@@ -30,7 +33,7 @@ final class TestEngine {
             configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
             configuration.setJobExecutorActivate(false);
             configuration.getProcessEnginePlugins().add(new ProcedureConventions());
-            configuration.setBeans(Map.of(ReleaseTiming.BEAN_NAME, new DefaultReleaseTiming(WINDOW, "PT2H", "P14D")));
+            configuration.setBeans(Map.of(ReleaseTiming.BEAN_NAME, new DefaultReleaseTiming(WINDOW, "PT2H", "P14D"), UpstreamReadiness.BEAN_NAME, UPSTREAM));
             engine = configuration.buildProcessEngine();
         }
         return engine;

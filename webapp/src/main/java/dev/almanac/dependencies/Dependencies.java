@@ -81,7 +81,16 @@ public class Dependencies {
             throw new DependencyRejected("upstreamRelease", "A release cannot depend on itself; its procedure already orders its steps.");
         }
         step(engine.procedures().get(upstream.procedureId()), request.upstreamActivity(), "upstreamActivity", upstream.key());
-        step(engine.procedures().get(downstream.procedureId()), request.downstreamActivity(), "downstreamActivity", downstream.key());
+        Map<String, String> gated = releases.upstreamGatedSteps(downstream.key());
+        if (request.downstreamActivity() == null || !gated.containsKey(request.downstreamActivity())) {
+            throw new DependencyRejected("downstreamActivity", "Release " + downstream.key() + " can wait for upstream releases only before "
+                    + gated.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))
+                    + "; '" + (request.downstreamActivity() == null ? "" : request.downstreamActivity()) + "' is not one of them.");
+        }
+        if (releases.stepStarted(downstream.key(), request.downstreamActivity())) {
+            throw new DependencyRejected("downstreamActivity", "Release " + downstream.key() + " has already started "
+                    + request.downstreamActivity() + "; a dependency can only hold a step that has not started.");
+        }
         if (request.kind() == null) {
             throw new DependencyRejected("kind", "Say what kind of dependency it is: data feed, feature store, infrastructure, monitoring or other.");
         }
@@ -112,14 +121,14 @@ public class Dependencies {
         return saved;
     }
 
+    /** Removes a dependency; a release waiting for it checks its remaining dependencies once this commits. */
     @Transactional
     public boolean remove(long id) {
-        if (!dependencies.existsById(id)) {
-            return false;
-        }
-        dependencies.deleteById(id);
-        events.publishEvent(new DependenciesChanged(null));
-        return true;
+        return dependencies.findById(id).map(dependency -> {
+            dependencies.delete(dependency);
+            events.publishEvent(new DependenciesChanged(dependency.downstreamRelease()));
+            return true;
+        }).orElse(false);
     }
 
     private static ReleaseState release(Map<String, ReleaseState> byKey, String key, String field) {

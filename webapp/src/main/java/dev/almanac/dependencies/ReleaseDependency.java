@@ -62,6 +62,22 @@ class ReleaseDependency {
         this.createdAt = at;
     }
 
+    String upstreamRelease() {
+        return upstreamRelease;
+    }
+
+    String upstreamActivity() {
+        return upstreamActivity;
+    }
+
+    String downstreamRelease() {
+        return downstreamRelease;
+    }
+
+    Duration lag() {
+        return Duration.ofMinutes(lagMinutes);
+    }
+
     dev.almanac.projection.Dependency edge() {
         return new dev.almanac.projection.Dependency(upstreamRelease, upstreamActivity, downstreamRelease, downstreamActivity,
                 Duration.ofMinutes(lagMinutes));

@@ -7,6 +7,10 @@ interface ReleaseDependencyRepository extends JpaRepository<ReleaseDependency, L
 
     List<ReleaseDependency> findByDownstreamReleaseOrUpstreamReleaseOrderByIdAsc(String downstream, String upstream);
 
+    List<ReleaseDependency> findByDownstreamReleaseAndDownstreamActivity(String downstreamRelease, String downstreamActivity);
+
+    List<ReleaseDependency> findByUpstreamReleaseAndUpstreamActivity(String upstreamRelease, String upstreamActivity);
+
     boolean existsByUpstreamReleaseAndUpstreamActivityAndDownstreamReleaseAndDownstreamActivity(String upstreamRelease, String upstreamActivity,
             String downstreamRelease, String downstreamActivity);
 }

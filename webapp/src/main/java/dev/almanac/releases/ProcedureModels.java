@@ -42,6 +42,7 @@ class ProcedureModels {
 
     private final RepositoryService repository;
     private final Map<String, Procedure> byDefinition = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> gated = new ConcurrentHashMap<>();
 
     ProcedureModels(RepositoryService repository) {
         this.repository = repository;
@@ -52,10 +53,29 @@ class ProcedureModels {
         return byDefinition.computeIfAbsent(processDefinitionId, id -> read(id, repository.getBpmnModelInstance(id)));
     }
 
+    /**
+     * The steps of a procedure version that can wait for upstream releases: those an "Upstream
+     * ready?" gateway holds, named by the {@code upstreamFor} property of its wait, with their milestone.
+     */
+    Map<String, String> upstreamGated(String processDefinitionId) {
+        return gated.computeIfAbsent(processDefinitionId, id -> {
+            BpmnModelInstance model = repository.getBpmnModelInstance(id);
+            Map<String, String> result = new LinkedHashMap<>();
+            for (Activity activity : model.getModelElementsByType(Activity.class)) {
+                DefaultReleaseTiming.property(activity, ModelRelease.UPSTREAM_FOR).ifPresent(step -> result.put(step,
+                        DefaultReleaseTiming.property(activity, ModelRelease.MILESTONE).orElse(step)));
+            }
+            return Map.copyOf(result);
+        });
+    }
+
     /** The latest deployed version, for releases that have not started yet. */
     Procedure latest() {
-        var definition = repository.createProcessDefinitionQuery().processDefinitionKey(ModelRelease.PROCESS_ID).latestVersion().singleResult();
-        return of(definition.getId());
+        return of(latestId());
+    }
+
+    String latestId() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(ModelRelease.PROCESS_ID).latestVersion().singleResult().getId();
     }
 
     static Procedure read(String definitionId, BpmnModelInstance model) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -98,15 +99,48 @@ class ReleaseProcess {
         }
         return repository.getBpmnModelInstance(instance.getProcessDefinitionId())
                 .getModelElementsByType(org.operaton.bpm.model.bpmn.instance.Message.class).stream()
-                .map(org.operaton.bpm.model.bpmn.instance.Message::getName).filter(java.util.Objects::nonNull)
+                .map(org.operaton.bpm.model.bpmn.instance.Message::getName).filter(java.util.Objects::nonNull).filter(ReleaseProcess::fromPipelines)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** The message names the release waits for right now. */
     Set<String> messagesAwaitedBy(String processInstanceId) {
         return runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message").list().stream()
-                .map(org.operaton.bpm.engine.runtime.EventSubscription::getEventName)
+                .map(org.operaton.bpm.engine.runtime.EventSubscription::getEventName).filter(ReleaseProcess::fromPipelines)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** Almanac sends upstream-ready itself; pipelines deliver the others. */
+    private static boolean fromPipelines(String message) {
+        return !ModelRelease.Messages.UPSTREAM_READY.equals(message);
+    }
+
+    /**
+     * When the step last ended, if it has ended and is not running again (a retrained release runs
+     * training twice: its dependants wait for the second run).
+     */
+    Optional<Instant> stepEnded(String processInstanceId, String activityId) {
+        Instant ended = null;
+        for (var run : history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId).list()) {
+            if (run.getEndTime() == null) {
+                return Optional.empty();
+            }
+            Instant end = run.getEndTime().toInstant();
+            if (!run.isCanceled() && (ended == null || end.isAfter(ended))) {
+                ended = end;
+            }
+        }
+        return Optional.ofNullable(ended);
+    }
+
+    /** Whether the step has started at least once. */
+    boolean stepStarted(String processInstanceId, String activityId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId).count() > 0;
+    }
+
+    /** Lets a release waiting for upstream check its dependencies again (no-op if it is not waiting). */
+    void recheckUpstream(String processInstanceId) {
+        runtime.createMessageCorrelation(ModelRelease.Messages.UPSTREAM_READY).processInstanceId(processInstanceId).correlateAll();
     }
 
     List<Task> openTasks(String processInstanceId) {
@@ -268,6 +302,11 @@ class ReleaseProcess {
     }
 
     /** The version of the procedure a release runs, like "model-release v3". */
+    String procedureDefinitionOf(String processInstanceId) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return instance == null ? null : instance.getProcessDefinitionId();
+    }
+
     String procedureVersionOf(String processInstanceId) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
         return instance == null ? null : instance.getProcessDefinitionKey() + " v" + instance.getProcessDefinitionVersion();

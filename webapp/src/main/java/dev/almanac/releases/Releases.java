@@ -30,10 +30,12 @@ public class Releases {
     private final ReleaseSnapshots snapshots;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final dev.almanac.planning.PlanningCatalog catalog;
+    private final ProcedureModels procedures;
 
     Releases(ReleasePlanRepository plans, ReleaseProcess process, Teams teams, Clock clock, ReleaseSnapshots snapshots,
-            dev.almanac.planning.PlanningCatalog catalog, org.springframework.context.ApplicationEventPublisher events) {
+            dev.almanac.planning.PlanningCatalog catalog, org.springframework.context.ApplicationEventPublisher events, ProcedureModels procedures) {
         this.events = events;
+        this.procedures = procedures;
         this.snapshots = snapshots;
         this.catalog = catalog;
         this.plans = plans;
@@ -191,6 +193,35 @@ public class Releases {
             throw new ReleaseRejected("key", "Release " + key + " has not started");
         }
         return plan;
+    }
+
+    /** When a release's step last ended, if it has ended and is not running again; empty if the release has not started. */
+    @Transactional(readOnly = true)
+    public Optional<java.time.Instant> stepEnded(String key, String activityId) {
+        return plans.findByKey(key).filter(p -> p.getProcessInstanceId() != null)
+                .flatMap(p -> process.stepEnded(p.getProcessInstanceId(), activityId));
+    }
+
+    /** Whether a release's step has started (a planned release has started nothing). */
+    @Transactional(readOnly = true)
+    public boolean stepStarted(String key, String activityId) {
+        return plans.findByKey(key).filter(p -> p.getProcessInstanceId() != null)
+                .map(p -> process.stepStarted(p.getProcessInstanceId(), activityId)).orElse(false);
+    }
+
+    /**
+     * The steps of a release that can wait for upstream releases, each with its milestone: those its
+     * procedure version holds at an "Upstream ready?" gateway.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> upstreamGatedSteps(String key) {
+        return plans.findByKey(key).map(p -> procedures.upstreamGated(p.getProcessInstanceId() == null ? procedures.latestId()
+                : process.procedureDefinitionOf(p.getProcessInstanceId()))).orElse(Map.of());
+    }
+
+    /** Tells a release waiting for upstream to check its dependencies again; nothing happens if it is not waiting. */
+    public void recheckUpstream(String key) {
+        plans.findByKey(key).filter(p -> p.getProcessInstanceId() != null).ifPresent(p -> process.recheckUpstream(p.getProcessInstanceId()));
     }
 
     /** Procedures and releases as the calendar projects them. */

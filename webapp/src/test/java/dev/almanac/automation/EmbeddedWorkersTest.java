@@ -37,7 +37,8 @@ class EmbeddedWorkersTest {
         configuration.setJdbcUrl("jdbc:h2:mem:embedded-workers-test;DB_CLOSE_DELAY=-1");
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
-        configuration.setBeans(Map.of(ReleaseTiming.BEAN_NAME, new DefaultReleaseTiming()));
+        configuration.setBeans(Map.of(ReleaseTiming.BEAN_NAME, new DefaultReleaseTiming(), dev.almanac.processes.UpstreamReadiness.BEAN_NAME,
+                dev.almanac.processes.UpstreamReadiness.NONE));
         ProcessEngine engine = configuration.buildProcessEngine();
         var deployment = engine.getRepositoryService().createDeployment().addClasspathResource(ModelRelease.BPMN_RESOURCE);
         for (String dmn : ModelRelease.DMN_RESOURCES) {

@@ -1,5 +1,10 @@
 package dev.almanac.dependencies;
 
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import java.util.Map;
+import java.util.Date;
+import java.time.Instant;
+import dev.almanac.processes.ModelRelease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,6 +40,8 @@ class DependenciesTest {
     ReleaseCalendar calendar;
     @Autowired
     IdentityService identity;
+    @Autowired
+    org.operaton.bpm.engine.ProcessEngine engine;
 
     String a;
     String b;
@@ -60,6 +67,71 @@ class DependenciesTest {
 
     private static ProjectedStep step(ProjectedRelease release, String activity) {
         return release.steps().stream().filter(s -> s.activityId().equals(activity)).findFirst().orElseThrow();
+    }
+
+    private dev.almanac.processes.ReleaseDriver driver(String key) {
+        return dev.almanac.processes.ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId());
+    }
+
+    private dev.almanac.processes.ReleaseDriver throughDataReadiness(String key) {
+        return driver(key).completeExternal(ModelRelease.Topics.DATA_READINESS, Map.of()).correlate(ModelRelease.Messages.DATA_READY, Map.of());
+    }
+
+    private Dependencies.NewDependency trainingNeedsData(String downstream, String upstream, Duration lag) {
+        return new Dependencies.NewDependency(upstream, "wait-data-ready", downstream, "trigger-training", DependencyKind.DATA_FEED, lag, null);
+    }
+
+    @Test
+    void aDownstreamReleaseWaitsInTheEngineUntilItsUpstreamStepEndsThenGoesOnByItself() {
+        dependencies.add(trainingNeedsData(b, a, Duration.ZERO), "rita");
+
+        throughDataReadiness(b);
+        assertThat(driver(b).activeActivities()).as("held before training").containsExactly("wait-upstream-training");
+        assertThat(releases.messagesOf(b).awaited()).as("pipelines are not asked for upstream-ready").isEmpty();
+
+        throughDataReadiness(a);
+
+        assertThat(driver(b).activeActivities()).as("told once the upstream committed").containsExactly("trigger-training");
+        assertThat(driver(b).path()).containsSubsequence("upstream-training", "wait-upstream-training", "upstream-training", "trigger-training");
+        assertThat(driver(c).activeActivities()).as("an unrelated release is untouched").containsExactly("check-data-feeds");
+    }
+
+    @Test
+    void aLagHoldsTheReleaseUntilItPassesAndTheWaitsOwnTimerLetsItGo() {
+        dependencies.add(trainingNeedsData(b, a, Duration.ofHours(6)), "rita");
+        throughDataReadiness(a);
+        Instant upstreamEnded = releases.stepEnded(a, "wait-data-ready").orElseThrow();
+
+        throughDataReadiness(b);
+
+        assertThat(driver(b).activeActivities()).containsExactly("wait-upstream-training");
+        assertThat(driver(b).timer("recheck-upstream-training").getDuedate().toInstant()).isEqualTo(upstreamEnded.plus(Duration.ofHours(6))
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        try {
+            ClockUtil.setCurrentTime(Date.from(upstreamEnded.plus(Duration.ofHours(6)).plusSeconds(1)));
+            driver(b).fireTimer("recheck-upstream-training");
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(driver(b).activeActivities()).containsExactly("trigger-training");
+    }
+
+    @Test
+    void removingTheDependencyOfAWaitingReleaseLetsItGoOnAndAStartedStepCannotBeHeld() {
+        var dependency = dependencies.add(trainingNeedsData(b, a, Duration.ZERO), "rita");
+        throughDataReadiness(b);
+        assertThat(driver(b).activeActivities()).containsExactly("wait-upstream-training");
+
+        dependencies.remove(dependency.id());
+
+        assertThat(driver(b).activeActivities()).containsExactly("trigger-training");
+        assertThatThrownBy(() -> dependencies.add(trainingNeedsData(b, c, Duration.ZERO), "rita"))
+                .isInstanceOfSatisfying(DependencyRejected.class, e -> assertThat(e.field()).isEqualTo("downstreamActivity"))
+                .hasMessageContaining("already started");
+        assertThatThrownBy(() -> dependencies.add(new Dependencies.NewDependency(a, "deploy", c, "risk-review", DependencyKind.OTHER,
+                Duration.ZERO, null), "rita"))
+                .isInstanceOfSatisfying(DependencyRejected.class, e -> assertThat(e.field()).isEqualTo("downstreamActivity"))
+                .hasMessageContaining("check-data-feeds (Data readiness)").hasMessageContaining("trigger-training (Training)");
     }
 
     @Test

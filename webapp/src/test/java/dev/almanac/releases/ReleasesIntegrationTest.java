@@ -210,12 +210,12 @@ class ReleasesIntegrationTest {
         releases.plan(release("old-model", "1"), "rita");
         String original = resource(ModelRelease.BPMN_RESOURCE);
         String changed = original
-                .replace("<bpmn:sequenceFlow id=\"f-start\" sourceRef=\"release-planned\" targetRef=\"data-check-merge\"></bpmn:sequenceFlow>",
+                .replace("<bpmn:sequenceFlow id=\"f-start\" sourceRef=\"release-planned\" targetRef=\"upstream-data\"></bpmn:sequenceFlow>",
                         "<bpmn:sequenceFlow id=\"f-start\" sourceRef=\"release-planned\" targetRef=\"confirm-scope\" />"
                                 + "<bpmn:userTask id=\"confirm-scope\" name=\"Confirm scope\" operaton:candidateGroups=\"release-managers\">"
                                 + "<bpmn:extensionElements><operaton:properties><operaton:property name=\"plannedDuration\" value=\"P1D\" />"
                                 + "</operaton:properties></bpmn:extensionElements></bpmn:userTask>"
-                                + "<bpmn:sequenceFlow id=\"f-scope\" sourceRef=\"confirm-scope\" targetRef=\"data-check-merge\" />");
+                                + "<bpmn:sequenceFlow id=\"f-scope\" sourceRef=\"confirm-scope\" targetRef=\"upstream-data\" />");
         assertThat(changed).isNotEqualTo(original);
 
         try {
