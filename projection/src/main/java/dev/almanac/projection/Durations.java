@@ -69,6 +69,12 @@ final class Durations {
                 return learned(step.activityId() + '\u0000' + "\u0001all", all, DurationSource.LEARNED);
             }
         }
+        return fixed(planned);
+    }
+
+    /** A duration a planner set for one step: used as it is, spread like a planned one. */
+    int fixed(long seconds) {
+        long planned = Math.max(0, seconds);
         return specByKey.computeIfAbsent("\u0002planned" + planned, k -> add(planned, DurationSource.PLANNED,
                 lognormalTable(planned, PLANNED_SIGMA, PLANNED_TABLE_SIZE)));
     }

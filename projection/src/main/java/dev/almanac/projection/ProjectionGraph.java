@@ -25,6 +25,8 @@ final class ProjectionGraph {
     final long now;
     final List<Conflict> conflicts = new ArrayList<>();
     final Durations durations;
+    /** Planner-set durations of single steps, by {@link Snapshot#stepKey}. */
+    private final Map<String, java.time.Duration> planned;
 
     // per release
     final ReleaseState[] releases;
@@ -62,6 +64,7 @@ final class ProjectionGraph {
         this.snapshot = snapshot;
         this.now = snapshot.now().getEpochSecond();
         this.durations = new Durations(snapshot.history());
+        this.planned = snapshot.planned();
         int rc = snapshot.releases().size();
         releases = snapshot.releases().toArray(new ReleaseState[0]);
         procedureOf = new ProcedureIndex[rc];
@@ -143,6 +146,12 @@ final class ProjectionGraph {
                 status[v] = state[i];
                 window[v] = p.steps[i].kind() == StepKind.RELEASE_WINDOW;
                 spec[v] = specs[i];
+                if (!planned.isEmpty()) {
+                    java.time.Duration own = planned.get(Snapshot.stepKey(rs.key(), p.steps[i].activityId()));
+                    if (own != null) {
+                        spec[v] = durations.fixed(own.getSeconds());
+                    }
+                }
                 boolean actual = state[i] != PLANNED && ss != null;
                 actualStart[v] = actual ? seconds(ss.actualStart()) : NONE;
                 actualEnd[v] = actual ? seconds(ss.actualEnd()) : NONE;

@@ -15,14 +15,27 @@ import java.util.Map;
  * @param dependencies edges between releases' activities
  * @param windows      release, freeze and experimentation windows
  * @param history      observed durations
+ * @param planned      a planner's duration for one release's step, by {@link #stepKey}: it replaces the
+ *                     BPMN's planned and the learned duration of that step of that release
  */
 public record Snapshot(Instant now, Map<String, Procedure> procedures, List<ReleaseState> releases,
-        List<Dependency> dependencies, List<WindowRule> windows, DurationHistory history) {
+        List<Dependency> dependencies, List<WindowRule> windows, DurationHistory history, Map<String, java.time.Duration> planned) {
 
     public Snapshot {
         procedures = Map.copyOf(procedures);
         releases = List.copyOf(releases);
         dependencies = List.copyOf(dependencies);
         windows = List.copyOf(windows);
+        planned = planned == null ? Map.of() : Map.copyOf(planned);
+    }
+
+    public Snapshot(Instant now, Map<String, Procedure> procedures, List<ReleaseState> releases, List<Dependency> dependencies,
+            List<WindowRule> windows, DurationHistory history) {
+        this(now, procedures, releases, dependencies, windows, history, Map.of());
+    }
+
+    /** The key of one release's step in {@link #planned}. */
+    public static String stepKey(String releaseKey, String activityId) {
+        return releaseKey + "/" + activityId;
     }
 }

@@ -36,4 +36,21 @@ class CriticalPathTest {
         assertThat(chain).extracting(l -> l.step().activityId()).containsExactly("data", "train", "validate", "review", "deploy");
         assertThat(CriticalPath.toTarget(snapshot, Projector.project(snapshot), "nobody")).isEmpty();
     }
+
+    @Test
+    void aPlannersDurationForOneStepReplacesThePlannedOneForThatReleaseOnly() {
+        ReleaseState a = release("a", ReleaseStatus.ACTIVE, NOW, active("data", NOW));
+        ReleaseState b = release("b", ReleaseStatus.ACTIVE, NOW, active("data", NOW));
+        Snapshot plain = snapshot(List.of(a, b));
+        Snapshot longer = new Snapshot(NOW, plain.procedures(), plain.releases(), List.of(), List.of(), DurationHistory.NONE,
+                java.util.Map.of(Snapshot.stepKey("a", "train"), Duration.ofDays(5)));
+
+        ProjectedStep before = Projector.project(plain).releases().get(0).steps().stream().filter(s -> s.activityId().equals("train")).findFirst().orElseThrow();
+        var after = Projector.project(longer).releases();
+        ProjectedStep trainA = after.get(0).steps().stream().filter(s -> s.activityId().equals("train")).findFirst().orElseThrow();
+        ProjectedStep trainB = after.get(1).steps().stream().filter(s -> s.activityId().equals("train")).findFirst().orElseThrow();
+
+        assertThat(Duration.between(trainA.start(), trainA.end())).isEqualTo(Duration.ofDays(5));
+        assertThat(trainB.end()).isEqualTo(before.end());
+    }
 }
