@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historyLimit      how many finished steps durations are learned from
  * @param minSamples        how many observations of a step make a learned duration trusted
  * @param cadenceHorizon    how far ahead a cadence's future occurrences are shown
+ * @param slipThreshold     how far a milestone's projected end may move before it counts as a slip
  */
 @ConfigurationProperties("almanac.calendar")
 record CalendarProperties(
@@ -24,5 +25,6 @@ record CalendarProperties(
         @DefaultValue("P120D") Duration endedWithin,
         @DefaultValue("20000") int historyLimit,
         @DefaultValue("5") int minSamples,
-        @DefaultValue("P180D") Duration cadenceHorizon) {
+        @DefaultValue("P180D") Duration cadenceHorizon,
+        @DefaultValue("P1D") Duration slipThreshold) {
 }

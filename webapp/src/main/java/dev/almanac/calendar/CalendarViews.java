@@ -273,6 +273,39 @@ public final class CalendarViews {
         };
     }
 
+    /** A duration for people: "+2 d 4 h", "-30 min", "0". */
+    public static String humanDuration(java.time.Duration duration) {
+        if (duration == null) {
+            return "";
+        }
+        if (duration.isZero()) {
+            return "0";
+        }
+        java.time.Duration d = duration.abs();
+        StringBuilder text = new StringBuilder();
+        if (d.toDays() > 0) {
+            text.append(d.toDays()).append(" d");
+        }
+        if (d.toHoursPart() > 0) {
+            text.append(text.isEmpty() ? "" : " ").append(d.toHoursPart()).append(" h");
+        }
+        if (d.toDays() == 0 && d.toMinutesPart() > 0) {
+            text.append(text.isEmpty() ? "" : " ").append(d.toMinutesPart()).append(" min");
+        }
+        if (text.isEmpty()) {
+            text.append(d.toSeconds()).append(" s");
+        }
+        return text.toString();
+    }
+
+    /** A signed shift for people: "+2 d 4 h" later, "−1 d" earlier. */
+    public static String shift(java.time.Duration duration) {
+        if (duration == null || duration.isZero()) {
+            return "±0";
+        }
+        return (duration.isNegative() ? "−" : "+") + humanDuration(duration);
+    }
+
     public static String format(Instant instant, ZoneId zone) {
         return instant == null ? "" : DAY.format(instant.atZone(zone));
     }

@@ -138,7 +138,8 @@ public class ReleaseCalendar {
                 }
             }
         }
-        return new Read(new Snapshot(now, procedures, states, dependencies.edges(), catalog.windowRules(), history(now)), cadenceOf);
+        return new Read(new Snapshot(now, procedures, states, dependencies.edges(), catalog.windowRules(), history(now), engine.planned()),
+                cadenceOf);
     }
 
     private DurationHistory history(Instant now) {

@@ -64,6 +64,12 @@ public class Dependencies {
                 .toList();
     }
 
+    /** One dependency by id. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<DependencyInfo> find(long id) {
+        return dependencies.findById(id).map(ReleaseDependency::info);
+    }
+
     /**
      * Records a dependency.
      *

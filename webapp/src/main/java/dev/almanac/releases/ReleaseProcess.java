@@ -138,6 +138,44 @@ class ReleaseProcess {
         return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).activityId(activityId).count() > 0;
     }
 
+    /** The activities a running release is in now (multi-instance bodies left out). */
+    Set<String> activeActivities(String processInstanceId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).unfinished().list().stream()
+                .map(org.operaton.bpm.engine.history.HistoricActivityInstance::getActivityId).map(ReleaseProcess::stepIdOf)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * Sets when an active step ends where the engine keeps that date: the due date of its open user
+     * tasks, or of its own timer. False if the engine keeps no date for it.
+     */
+    boolean moveDue(String processInstanceId, String activityId, Instant due) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId).list();
+        if (!open.isEmpty()) {
+            open.forEach(t -> tasks.setDueDate(t.getId(), Date.from(due)));
+            return true;
+        }
+        List<Job> timers = management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(activityId).list();
+        timers.forEach(j -> management.setJobDuedate(j.getId(), Date.from(due)));
+        return !timers.isEmpty();
+    }
+
+    /** Moves the release's boundary timers (escalations, rechecks) by the given amount; returns how many. */
+    int shiftBoundaryTimers(String processInstanceId, java.time.Duration by) {
+        Set<String> boundaries = new HashSet<>();
+        var instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        repository.getBpmnModelInstance(instance.getProcessDefinitionId()).getModelElementsByType(BoundaryEvent.class)
+                .forEach(b -> boundaries.add(b.getId()));
+        int moved = 0;
+        for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+            if (boundaries.contains(activityIdOf(job)) && job.getDuedate() != null) {
+                management.setJobDuedate(job.getId(), Date.from(job.getDuedate().toInstant().plus(by)));
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     /** Lets a release waiting for upstream check its dependencies again (no-op if it is not waiting). */
     void recheckUpstream(String processInstanceId) {
         runtime.createMessageCorrelation(ModelRelease.Messages.UPSTREAM_READY).processInstanceId(processInstanceId).correlateAll();

@@ -24,8 +24,11 @@ class ReleaseSnapshots {
     private final ReleaseProcess process;
     private final ProcedureModels procedures;
     private final PlanningCatalog catalog;
+    private final StepOverrideRepository overrides;
 
-    ReleaseSnapshots(ReleasePlanRepository plans, ReleaseProcess process, ProcedureModels procedures, PlanningCatalog catalog) {
+    ReleaseSnapshots(ReleasePlanRepository plans, ReleaseProcess process, ProcedureModels procedures, PlanningCatalog catalog,
+            StepOverrideRepository overrides) {
+        this.overrides = overrides;
         this.plans = plans;
         this.process = process;
         this.procedures = procedures;
@@ -35,6 +38,17 @@ class ReleaseSnapshots {
     Releases.EngineSnapshot read(Instant endedSince, ZoneId zone) {
         Map<String, PlanningCatalog.ModelInfo> models = catalog.modelsByKey();
         Map<String, ReleaseProcess.EngineState> states = process.engineStates(endedSince);
+        Map<String, Instant> dueSet = new HashMap<>();
+        Map<String, java.time.Duration> planned = new HashMap<>();
+        for (StepOverride o : overrides.findAll()) {
+            String stepKey = dev.almanac.projection.Snapshot.stepKey(o.releaseKey(), o.activityId());
+            if (o.due() != null) {
+                dueSet.put(stepKey, o.due());
+            }
+            if (o.planned() != null) {
+                planned.put(stepKey, o.planned());
+            }
+        }
         Map<String, Procedure> used = new HashMap<>();
         List<ReleaseState> releases = new ArrayList<>();
         for (ReleasePlan plan : plans.findAll()) {
@@ -56,9 +70,22 @@ class ReleaseSnapshots {
             used.put(procedure.id(), procedure);
             ReleaseStatus status = state.end() == null ? ReleaseStatus.ACTIVE : reachedTarget(procedure, state) ? ReleaseStatus.COMPLETED : ReleaseStatus.STOPPED;
             releases.add(new ReleaseState(plan.getKey(), procedure.id(), productLine, plan.getModel(), plan.getOwnerTeam(), plan.getLane().value(),
-                    status, state.start(), target, state.steps()));
+                    status, state.start(), target, dueSet.isEmpty() ? state.steps() : withDue(plan.getKey(), state.steps(), dueSet)));
         }
-        return new Releases.EngineSnapshot(used, releases);
+        return new Releases.EngineSnapshot(used, releases, planned);
+    }
+
+    /** An active step the engine keeps no due date for takes the one a planner set. */
+    private static Map<String, dev.almanac.projection.StepState> withDue(String key, Map<String, dev.almanac.projection.StepState> steps,
+            Map<String, Instant> dueSet) {
+        Map<String, dev.almanac.projection.StepState> result = new HashMap<>(steps);
+        steps.forEach((activity, state) -> {
+            Instant due = dueSet.get(dev.almanac.projection.Snapshot.stepKey(key, activity));
+            if (due != null && state.active() && state.due() == null) {
+                result.put(activity, new dev.almanac.projection.StepState(activity, state.actualStart(), null, due));
+            }
+        });
+        return result;
     }
 
     Procedure latestProcedure() {

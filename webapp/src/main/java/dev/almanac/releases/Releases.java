@@ -31,9 +31,14 @@ public class Releases {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final dev.almanac.planning.PlanningCatalog catalog;
     private final ProcedureModels procedures;
+    private final StepOverrideRepository overrides;
+    private final WindowWaits windowWaits;
 
     Releases(ReleasePlanRepository plans, ReleaseProcess process, Teams teams, Clock clock, ReleaseSnapshots snapshots,
-            dev.almanac.planning.PlanningCatalog catalog, org.springframework.context.ApplicationEventPublisher events, ProcedureModels procedures) {
+            dev.almanac.planning.PlanningCatalog catalog, org.springframework.context.ApplicationEventPublisher events, ProcedureModels procedures,
+            StepOverrideRepository overrides, @org.springframework.context.annotation.Lazy WindowWaits windowWaits) {
+        this.overrides = overrides;
+        this.windowWaits = windowWaits;
         this.events = events;
         this.procedures = procedures;
         this.snapshots = snapshots;
@@ -219,13 +224,62 @@ public class Releases {
                 : process.procedureDefinitionOf(p.getProcessInstanceId()))).orElse(Map.of());
     }
 
+    /**
+     * Moves when an active step of a running release is expected to end: a user task's due date, a
+     * timer's due date, or, for a step the engine keeps no date for (an external or receive task), the
+     * date recorded in our tables. Joins the caller's transaction.
+     *
+     * @throws ReleaseRejected if the release has not started or the step is not active
+     */
+    @Transactional
+    public void moveActiveStep(String key, String activityId, java.time.Instant due, String by) {
+        ReleasePlan plan = startedPlan(key);
+        if (!process.activeActivities(plan.getProcessInstanceId()).contains(activityId)) {
+            throw new ReleaseRejected("activityId", "Step " + activityId + " of " + key + " is not active; only an active step has an end to move.");
+        }
+        if (!process.moveDue(plan.getProcessInstanceId(), activityId, due)) {
+            StepOverride override = overrides.findByReleaseKeyAndActivityId(key, activityId).orElseGet(() -> new StepOverride(key, activityId));
+            override.due(due, by, clock.instant());
+            overrides.save(override);
+        }
+    }
+
+    /** Moves every boundary timer of a running release (escalations, rechecks) by the same amount. */
+    @Transactional
+    public int shiftBoundaryTimers(String key, java.time.Duration by) {
+        return process.shiftBoundaryTimers(startedPlan(key).getProcessInstanceId(), by);
+    }
+
+    /** Records how long a step still to come of one release will take, in place of the planned and learned duration. */
+    @Transactional
+    public void planStepDuration(String key, String activityId, java.time.Duration planned, String by) {
+        plans.findByKey(key).orElseThrow(() -> new ReleaseRejected("releaseKey", "No release " + key));
+        StepOverride override = overrides.findByReleaseKeyAndActivityId(key, activityId).orElseGet(() -> new StepOverride(key, activityId));
+        override.planned(planned, by, clock.instant());
+        overrides.save(override);
+    }
+
+    /** The active steps of a running release; empty if it has not started or has ended. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> activeSteps(String key) {
+        return plans.findByKey(key).filter(p -> p.getProcessInstanceId() != null)
+                .map(p -> (java.util.Set<String>) new java.util.TreeSet<>(process.activeActivities(p.getProcessInstanceId()))).orElse(java.util.Set.of());
+    }
+
+    /** Re-times every waiting deploy timer to the current windows, in the caller's transaction. */
+    @Transactional
+    public int retimeWindowWaits() {
+        return windowWaits.retime();
+    }
+
     /** Tells a release waiting for upstream to check its dependencies again; nothing happens if it is not waiting. */
     public void recheckUpstream(String key) {
         plans.findByKey(key).filter(p -> p.getProcessInstanceId() != null).ifPresent(p -> process.recheckUpstream(p.getProcessInstanceId()));
     }
 
     /** Procedures and releases as the calendar projects them. */
-    public record EngineSnapshot(Map<String, dev.almanac.projection.Procedure> procedures, List<dev.almanac.projection.ReleaseState> releases) {
+    public record EngineSnapshot(Map<String, dev.almanac.projection.Procedure> procedures, List<dev.almanac.projection.ReleaseState> releases,
+            Map<String, java.time.Duration> planned) {
     }
 
     /**

@@ -1,0 +1,139 @@
+package dev.almanac.calendar;
+
+import dev.almanac.projection.CriticalPath;
+import dev.almanac.projection.ProjectedRelease;
+import dev.almanac.projection.StepStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Slip detection. Every projection is compared with the one before it: a milestone whose projected
+ * end moved later by more than the threshold, or past its release's target date, is a slip. Each is
+ * recorded, named by its cause (the upstream step, overdue step or window at the start of the chain
+ * that now sets it), and published as {@link MilestoneSlipped} for the notices to come.
+ */
+@Service
+public class Slips {
+
+    private static final Logger log = LoggerFactory.getLogger(Slips.class);
+
+    /** A slip as recorded, with when it was detected. */
+    public record Recorded(MilestoneSlipped slip, Instant detectedAt) {
+    }
+
+    private final ReleaseCalendar calendar;
+    private final SlipRepository slips;
+    private final CalendarProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    /** The last projected end per release and milestone: what the next projection is compared with. */
+    private final Map<String, Instant> previous = new ConcurrentHashMap<>();
+
+    Slips(ReleaseCalendar calendar, SlipRepository slips, CalendarProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.calendar = calendar;
+        this.slips = slips;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Compares the current projection with the last one compared; steps end and become overdue without telling anyone, so this also runs on a schedule. */
+    @Scheduled(initialDelayString = "${almanac.calendar.slip-check:PT1M}", fixedDelayString = "${almanac.calendar.slip-check:PT1M}")
+    @Transactional
+    public List<MilestoneSlipped> check() {
+        return check(calendar.current());
+    }
+
+    /** Compares a projection with the last one compared, records and publishes the slips. */
+    @Transactional
+    public synchronized List<MilestoneSlipped> check(ReleaseCalendar.Projection projection) {
+        List<MilestoneSlipped> found = new ArrayList<>();
+        for (ProjectedRelease release : projection.projected().values()) {
+            var state = projection.releases().get(release.key());
+            Instant target = state == null ? null : state.target();
+            for (Milestones.Milestone milestone : Milestones.of(release)) {
+                String key = release.key() + '\u0000' + milestone.name();
+                if (milestone.status() == StepStatus.DONE || milestone.end() == null) {
+                    previous.remove(key);
+                    continue;
+                }
+                Instant before = previous.put(key, milestone.end());
+                if (before == null || !milestone.end().isAfter(before)) {
+                    continue;
+                }
+                boolean pastTarget = target != null && milestone.end().isAfter(target) && !before.isAfter(target);
+                if (pastTarget || Duration.between(before, milestone.end()).compareTo(properties.slipThreshold()) > 0) {
+                    found.add(new MilestoneSlipped(release.key(), milestone.name(), before, milestone.end(), target, pastTarget,
+                            cause(projection, release.key(), milestone)));
+                }
+            }
+        }
+        record(found, null);
+        return found;
+    }
+
+    /** Records slips a decision caused and publishes them; the next comparison starts from the decided dates. */
+    @Transactional
+    public void record(List<MilestoneSlipped> found, String decision) {
+        Instant now = clock.instant();
+        for (MilestoneSlipped slip : found) {
+            MilestoneSlipped named = decision == null ? slip : new MilestoneSlipped(slip.releaseKey(), slip.milestone(), slip.previousEnd(),
+                    slip.projectedEnd(), slip.target(), slip.pastTarget(), decision);
+            if (decision != null) {
+                previous.put(slip.releaseKey() + '\u0000' + slip.milestone(), slip.projectedEnd());
+            }
+            slips.save(new MilestoneSlip(named, now));
+            events.publishEvent(named);
+            log.info("{} {} slipped by {} to {}: {}", named.releaseKey(), named.milestone(), named.by(), named.projectedEnd(), named.cause());
+        }
+    }
+
+    /** The latest slips of one release, newest first. */
+    @Transactional(readOnly = true)
+    public List<Recorded> of(String releaseKey) {
+        return slips.findTop20ByReleaseKeyOrderByDetectedAtDescIdDesc(releaseKey).stream().map(MilestoneSlip::recorded).toList();
+    }
+
+    /** Slips detected since the given instant, newest first (at most 200). */
+    @Transactional(readOnly = true)
+    public List<Recorded> since(Instant since) {
+        return slips.findTop200ByDetectedAtAfterOrderByDetectedAtDescIdDesc(since).stream().map(MilestoneSlip::recorded).toList();
+    }
+
+    /**
+     * What now sets the milestone: walking its critical path back, the first step of another release
+     * (an upstream), else an overdue step, else a window that held a step.
+     */
+    static String cause(ReleaseCalendar.Projection projection, String releaseKey, Milestones.Milestone milestone) {
+        String last = milestone.steps().get(milestone.steps().size() - 1).activityId();
+        List<CriticalPath.Link> chain = CriticalPath.to(projection.snapshot(), projection.schedule(), releaseKey, last);
+        for (CriticalPath.Link link : chain) {
+            if (!link.releaseKey().equals(releaseKey)) {
+                return "upstream " + link.releaseKey() + ": " + link.step().name() + " (" + link.step().milestone() + ") now ends "
+                        + CalendarViews.format(link.step().end(), projection.zone());
+            }
+        }
+        for (CriticalPath.Link link : chain) {
+            if (link.step().overdue()) {
+                return link.step().name() + " is overdue";
+            }
+        }
+        for (CriticalPath.Link link : chain) {
+            if (link.step().heldBy() != null) {
+                return "held by " + projection.heldBy(link.step().heldBy());
+            }
+        }
+        return "its steps are now projected to take longer";
+    }
+}
