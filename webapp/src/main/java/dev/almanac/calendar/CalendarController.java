@@ -27,8 +27,11 @@ class CalendarController {
     private final PlanningCatalog catalog;
     private final Releases releases;
     private final dev.almanac.identity.Teams teams;
+    private final DependencyController panels;
 
-    CalendarController(ReleaseCalendar calendar, PlanningCatalog catalog, Releases releases, dev.almanac.identity.Teams teams) {
+    CalendarController(ReleaseCalendar calendar, PlanningCatalog catalog, Releases releases, dev.almanac.identity.Teams teams,
+            DependencyController panels) {
+        this.panels = panels;
         this.teams = teams;
         this.calendar = calendar;
         this.catalog = catalog;
@@ -70,6 +73,7 @@ class CalendarController {
     @GetMapping("/calendar/releases/{key}")
     String release(@PathVariable String key, Model model) {
         ReleaseCalendar.Projection projection = calendar.current();
+        panels.dependencies(model, projection, key, new DependencyController.DependencyForm());
         var projected = projection.release(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection for " + key));
         model.addAttribute("release", projected);
         model.addAttribute("state", projection.releases().get(key));

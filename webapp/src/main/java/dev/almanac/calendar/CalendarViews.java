@@ -264,7 +264,7 @@ public final class CalendarViews {
 
     // ---- helpers
 
-    static String outlookText(ProjectedRelease release) {
+    public static String outlookText(ProjectedRelease release) {
         return switch (release.outlook()) {
             case ON_TRACK -> "on track";
             case AT_RISK -> "at risk (" + Math.round(release.onTargetProbability() * 100) + " % on target)";

@@ -5,17 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.dependencies.Dependencies;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.projection.Dependency;
-import dev.almanac.projection.ProjectedRelease;
-import dev.almanac.projection.ProjectedStep;
 import dev.almanac.projection.Projector;
 import dev.almanac.projection.ReleaseState;
 import dev.almanac.projection.Schedule;
 import dev.almanac.projection.Snapshot;
 import dev.almanac.projection.StepState;
-import dev.almanac.projection.StepStatus;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowRule;
 import dev.almanac.projection.WindowScope;
+import dev.almanac.projection.WhatIf;
 import dev.almanac.releases.Releases;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -87,41 +85,17 @@ public class Scenarios {
         }
     }
 
-    /** A milestone of one release that moves. */
-    public record Move(String releaseKey, String milestone, Instant before, Instant after) {
-
-        public Duration by() {
-            return Duration.between(before, after);
-        }
-    }
-
-    /** A release whose projected deploy (or any milestone) moves. */
-    public record ReleaseMove(String releaseKey, Instant deployBefore, Instant deployAfter, Instant target, List<Move> milestones) {
-
-        public Duration by() {
-            return deployBefore == null || deployAfter == null ? Duration.ZERO : Duration.between(deployBefore, deployAfter);
-        }
-
-        public boolean nowMissesTarget() {
-            return target != null && deployAfter != null && deployAfter.isAfter(target) && (deployBefore == null || !deployBefore.isAfter(target));
-        }
-
-        public boolean nowMeetsTarget() {
-            return target != null && deployBefore != null && deployBefore.isAfter(target) && deployAfter != null && !deployAfter.isAfter(target);
-        }
-    }
-
     /** The calendar diff of a scenario at one instant: what moves, by how much. */
-    public record Diff(Instant at, List<ReleaseMove> moved, int releases, long computeMillis) {
+    public record Diff(Instant at, List<WhatIf.Moved> moved, int releases, long computeMillis) {
 
         public long missed() {
-            return moved.stream().filter(ReleaseMove::nowMissesTarget).count();
+            return moved.stream().filter(WhatIf.Moved::nowMissesTarget).count();
         }
     }
 
     /** A decision as logged. */
     public record Decision(Long id, String decidedBy, Instant decidedAt, String scenarioToken, String justification, String summary,
-            List<Move> moves) {
+            List<WhatIf.Shift> moves) {
     }
 
     private final ScenarioRepository scenarios;
@@ -212,51 +186,7 @@ public class Scenarios {
         Schedule before = Projector.project(current);
         Snapshot edited = edit(current, before, changes);
         Schedule after = Projector.project(edited);
-        return new Diff(now, compare(current, before, after), before.releases().size(), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** The releases whose milestones move between two schedules of the same releases. */
-    static List<ReleaseMove> compare(Snapshot snapshot, Schedule before, Schedule after) {
-        Map<String, ProjectedRelease> afterByKey = new HashMap<>();
-        after.releases().forEach(r -> afterByKey.put(r.key(), r));
-        Map<String, Instant> targets = new HashMap<>();
-        snapshot.releases().forEach(r -> {
-            if (r.target() != null) {
-                targets.put(r.key(), r.target());
-            }
-        });
-        List<ReleaseMove> moved = new ArrayList<>();
-        for (ProjectedRelease b : before.releases()) {
-            ProjectedRelease a = afterByKey.get(b.key());
-            if (a == null) {
-                continue;
-            }
-            Map<String, Instant> endsBefore = milestoneEnds(b);
-            Map<String, Instant> endsAfter = milestoneEnds(a);
-            List<Move> moves = new ArrayList<>();
-            endsBefore.forEach((milestone, end) -> {
-                Instant other = endsAfter.get(milestone);
-                if (other != null && !other.equals(end)) {
-                    moves.add(new Move(b.key(), milestone, end, other));
-                }
-            });
-            boolean deployMoved = b.targetEnd() != null && a.targetEnd() != null && !b.targetEnd().equals(a.targetEnd());
-            if (!moves.isEmpty() || deployMoved) {
-                moved.add(new ReleaseMove(b.key(), b.targetEnd(), a.targetEnd(), targets.get(b.key()), moves));
-            }
-        }
-        moved.sort((x, y) -> y.by().compareTo(x.by()));
-        return moved;
-    }
-
-    private static Map<String, Instant> milestoneEnds(ProjectedRelease release) {
-        Map<String, Instant> ends = new LinkedHashMap<>();
-        for (ProjectedStep step : release.steps()) {
-            if (step.milestone() != null && step.status() != StepStatus.DONE && step.end() != null) {
-                ends.merge(step.milestone(), step.end(), (x, y) -> x.isAfter(y) ? x : y);
-            }
-        }
-        return ends;
+        return new Diff(now, WhatIf.diff(current, before, after), before.releases().size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The snapshot with the scenario's changes: what the engine and our tables will hold once it is applied. */
@@ -273,7 +203,7 @@ public class Scenarios {
                 case DELAY_RELEASE -> {
                     ReleaseState r = byKey.get(change.releaseKey());
                     if (r != null) {
-                        byKey.put(r.key(), withSteps(r, delayed(r, projected, Duration.ofDays(change.days()))));
+                        byKey.put(r.key(), withSteps(r, WhatIf.delayedSteps(r, projected, Duration.ofDays(change.days()))));
                     }
                 }
                 case MOVE_STEP -> {
@@ -295,22 +225,6 @@ public class Scenarios {
             }
         }
         return new Snapshot(snapshot.now(), snapshot.procedures(), new ArrayList<>(byKey.values()), edges, windows, snapshot.history(), planned);
-    }
-
-    /** Every active step of the release ends the given time later than it is due (or projected) now. */
-    private static Map<String, StepState> delayed(ReleaseState release, Schedule projected, Duration by) {
-        Map<String, StepState> steps = new HashMap<>(release.steps());
-        release.steps().values().stream().filter(StepState::active).forEach(s -> steps.put(s.activityId(), new StepState(s.activityId(),
-                s.actualStart(), null, dueOf(release.key(), s, projected).plus(by))));
-        return steps;
-    }
-
-    private static Instant dueOf(String releaseKey, StepState step, Schedule projected) {
-        if (step.due() != null) {
-            return step.due();
-        }
-        return projected.releases().stream().filter(r -> r.key().equals(releaseKey)).flatMap(r -> r.steps().stream())
-                .filter(s -> s.activityId().equals(step.activityId())).map(ProjectedStep::end).findFirst().orElse(projected.now());
     }
 
     private static ReleaseState withSteps(ReleaseState r, Map<String, StepState> steps) {
@@ -342,14 +256,14 @@ public class Scenarios {
         Snapshot current = calendar.read(now).snapshot();
         changes.forEach(c -> validate(c, current));
         Schedule before = Projector.project(current);
-        List<ReleaseMove> moved = compare(current, before, Projector.project(edit(current, before, changes)));
+        List<WhatIf.Moved> moved = WhatIf.diff(current, before, Projector.project(edit(current, before, changes)));
         Map<String, ReleaseState> byKey = current.releases().stream().collect(Collectors.toMap(ReleaseState::key, r -> r));
         for (Change change : changes) {
             switch (change.kind()) {
                 case DELAY_RELEASE -> {
                     Duration by2 = Duration.ofDays(change.days());
                     ReleaseState r = byKey.get(change.releaseKey());
-                    delayed(r, before, by2).forEach((activity, step) -> {
+                    WhatIf.delayedSteps(r, before, by2).forEach((activity, step) -> {
                         if (step.active()) {
                             releases.moveActiveStep(r.key(), activity, step.due(), by);
                         }
@@ -367,13 +281,13 @@ public class Scenarios {
                 case REMOVE_DEPENDENCY -> dependencies.remove(change.dependencyId());
             }
         }
-        List<Move> moves = moved.stream().flatMap(m -> m.milestones().stream()).toList();
+        List<WhatIf.Shift> moves = moved.stream().flatMap(m -> m.milestones().stream()).toList();
         String summary = scenario.name() + ": " + changes.stream().map(Change::describe).collect(Collectors.joining("; "));
         DecisionLogEntry entry = decisions.save(new DecisionLogEntry(by, clock.instant(), token, why, summary, write(moves)));
         scenario.close(Scenario.Status.APPLIED, by, clock.instant());
         List<MilestoneSlipped> slipped = new ArrayList<>();
-        for (ReleaseMove m : moved) {
-            for (Move move : m.milestones()) {
+        for (WhatIf.Moved m : moved) {
+            for (WhatIf.Shift move : m.milestones()) {
                 boolean pastTarget = m.target() != null && move.after().isAfter(m.target()) && !move.before().isAfter(m.target());
                 if (move.after().isAfter(move.before())) {
                     slipped.add(new MilestoneSlipped(m.releaseKey(), move.milestone(), move.before(), move.after(), m.target(), pastTarget, null));
@@ -492,7 +406,7 @@ public class Scenarios {
     private Decision decision(DecisionLogEntry e) {
         try {
             return new Decision(e.id(), e.decidedBy(), e.decidedAt(), e.scenarioToken(), e.justification(), e.summary(),
-                    json.readValue(e.moves(), new TypeReference<List<Move>>() {
+                    json.readValue(e.moves(), new TypeReference<List<WhatIf.Shift>>() {
                     }));
         } catch (java.io.IOException ex) {
             throw new IllegalStateException("Unreadable decision " + e.id(), ex);

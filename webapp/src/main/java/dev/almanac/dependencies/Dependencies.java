@@ -64,6 +64,12 @@ public class Dependencies {
                 .toList();
     }
 
+    /** Every dependency, oldest first. */
+    @Transactional(readOnly = true)
+    public List<DependencyInfo> all() {
+        return dependencies.findAll(org.springframework.data.domain.Sort.by("id")).stream().map(ReleaseDependency::info).toList();
+    }
+
     /** One dependency by id. */
     @Transactional(readOnly = true)
     public java.util.Optional<DependencyInfo> find(long id) {

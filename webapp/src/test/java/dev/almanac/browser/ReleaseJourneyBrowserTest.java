@@ -49,6 +49,8 @@ class ReleaseJourneyBrowserTest {
     Releases releases;
     @Autowired
     ExternalTaskService externalTasks;
+    @Autowired
+    dev.almanac.dependencies.Dependencies dependencies;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -235,5 +237,41 @@ class ReleaseJourneyBrowserTest {
 
     private void setDate(WebElement input, LocalDate date) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, date.toString());
+    }
+
+    @Test
+    void plannerDraftsADelayInAScenarioAndSeesTheDownstreamReleaseMove() {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String upstream = releases.plan(new dev.almanac.releases.NewRelease("features-" + run, "1", dev.almanac.releases.Lane.STAGING,
+                dev.almanac.planning.RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(60), ""), "rita").key();
+        String downstream = releases.plan(new dev.almanac.releases.NewRelease("reco-" + run, "1", dev.almanac.releases.Lane.STAGING,
+                dev.almanac.planning.RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(60), ""), "rita").key();
+        dependencies.add(new dev.almanac.dependencies.Dependencies.NewDependency(upstream, "deploy", downstream, "trigger-training",
+                dev.almanac.dependencies.DependencyKind.FEATURE_STORE, Duration.ZERO, "session features"), "rita");
+        signIn("mel");
+
+        browser.get(url("/releases/" + downstream));
+        wait.until(d -> !d.findElements(By.cssSelector("#dependencies li[data-release='" + upstream + "']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#dependencies li[data-release='" + upstream + "']")).getText()).contains("session features");
+
+        browser.get(url("/scenarios"));
+        browser.findElement(By.id("name")).sendKeys("Features slip");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(d -> d.getCurrentUrl().matches(".*/scenarios/[0-9a-f]{24}$"));
+        assertThat(browser.findElement(By.cssSelector(".diff .summary")).getText()).contains("0 of");
+
+        browser.findElement(By.cssSelector("#add-delay_release summary")).click();
+        new Select(browser.findElement(By.id("DELAY_RELEASE-release"))).selectByValue(upstream);
+        WebElement days = browser.findElement(By.id("DELAY_RELEASE-days"));
+        days.clear();
+        days.sendKeys("5");
+        browser.findElement(By.cssSelector("#add-delay_release button[type=submit]")).click();
+
+        By downstreamRow = By.cssSelector(".diff-table tr[data-release='" + downstream + "']");
+        wait.until(d -> !d.findElements(downstreamRow).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("ol.changes")).getText()).contains("Delay " + upstream + " by 5 days");
+        assertThat(browser.findElement(downstreamRow).findElement(By.cssSelector("td.shift")).getText()).startsWith("+");
+        assertThat(browser.findElement(downstreamRow).getText()).contains("Training");
+        assertThat(browser.findElement(By.cssSelector(".card")).getText()).contains("Only release managers may apply");
     }
 }

@@ -87,10 +87,10 @@ class ScenariosTest {
 
         Scenarios.Diff diff = scenarios.diff(token, now);
 
-        Scenarios.ReleaseMove moved = diff.moved().stream().filter(m -> m.releaseKey().equals(downstream)).findFirst().orElseThrow();
+        dev.almanac.projection.WhatIf.Moved moved = diff.moved().stream().filter(m -> m.releaseKey().equals(downstream)).findFirst().orElseThrow();
         assertThat(moved.deployBefore()).isEqualTo(downstreamBefore);
         assertThat(moved.by()).as("the delay cascades through the dependency").isGreaterThanOrEqualTo(Duration.ofDays(6));
-        assertThat(diff.moved()).extracting(Scenarios.ReleaseMove::releaseKey).contains(upstream);
+        assertThat(diff.moved()).extracting(dev.almanac.projection.WhatIf.Moved::releaseKey).contains(upstream);
         assertThat(projected(downstream, now).targetEnd()).as("drafting changes nothing").isEqualTo(downstreamBefore);
 
         Scenarios.Decision decision = scenarios.apply(token, "The feature store migration needs another week", "rita", true, now);
