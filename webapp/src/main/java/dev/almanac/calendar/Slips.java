@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Slip detection. Every projection is compared with the one before it: a milestone whose projected
@@ -39,6 +40,9 @@ public class Slips {
     private final Clock clock;
     /** The last projected end per release and milestone: what the next projection is compared with. */
     private final Map<String, Instant> previous = new ConcurrentHashMap<>();
+    private static final Duration AT_LEAST_EVERY = Duration.ofMinutes(1);
+    private final java.util.concurrent.atomic.AtomicBoolean dirty = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private volatile Instant lastCheck = Instant.EPOCH;
 
     Slips(ReleaseCalendar calendar, SlipRepository slips, CalendarProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.calendar = calendar;
@@ -48,16 +52,52 @@ public class Slips {
         this.clock = clock;
     }
 
-    /** Compares the current projection with the last one compared; steps end and become overdue without telling anyone, so this also runs on a schedule. */
-    @Scheduled(initialDelayString = "${almanac.calendar.slip-check:PT1M}", fixedDelayString = "${almanac.calendar.slip-check:PT1M}")
+    /**
+     * Compares projections soon after something changed (a step ended, a dependency, window or plan
+     * changed) and at least once a minute, since steps also become overdue by the clock alone.
+     * Changes are gathered: a burst of step ends costs one projection.
+     */
+    @Scheduled(initialDelayString = "${almanac.calendar.slip-check:PT10S}", fixedDelayString = "${almanac.calendar.slip-check:PT10S}")
+    public void tick() {
+        boolean changed = dirty.getAndSet(false);
+        if (changed || lastCheck.plus(AT_LEAST_EVERY).isBefore(clock.instant())) {
+            if (changed) {
+                calendar.refresh();
+            }
+            check();
+        }
+    }
+
+    /** Compares the current projection with the last one compared. */
     @Transactional
     public List<MilestoneSlipped> check() {
         return check(calendar.current());
     }
 
+    @TransactionalEventListener(fallbackExecution = true)
+    void stepEnded(dev.almanac.dependencies.UpstreamStepEnded event) {
+        dirty.set(true);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void dependenciesChanged(dev.almanac.dependencies.DependenciesChanged event) {
+        dirty.set(true);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void windowsChanged(dev.almanac.planning.WindowsChanged event) {
+        dirty.set(true);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void planChanged(dev.almanac.releases.ReleasePlanChanged event) {
+        dirty.set(true);
+    }
+
     /** Compares a projection with the last one compared, records and publishes the slips. */
     @Transactional
     public synchronized List<MilestoneSlipped> check(ReleaseCalendar.Projection projection) {
+        lastCheck = clock.instant();
         List<MilestoneSlipped> found = new ArrayList<>();
         for (ProjectedRelease release : projection.projected().values()) {
             var state = projection.releases().get(release.key());

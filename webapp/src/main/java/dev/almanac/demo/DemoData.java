@@ -57,7 +57,11 @@ class DemoData {
     private final dev.almanac.planning.PlanningCatalog catalog;
     private final dev.almanac.calendar.Cadences cadences;
 
-    DemoData(IdentityService identity, Releases releases, dev.almanac.planning.PlanningCatalog catalog, dev.almanac.calendar.Cadences cadences) {
+    private final dev.almanac.dependencies.Dependencies dependencies;
+
+    DemoData(IdentityService identity, Releases releases, dev.almanac.planning.PlanningCatalog catalog, dev.almanac.calendar.Cadences cadences,
+            dev.almanac.dependencies.Dependencies dependencies) {
+        this.dependencies = dependencies;
         this.cadences = cadences;
         this.identity = identity;
         this.releases = releases;
@@ -124,7 +128,18 @@ class DemoData {
         plan("credit-limit", "2027.01", Lane.PRODUCTION, RiskTier.MEDIUM, "credit-ml", today.plusDays(35), "bureau-scores,missing-income-feed");
         plan("churn-predictor", "2026.12", Lane.EXPERIMENTATION, RiskTier.LOW, "search-ml", today.plusDays(14), "subscriptions");
         plan("recsys-embeddings", "2026.12", Lane.STAGING, RiskTier.MEDIUM, "search-ml", today.plusDays(28), "");
+        // the ranker trains on the new embeddings: it waits for them in the engine, and its calendar dates follow theirs
+        depends("search-ranker-2026.12.1", "trigger-training", "recsys-embeddings-2026.12", "deploy",
+                dev.almanac.dependencies.DependencyKind.FEATURE_STORE, "trains on the new item embeddings");
+        depends("credit-limit-2027.01", "wait-release-window", "fraud-scorer-2026.12", "deploy",
+                dev.almanac.dependencies.DependencyKind.INFRASTRUCTURE, "needs the scoring gateway upgrade that ships with fraud-scorer");
         log.info("Demo releases planned; the simulated pipeline moves them along. Sign in as rita, oscar, dana or mel (password '{}').", PASSWORD);
+    }
+
+    private void depends(String downstream, String downstreamStep, String upstream, String upstreamStep,
+            dev.almanac.dependencies.DependencyKind kind, String note) {
+        dependencies.add(new dev.almanac.dependencies.Dependencies.NewDependency(upstream, upstreamStep, downstream, downstreamStep, kind,
+                java.time.Duration.ZERO, note), "demo");
     }
 
     private void plan(String model, String version, Lane lane, RiskTier tier, String team, LocalDate target, String feeds) {

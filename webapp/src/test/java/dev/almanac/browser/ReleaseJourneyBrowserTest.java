@@ -272,6 +272,6 @@ class ReleaseJourneyBrowserTest {
         assertThat(browser.findElement(By.cssSelector("ol.changes")).getText()).contains("Delay " + upstream + " by 5 days");
         assertThat(browser.findElement(downstreamRow).findElement(By.cssSelector("td.shift")).getText()).startsWith("+");
         assertThat(browser.findElement(downstreamRow).getText()).contains("Training");
-        assertThat(browser.findElement(By.cssSelector(".card")).getText()).contains("Only release managers may apply");
+        assertThat(browser.findElement(By.id("apply")).getText()).contains("Only release managers may apply");
     }
 }
