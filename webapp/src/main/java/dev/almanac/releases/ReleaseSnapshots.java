@@ -38,12 +38,12 @@ class ReleaseSnapshots {
     Releases.EngineSnapshot read(Instant endedSince, ZoneId zone) {
         Map<String, PlanningCatalog.ModelInfo> models = catalog.modelsByKey();
         Map<String, ReleaseProcess.EngineState> states = process.engineStates(endedSince);
-        Map<String, Instant> dueSet = new HashMap<>();
+        Map<String, StepOverride> dueSet = new HashMap<>();
         Map<String, java.time.Duration> planned = new HashMap<>();
         for (StepOverride o : overrides.findAll()) {
             String stepKey = dev.almanac.projection.Snapshot.stepKey(o.releaseKey(), o.activityId());
             if (o.due() != null) {
-                dueSet.put(stepKey, o.due());
+                dueSet.put(stepKey, o);
             }
             if (o.planned() != null) {
                 planned.put(stepKey, o.planned());
@@ -75,14 +75,17 @@ class ReleaseSnapshots {
         return new Releases.EngineSnapshot(used, releases, planned);
     }
 
-    /** An active step the engine keeps no due date for takes the one a planner set. */
+    /**
+     * An active step the engine keeps no due date for takes the one a planner set during this run of
+     * it (a date set for an earlier run, before a loop brought the release back, no longer holds).
+     */
     private static Map<String, dev.almanac.projection.StepState> withDue(String key, Map<String, dev.almanac.projection.StepState> steps,
-            Map<String, Instant> dueSet) {
+            Map<String, StepOverride> dueSet) {
         Map<String, dev.almanac.projection.StepState> result = new HashMap<>(steps);
         steps.forEach((activity, state) -> {
-            Instant due = dueSet.get(dev.almanac.projection.Snapshot.stepKey(key, activity));
-            if (due != null && state.active() && state.due() == null) {
-                result.put(activity, new dev.almanac.projection.StepState(activity, state.actualStart(), null, due));
+            StepOverride set = dueSet.get(dev.almanac.projection.Snapshot.stepKey(key, activity));
+            if (set != null && state.active() && state.due() == null && !set.setAt().isBefore(state.actualStart())) {
+                result.put(activity, new dev.almanac.projection.StepState(activity, state.actualStart(), null, set.due()));
             }
         });
         return result;

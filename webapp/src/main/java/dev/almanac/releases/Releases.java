@@ -259,13 +259,6 @@ public class Releases {
         overrides.save(override);
     }
 
-    /** The active steps of a running release; empty if it has not started or has ended. */
-    @Transactional(readOnly = true)
-    public java.util.Set<String> activeSteps(String key) {
-        return plans.findByKey(key).filter(p -> p.getProcessInstanceId() != null)
-                .map(p -> (java.util.Set<String>) new java.util.TreeSet<>(process.activeActivities(p.getProcessInstanceId()))).orElse(java.util.Set.of());
-    }
-
     /** Re-times every waiting deploy timer to the current windows, in the caller's transaction. */
     @Transactional
     public int retimeWindowWaits() {

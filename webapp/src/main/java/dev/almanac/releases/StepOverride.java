@@ -70,6 +70,10 @@ class StepOverride {
         return due;
     }
 
+    Instant setAt() {
+        return setAt;
+    }
+
     Duration planned() {
         return plannedSeconds == null ? null : Duration.ofSeconds(plannedSeconds);
     }
