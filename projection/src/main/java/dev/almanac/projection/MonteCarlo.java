@@ -70,7 +70,7 @@ final class MonteCarlo {
             byte status = g.status[u];
             if (status == ProjectionGraph.PLANNED) {
                 vectors[u] = planned(u);
-            } else if (status == ProjectionGraph.ACTIVE && !g.window[u] && g.due[u] == ProjectionGraph.NONE) {
+            } else if (status == ProjectionGraph.ACTIVE && !g.window[u] && !g.upstreamWait[u] && g.due[u] == ProjectionGraph.NONE) {
                 vectors[u] = activeWork(u, now);
             }
             for (int k = g.inStart[u]; k < g.inStart[u + 1]; k++) {

@@ -45,6 +45,7 @@ final class ProjectionGraph {
     long[] actualEnd;
     long[] due;
     boolean[] window;
+    boolean[] upstreamWait;
     int[] spec;
 
     // edges
@@ -115,6 +116,7 @@ final class ProjectionGraph {
         actualEnd = new long[capacity];
         due = new long[capacity];
         window = new boolean[capacity];
+        upstreamWait = new boolean[capacity];
         spec = new int[capacity];
 
         byte[] state = new byte[64];
@@ -145,6 +147,7 @@ final class ProjectionGraph {
                 step[v] = i;
                 status[v] = state[i];
                 window[v] = p.steps[i].kind() == StepKind.RELEASE_WINDOW;
+                upstreamWait[v] = p.steps[i].kind() == StepKind.UPSTREAM_WAIT;
                 spec[v] = specs[i];
                 if (!planned.isEmpty()) {
                     java.time.Duration own = planned.get(Snapshot.stepKey(rs.key(), p.steps[i].activityId()));

@@ -163,6 +163,10 @@ public final class Projector {
             long as = g.actualStart[u];
             long due = g.due[u];
             start[u] = as;
+            if (g.upstreamWait[u]) {
+                end[u] = Math.max(as, now); // the upstream edges into what follows say how long it waits
+                return;
+            }
             if (g.window[u]) {
                 if (due != ProjectionGraph.NONE) {
                     end[u] = Math.max(due, now);

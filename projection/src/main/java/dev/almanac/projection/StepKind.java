@@ -5,5 +5,10 @@ public enum StepKind {
     /** Work that takes its (planned or learned) duration. */
     WORK,
     /** Waits until the release's next open release window: not in a freeze, inside a release window if any apply. */
-    RELEASE_WINDOW
+    RELEASE_WINDOW,
+    /**
+     * Waits for other releases' steps (a dependency gate): it ends when they do, which the edges
+     * between releases already project, so while it waits it ends "now" and is never overdue.
+     */
+    UPSTREAM_WAIT
 }

@@ -128,7 +128,7 @@ final class DependencyViews {
     record GraphEdge(Edge edge, String path) {
     }
 
-    static final int NODE_WIDTH = 190;
+    static final int NODE_WIDTH = 250;
     static final int NODE_HEIGHT = 46;
 
     static Graph graph(ReleaseCalendar.Projection projection, List<DependencyInfo> all, String productLine) {
@@ -163,7 +163,7 @@ final class DependencyViews {
             Optional<ProjectedRelease> r = projection.release(k);
             nodes.put(k, new GraphNode(k, r.map(CalendarViews::outlookText).orElse("unknown"),
                     r.map(p -> p.outlook().name().toLowerCase().replace('_', '-')).orElse("unknown"), r.map(ProjectedRelease::targetEnd).orElse(null),
-                    20 + l * (NODE_WIDTH + 90), 20 + row * (NODE_HEIGHT + 34)));
+                    20 + l * (NODE_WIDTH + 120), 20 + row * (NODE_HEIGHT + 34)));
         });
         List<GraphEdge> edges = new ArrayList<>();
         for (DependencyInfo d : shown) {

@@ -44,8 +44,18 @@ public class ReleaseCalendar {
             if (heldBy == null) {
                 return null;
             }
-            return snapshot.windows().stream().filter(w -> w.id().equals(heldBy)).findFirst()
-                    .map(w -> w.name() + " (" + w.kind().name().toLowerCase() + " window)").orElse(heldBy);
+            var window = snapshot.windows().stream().filter(w -> w.id().equals(heldBy)).findFirst();
+            if (window.isPresent()) {
+                return window.get().name() + " (" + window.get().kind().name().toLowerCase() + " window)";
+            }
+            int slash = heldBy.lastIndexOf('/');
+            if (slash > 0) { // an upstream release's step
+                String key = heldBy.substring(0, slash);
+                String activity = heldBy.substring(slash + 1);
+                return release(key).flatMap(r -> r.steps().stream().filter(s -> s.activityId().equals(activity)).findFirst())
+                        .map(s -> key + ": " + s.name() + (s.milestone() == null ? "" : " (" + s.milestone() + ")")).orElse(heldBy);
+            }
+            return heldBy;
         }
     }
 

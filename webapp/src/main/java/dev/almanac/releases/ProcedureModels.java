@@ -144,8 +144,9 @@ class ProcedureModels {
         String name = node.getName() == null ? node.getId() : node.getName().replace("${signoff}", "sign-offs");
         String milestone = DefaultReleaseTiming.property(node, ModelRelease.MILESTONE).orElse(name);
         Duration planned = DefaultReleaseTiming.parseDuration(DefaultReleaseTiming.plannedDuration(node));
-        return new Step(node.getId(), name, milestone, planned, waitsForWindow(node) ? StepKind.RELEASE_WINDOW : StepKind.WORK, after, expected,
-                rejoins);
+        StepKind kind = waitsForWindow(node) ? StepKind.RELEASE_WINDOW
+                : DefaultReleaseTiming.property(node, ModelRelease.UPSTREAM_FOR).isPresent() ? StepKind.UPSTREAM_WAIT : StepKind.WORK;
+        return new Step(node.getId(), name, milestone, planned, kind, after, expected, rejoins);
     }
 
     /** A timer whose date is the next release window: the rule the calendar applies to it as well. */

@@ -102,12 +102,14 @@ class ReleaseSnapshots {
 
     /**
      * Durations of the last {@code limit} finished steps, by activity and product line. Waiting for a
-     * release window is left out: the window rules, not history, say how long that takes.
+     * release window or for upstream releases is left out: the window rules and the upstream
+     * releases, not history, say how long that takes.
      */
     DurationHistory learnedDurations(int limit, int minSamples) {
         Set<String> windowWaits = new java.util.HashSet<>();
         Procedure latest = procedures.latest();
-        latest.steps().stream().filter(s -> s.kind() == StepKind.RELEASE_WINDOW).forEach(s -> windowWaits.add(s.activityId()));
+        latest.steps().stream().filter(s -> s.kind() == StepKind.RELEASE_WINDOW || s.kind() == StepKind.UPSTREAM_WAIT)
+                .forEach(s -> windowWaits.add(s.activityId()));
         List<ReleaseProcess.FinishedStep> finished = process.finishedSteps(limit);
         Map<String, String> modelByInstance = new HashMap<>();
         plans.findAll().forEach(p -> {
