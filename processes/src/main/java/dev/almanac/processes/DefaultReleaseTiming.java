@@ -96,6 +96,32 @@ public class DefaultReleaseTiming implements ReleaseTiming {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Reads a {@link ModelRelease#NEEDS} value: {@code resource:amount} pairs separated by commas.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static java.util.Map<String, Double> parseNeeds(String value) {
+        java.util.Map<String, Double> needs = new java.util.LinkedHashMap<>();
+        for (String part : value.split(",")) {
+            String[] pair = part.trim().split(":");
+            if (pair.length != 2 || !pair[0].trim().matches("[a-z0-9][a-z0-9-]{1,59}")) {
+                throw new IllegalArgumentException("'" + part.trim() + "' is not resource:amount (like gpus:8)");
+            }
+            double amount;
+            try {
+                amount = Double.parseDouble(pair[1].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + pair[1].trim() + "' is not a number");
+            }
+            if (!(amount >= 0) || amount > 1_000_000) {
+                throw new IllegalArgumentException("the amount of " + pair[0].trim() + " must be from 0 to 1,000,000");
+            }
+            needs.put(pair[0].trim(), amount);
+        }
+        return needs;
+    }
+
     /** ISO-8601 duration in days and time: PT2H, P3D, P1DT12H, P2W. Months and years have no fixed length and are refused. */
     public static Duration parseDuration(String iso) {
         if (iso == null || iso.isBlank()) {

@@ -27,6 +27,13 @@ public final class ModelRelease {
      */
     public static final String UPSTREAM_FOR = "upstreamFor";
 
+    /**
+     * Extension property on an activity: what it needs of shared resources while it runs, as
+     * {@code resource:amount} pairs separated by commas ("gpus:8", "risk-officers:1"). Units held
+     * or effort spent depends on the resource. Models and releases can override it in Almanac.
+     */
+    public static final String NEEDS = "needs";
+
     /** Extension property ("true") on the outgoing flow of a decision that the calendar expects a release to take. */
     public static final String EXPECTED_FLOW = "expected";
 

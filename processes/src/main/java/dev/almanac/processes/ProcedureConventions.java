@@ -48,6 +48,7 @@ public class ProcedureConventions extends AbstractProcessEnginePlugin {
                 String tag = element.getTagName();
                 if (ACTIVITIES.contains(tag)) {
                     requirePlannedDuration(element);
+                    checkNeeds(element);
                 } else if ("intermediateCatchEvent".equals(tag) && element.element("timerEventDefinition") != null) {
                     requirePlannedDuration(element);
                 }
@@ -79,7 +80,24 @@ public class ProcedureConventions extends AbstractProcessEnginePlugin {
             }
         }
 
+        private static void checkNeeds(Element element) {
+            String value = property(element, ModelRelease.NEEDS);
+            if (value == null) {
+                return;
+            }
+            try {
+                DefaultReleaseTiming.parseNeeds(value);
+            } catch (IllegalArgumentException e) {
+                throw new BpmnParseException("Activity '" + element.attribute("id") + "' has an invalid " + ModelRelease.NEEDS + ": " + e.getMessage()
+                        + "; write resource:amount pairs separated by commas", element);
+            }
+        }
+
         private static String plannedDuration(Element element) {
+            return property(element, ModelRelease.PLANNED_DURATION);
+        }
+
+        private static String property(Element element, String name) {
             Element extensions = element.element("extensionElements");
             if (extensions == null) {
                 return null;
@@ -89,7 +107,7 @@ public class ProcedureConventions extends AbstractProcessEnginePlugin {
                     continue;
                 }
                 for (Element property : properties.elements()) {
-                    if ("property".equals(property.getTagName()) && ModelRelease.PLANNED_DURATION.equals(property.attribute("name"))) {
+                    if ("property".equals(property.getTagName()) && name.equals(property.attribute("name"))) {
                         return property.attribute("value");
                     }
                 }

@@ -53,6 +53,16 @@ class ProcedureConventionsTest {
     }
 
     @Test
+    void unreadableResourceNeedsAreRejectedByName() {
+        String xml = procedure("<serviceTask id=\"step\" operaton:type=\"external\" operaton:topic=\"t\"><extensionElements><operaton:properties>"
+                + "<operaton:property name=\"plannedDuration\" value=\"P1D\" /><operaton:property name=\"needs\" value=\"gpus:eight\" />"
+                + "</operaton:properties></extensionElements></serviceTask>");
+
+        assertThatThrownBy(() -> deploy(xml)).hasMessageContaining("'step'").hasMessageContaining("needs").hasMessageContaining("'eight' is not a number");
+        assertThat(extension.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("bad-procedure").count()).isZero();
+    }
+
+    @Test
     void plannedDurationInMonthsIsRejected() {
         String xml = procedure("<serviceTask id=\"step\" operaton:type=\"external\" operaton:topic=\"t\">" + planned("P1M") + "</serviceTask>");
 

@@ -103,8 +103,12 @@ public final class Capacity {
     public record Reservation(String window, String resource, double share, Instant start, Instant end) {
     }
 
-    /** What one release's step books in one bucket. */
-    public record Booking(String releaseKey, String activityId, String lane, double amount) {
+    /**
+     * What one release's step books in one bucket.
+     *
+     * @param reserveBound production demand without an override: it must stay out of reserves
+     */
+    public record Booking(String releaseKey, String activityId, String lane, double amount, boolean reserveBound) {
     }
 
     /** One bucket of one resource. {@code reserved} is held back from production demand. */
@@ -127,7 +131,7 @@ public final class Capacity {
      *
      * @param kind     "over-allocated" (more booked than the resource has) or "reserve" (production
      *                 demand eats into an experimentation window's reserve)
-     * @param releases the releases booking the resource in those buckets (for "reserve", the production ones)
+     * @param releases the releases booking the resource in those buckets (for "reserve", the production ones without an override)
      */
     public record Conflict(String resource, String kind, Instant start, Instant end, double peakBooked, double capacity, List<String> releases) {
     }
@@ -202,7 +206,7 @@ public final class Capacity {
                     peak = Math.max(peak, "reserve".equals(kind) ? b.productionBooked() : b.booked());
                     capacity = Math.min(capacity, "reserve".equals(kind) ? b.capacity() - b.reserved() : b.capacity());
                     for (Booking booking : b.bookings()) {
-                        if (!"reserve".equals(kind) || "production".equals(booking.lane())) {
+                        if (!"reserve".equals(kind) || booking.reserveBound()) {
                             involved.add(booking.releaseKey());
                         }
                     }
@@ -315,7 +319,7 @@ public final class Capacity {
                 if (bookings.get(k) == null) {
                     bookings.set(k, new ArrayList<>(4));
                 }
-                bookings.get(k).add(new Booking(release.key(), step.activityId(), release.lane(), share));
+                bookings.get(k).add(new Booking(release.key(), step.activityId(), release.lane(), share, production));
             }
         }
 

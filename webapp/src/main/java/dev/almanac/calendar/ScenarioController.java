@@ -32,9 +32,11 @@ class ScenarioController {
     private final PlanningCatalog catalog;
     private final dev.almanac.dependencies.Dependencies dependencies;
     private final java.time.Clock clock;
+    private final dev.almanac.planning.Resources resources;
 
-    ScenarioController(Scenarios scenarios, ReleaseCalendar calendar, PlanningCatalog catalog, dev.almanac.dependencies.Dependencies dependencies,
+    ScenarioController(dev.almanac.planning.Resources resources, Scenarios scenarios, ReleaseCalendar calendar, PlanningCatalog catalog, dev.almanac.dependencies.Dependencies dependencies,
             java.time.Clock clock) {
+        this.resources = resources;
         this.scenarios = scenarios;
         this.calendar = calendar;
         this.catalog = catalog;
@@ -57,16 +59,23 @@ class ScenarioController {
         public LocalDateTime windowEnd;
         public String productLine;
         public Long dependencyId;
+        public String resource;
+        public String member;
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        public java.time.LocalDate from;
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        public java.time.LocalDate until;
+        public Double capacity;
 
         Scenarios.Change change(java.time.ZoneId zone) {
             return new Scenarios.Change(kind, releaseKey, activityId, days, date == null ? null : date.atZone(zone).toInstant(),
                     durationDays == null ? null : Duration.ofMinutes(Math.round(durationDays * 24 * 60)), windowName, windowStart, windowEnd,
-                    productLine, dependencyId);
+                    productLine, dependencyId, resource, member, from, until, capacity);
         }
     }
 
     private static final java.util.Set<String> FORM_FIELDS = java.util.Set.of("kind", "releaseKey", "activityId", "days", "date", "durationDays",
-            "windowName", "windowStart", "windowEnd", "productLine", "dependencyId");
+            "windowName", "windowStart", "windowEnd", "productLine", "dependencyId", "resource", "member", "from", "until", "capacity");
 
     static class ApplyForm {
         public String justification;
@@ -192,6 +201,7 @@ class ScenarioController {
                 .collect(java.util.stream.Collectors.toMap(a -> a[0], a -> a[1], (a, b) -> a, java.util.LinkedHashMap::new)));
         model.addAttribute("productLines", catalog.productLines());
         model.addAttribute("dependencies", dependencies.all());
+        model.addAttribute("resources", resources.all());
         model.addAttribute("zone", calendar.zone());
         return PAGE;
     }

@@ -48,7 +48,8 @@ public class Scenarios {
 
     public enum ChangeKind {
         DELAY_RELEASE("Delay a release"), MOVE_STEP("Move an active step's end"), ADD_FREEZE("Add a freeze window"),
-        PLAN_DURATION("Change a step's planned duration"), REMOVE_DEPENDENCY("Remove a dependency");
+        PLAN_DURATION("Change a step's planned duration"), REMOVE_DEPENDENCY("Remove a dependency"),
+        CHANGE_CAPACITY("Change a resource's capacity"), ADD_LEAVE("Take capacity away for a while (leave, maintenance)");
 
         private final String label;
 
@@ -63,7 +64,26 @@ public class Scenarios {
 
     /** One draft change; which fields matter depends on its kind. */
     public record Change(ChangeKind kind, String releaseKey, String activityId, Integer days, Instant date, Duration duration, String windowName,
-            LocalDateTime windowStart, LocalDateTime windowEnd, String productLine, Long dependencyId) {
+            LocalDateTime windowStart, LocalDateTime windowEnd, String productLine, Long dependencyId, String resource, String member,
+            java.time.LocalDate from, java.time.LocalDate until, Double capacity) {
+
+        public Change(ChangeKind kind, String releaseKey, String activityId, Integer days, Instant date, Duration duration, String windowName,
+                LocalDateTime windowStart, LocalDateTime windowEnd, String productLine, Long dependencyId) {
+            this(kind, releaseKey, activityId, days, date, duration, windowName, windowStart, windowEnd, productLine, dependencyId, null, null, null,
+                    null, null);
+        }
+
+        public static Change delay(String releaseKey, int days) {
+            return new Change(ChangeKind.DELAY_RELEASE, releaseKey, null, days, null, null, null, null, null, null, null);
+        }
+
+        public static Change capacity(String resource, java.time.LocalDate from, double capacity) {
+            return new Change(ChangeKind.CHANGE_CAPACITY, null, null, null, null, null, null, null, null, null, null, resource, null, from, null, capacity);
+        }
+
+        public static Change leave(String resource, String member, java.time.LocalDate from, java.time.LocalDate until) {
+            return new Change(ChangeKind.ADD_LEAVE, null, null, null, null, null, null, null, null, null, null, resource, member, from, until, null);
+        }
 
         public String describe() {
             return switch (kind) {
@@ -73,6 +93,8 @@ public class Scenarios {
                         + (productLine == null ? " for everyone" : " for " + productLine);
                 case PLAN_DURATION -> "Plan " + activityId + " of " + releaseKey + " at " + CalendarViews.humanDuration(duration);
                 case REMOVE_DEPENDENCY -> "Remove dependency #" + dependencyId;
+                case CHANGE_CAPACITY -> "Set " + resource + " to " + capacity + " from " + from;
+                case ADD_LEAVE -> "Take " + (member == null ? "all of " + resource : member + " (" + resource + ")") + " away from " + from + " to " + until;
             };
         }
     }
@@ -86,7 +108,8 @@ public class Scenarios {
     }
 
     /** The calendar diff of a scenario at one instant: what moves, by how much. */
-    public record Diff(Instant at, List<WhatIf.Moved> moved, int releases, long computeMillis) {
+    public record Diff(Instant at, List<WhatIf.Moved> moved, int releases, long computeMillis, List<dev.almanac.projection.Capacity.Conflict> appeared,
+            List<dev.almanac.projection.Capacity.Conflict> disappeared, int conflictsBefore, int conflictsAfter) {
 
         public long missed() {
             return moved.stream().filter(WhatIf.Moved::nowMissesTarget).count();
@@ -108,10 +131,15 @@ public class Scenarios {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectMapper json;
+    private final CapacityInputs capacity;
+    private final dev.almanac.planning.Resources planningResources;
     private final SecureRandom random = new SecureRandom();
 
     Scenarios(ScenarioRepository scenarios, DecisionLogRepository decisions, ReleaseCalendar calendar, Releases releases, Dependencies dependencies,
-            PlanningCatalog catalog, Slips slips, ApplicationEventPublisher events, Clock clock, ObjectMapper json) {
+            PlanningCatalog catalog, Slips slips, ApplicationEventPublisher events, Clock clock, ObjectMapper json, CapacityInputs capacity,
+            dev.almanac.planning.Resources planningResources) {
+        this.capacity = capacity;
+        this.planningResources = planningResources;
         this.scenarios = scenarios;
         this.decisions = decisions;
         this.calendar = calendar;
@@ -186,7 +214,34 @@ public class Scenarios {
         Schedule before = Projector.project(current);
         Snapshot edited = edit(current, before, changes);
         Schedule after = Projector.project(edited);
-        return new Diff(now, WhatIf.diff(current, before, after), before.releases().size(), (System.nanoTime() - started) / 1_000_000);
+        CapacityInputs.Inputs in = capacity.read(now);
+        var loadBefore = in.load(current, before, calendar.zone());
+        var loadAfter = in.with(resources(in.resources(), changes)).load(edited, after, calendar.zone());
+        java.util.Set<String> was = loadBefore.conflicts().stream().map(Contention::signature).collect(Collectors.toSet());
+        java.util.Set<String> is = loadAfter.conflicts().stream().map(Contention::signature).collect(Collectors.toSet());
+        return new Diff(now, WhatIf.diff(current, before, after), before.releases().size(), (System.nanoTime() - started) / 1_000_000,
+                loadAfter.conflicts().stream().filter(c -> !was.contains(Contention.signature(c))).toList(),
+                loadBefore.conflicts().stream().filter(c -> !is.contains(Contention.signature(c))).toList(), loadBefore.conflicts().size(),
+                loadAfter.conflicts().size());
+    }
+
+    /** The resources with the scenario's capacity changes and leaves. */
+    static List<dev.almanac.projection.Capacity.Resource> resources(List<dev.almanac.projection.Capacity.Resource> resources, List<Change> changes) {
+        List<dev.almanac.projection.Capacity.Resource> result = new ArrayList<>(resources);
+        for (Change change : changes) {
+            for (int i = 0; i < result.size(); i++) {
+                var r = result.get(i);
+                if (!r.key().equals(change.resource())) {
+                    continue;
+                }
+                if (change.kind() == ChangeKind.CHANGE_CAPACITY) {
+                    result.set(i, r.withChange(new dev.almanac.projection.Capacity.CapacityChange(change.from(), change.capacity())));
+                } else if (change.kind() == ChangeKind.ADD_LEAVE) {
+                    result.set(i, r.withHoliday(new dev.almanac.projection.Capacity.Holiday(change.from(), change.until(), null, change.member())));
+                }
+            }
+        }
+        return result;
     }
 
     /** The snapshot with the scenario's changes: what the engine and our tables will hold once it is applied. */
@@ -219,6 +274,9 @@ public class Scenarios {
                         change.windowEnd(), calendar.zone(), null, change.productLine() == null ? WindowScope.GLOBAL : WindowScope.PRODUCT_LINE,
                         change.productLine()));
                 case PLAN_DURATION -> planned.put(Snapshot.stepKey(change.releaseKey(), change.activityId()), change.duration());
+                case CHANGE_CAPACITY, ADD_LEAVE -> {
+                    // resources, not the snapshot: see resources(...)
+                }
                 case REMOVE_DEPENDENCY -> dependencies.find(change.dependencyId()).ifPresent(d -> edges.removeIf(e -> e.fromRelease()
                         .equals(d.upstreamRelease()) && e.fromActivity().equals(d.upstreamActivity()) && e.toRelease().equals(d.downstreamRelease())
                         && e.toActivity().equals(d.downstreamActivity())));
@@ -279,6 +337,9 @@ public class Scenarios {
                 }
                 case PLAN_DURATION -> releases.planStepDuration(change.releaseKey(), change.activityId(), change.duration(), by);
                 case REMOVE_DEPENDENCY -> dependencies.remove(change.dependencyId());
+                case CHANGE_CAPACITY -> planningResources.changeCapacity(change.resource(), change.from(), change.capacity(), by);
+                case ADD_LEAVE -> planningResources.addHoliday(change.resource(), new dev.almanac.projection.Capacity.Holiday(change.from(), change.until(),
+                        null, change.member()), by);
             }
         }
         List<WhatIf.Shift> moves = moved.stream().flatMap(m -> m.milestones().stream()).toList();
@@ -363,6 +424,27 @@ public class Scenarios {
                     throw new ScenarioRejected("dependencyId", "There is no dependency #" + change.dependencyId() + ".");
                 }
             }
+            case CHANGE_CAPACITY, ADD_LEAVE -> {
+                var resource = change.resource() == null ? Optional.<dev.almanac.projection.Capacity.Resource>empty()
+                        : planningResources.find(change.resource());
+                if (resource.isEmpty()) {
+                    throw new ScenarioRejected("resource", "There is no resource '" + nullToEmpty(change.resource()) + "'.");
+                }
+                if (change.from() == null) {
+                    throw new ScenarioRejected("from", "Say from which day.");
+                }
+                if (change.kind() == ChangeKind.CHANGE_CAPACITY && (change.capacity() == null || change.capacity() < 0 || change.capacity() > 1_000_000)) {
+                    throw new ScenarioRejected("capacity", "Capacity is a number from 0 to 1,000,000.");
+                }
+                if (change.kind() == ChangeKind.ADD_LEAVE) {
+                    if (change.until() == null || change.until().isBefore(change.from())) {
+                        throw new ScenarioRejected("until", "The last day is on or after the first.");
+                    }
+                    if (change.member() != null && !change.member().isBlank() && !resource.get().members().contains(change.member().trim())) {
+                        throw new ScenarioRejected("member", change.resource() + " has no member '" + change.member() + "'.");
+                    }
+                }
+            }
         }
     }
 
@@ -383,7 +465,8 @@ public class Scenarios {
 
     private static Change normalised(Change c) {
         return new Change(c.kind(), blankToNull(c.releaseKey()), blankToNull(c.activityId()), c.days(), c.date(), c.duration(),
-                c.windowName() == null ? null : c.windowName().trim(), c.windowStart(), c.windowEnd(), blankToNull(c.productLine()), c.dependencyId());
+                c.windowName() == null ? null : c.windowName().trim(), c.windowStart(), c.windowEnd(), blankToNull(c.productLine()), c.dependencyId(),
+                blankToNull(c.resource()), blankToNull(c.member()), c.from(), c.until(), c.capacity());
     }
 
     private static String blankToNull(String s) {

@@ -58,9 +58,11 @@ class DemoData {
     private final dev.almanac.calendar.Cadences cadences;
 
     private final dev.almanac.dependencies.Dependencies dependencies;
+    private final dev.almanac.planning.Resources planningResources;
 
     DemoData(IdentityService identity, Releases releases, dev.almanac.planning.PlanningCatalog catalog, dev.almanac.calendar.Cadences cadences,
-            dev.almanac.dependencies.Dependencies dependencies) {
+            dev.almanac.dependencies.Dependencies dependencies, dev.almanac.planning.Resources planningResources) {
+        this.planningResources = planningResources;
         this.dependencies = dependencies;
         this.cadences = cadences;
         this.identity = identity;
@@ -90,9 +92,31 @@ class DemoData {
                 today.withDayOfMonth(1).atTime(0, 0), today.withDayOfMonth(1).plusDays(2).atTime(0, 0), java.time.ZoneId.of("Europe/Berlin"),
                 "FREQ=MONTHLY;BYMONTHDAY=1", dev.almanac.projection.WindowScope.PRODUCT_LINE, "payments", "Settlement runs; no deploys to payments models."),
                 "demo");
-        catalog.saveWindow(null, new dev.almanac.planning.PlanningCatalog.WindowChange("Discovery A/B week", dev.almanac.projection.WindowKind.EXPERIMENTATION,
-                today.plusDays(3).atTime(9, 0), today.plusDays(10).atTime(18, 0), java.time.ZoneId.of("America/New_York"), "FREQ=MONTHLY;COUNT=3",
-                dev.almanac.projection.WindowScope.PRODUCT_LINE, "discovery", "GPU capacity held for ranking experiments."), "demo");
+        var experiments = catalog.saveWindow(null, new dev.almanac.planning.PlanningCatalog.WindowChange("Discovery A/B week",
+                dev.almanac.projection.WindowKind.EXPERIMENTATION, today.plusDays(3).atTime(9, 0), today.plusDays(10).atTime(18, 0),
+                java.time.ZoneId.of("America/New_York"), "FREQ=MONTHLY;COUNT=3", dev.almanac.projection.WindowScope.PRODUCT_LINE, "discovery",
+                "GPU capacity held for ranking experiments."), "demo");
+        resources(experiments.id(), today);
+    }
+
+    /** A small GPU pool (three trainings at once do not fit), an evaluation cluster, two risk officers and the on-call engineer. */
+    private void resources(Long experiments, LocalDate today) {
+        var concurrent = dev.almanac.projection.Capacity.ResourceKind.CONCURRENT;
+        var day = dev.almanac.projection.Capacity.Granularity.DAY;
+        planningResources.save(new dev.almanac.planning.Resources.ResourceChange("gpus", "GPU pool", "GPUs", concurrent, day, 16.0, List.of()), "demo");
+        planningResources.changeCapacity("gpus", today.plusMonths(2).withDayOfMonth(1), 32.0, "demo");
+        planningResources.save(new dev.almanac.planning.Resources.ResourceChange("eval-cluster", "Evaluation cluster", "clusters", concurrent, day, 2.0,
+                List.of()), "demo");
+        planningResources.save(new dev.almanac.planning.Resources.ResourceChange("risk-officers", "Risk officers", "reviewer-days",
+                dev.almanac.projection.Capacity.ResourceKind.EFFORT, day, 1.0, List.of("oscar", "olga")), "demo");
+        LocalDate saturday = today.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SATURDAY));
+        planningResources.addHoliday("risk-officers", new dev.almanac.projection.Capacity.Holiday(saturday, saturday.plusDays(1), "FREQ=WEEKLY", null),
+                "demo");
+        planningResources.addHoliday("risk-officers", new dev.almanac.projection.Capacity.Holiday(today.plusDays(7), today.plusDays(11), null, "olga"),
+                "demo");
+        planningResources.save(new dev.almanac.planning.Resources.ResourceChange("platform-on-call", "Platform on-call", "engineers", concurrent,
+                dev.almanac.projection.Capacity.Granularity.HOUR, 1.0, List.of()), "demo");
+        planningResources.reserve(experiments, "gpus", 0.25);
     }
 
     private void cadence() {

@@ -43,6 +43,7 @@ class ProcedureModels {
     private final RepositoryService repository;
     private final Map<String, Procedure> byDefinition = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> gated = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<dev.almanac.projection.Capacity.Need>>> needs = new ConcurrentHashMap<>();
 
     ProcedureModels(RepositoryService repository) {
         this.repository = repository;
@@ -64,6 +65,19 @@ class ProcedureModels {
             for (Activity activity : model.getModelElementsByType(Activity.class)) {
                 DefaultReleaseTiming.property(activity, ModelRelease.UPSTREAM_FOR).ifPresent(step -> result.put(step,
                         DefaultReleaseTiming.property(activity, ModelRelease.MILESTONE).orElse(step)));
+            }
+            return Map.copyOf(result);
+        });
+    }
+
+    /** What the procedure's steps need of shared resources, by activity, from their {@code needs} properties. */
+    Map<String, List<dev.almanac.projection.Capacity.Need>> needs(String processDefinitionId) {
+        return needs.computeIfAbsent(processDefinitionId, id -> {
+            Map<String, List<dev.almanac.projection.Capacity.Need>> result = new LinkedHashMap<>();
+            for (Activity activity : repository.getBpmnModelInstance(id).getModelElementsByType(Activity.class)) {
+                DefaultReleaseTiming.property(activity, ModelRelease.NEEDS).ifPresent(value -> result.put(activity.getId(),
+                        DefaultReleaseTiming.parseNeeds(value).entrySet().stream()
+                                .map(e -> new dev.almanac.projection.Capacity.Need(e.getKey(), e.getValue())).toList()));
             }
             return Map.copyOf(result);
         });

@@ -259,6 +259,11 @@ public class Releases {
         overrides.save(override);
     }
 
+    /** What the latest procedure's steps need of shared resources, by activity (the BPMN's defaults). */
+    public Map<String, List<dev.almanac.projection.Capacity.Need>> resourceNeeds() {
+        return procedures.needs(procedures.latestId());
+    }
+
     /** Re-times every waiting deploy timer to the current windows, in the caller's transaction. */
     @Transactional
     public int retimeWindowWaits() {

@@ -1,0 +1,362 @@
+package dev.almanac.planning;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.almanac.projection.Capacity;
+import dev.almanac.projection.ReleaseWindows;
+import dev.almanac.projection.WindowKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Shared resources and what is booked on them: pools with a unit and a capacity over time (changes
+ * from a date, holidays per resource or member), demand overrides per model or release,
+ * experimentation reserves and the overrides that let a production release into one.
+ */
+@Service
+public class Resources {
+
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
+
+    /** A resource as people edit it. */
+    public record ResourceChange(String key, String name, String unit, Capacity.ResourceKind kind, Capacity.Granularity granularity, Double capacity,
+            List<String> members) {
+    }
+
+    public record DemandInfo(Long id, String scope, String scopeKey, String activityId, String resource, double amount) {
+    }
+
+    public record ReservationInfo(Long id, Long windowId, String windowName, String resource, double share) {
+    }
+
+    public record OverrideInfo(Long id, String resource, String releaseKey, String reason, String decidedBy, Instant decidedAt) {
+    }
+
+    private final ResourcePoolRepository pools;
+    private final ResourceDemandRepository demands;
+    private final CapacityReservationRepository reservations;
+    private final ReservationOverrideRepository overrides;
+    private final PlanningCatalog catalog;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Resources(ResourcePoolRepository pools, ResourceDemandRepository demands, CapacityReservationRepository reservations,
+            ReservationOverrideRepository overrides, PlanningCatalog catalog, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
+        this.pools = pools;
+        this.demands = demands;
+        this.reservations = reservations;
+        this.overrides = overrides;
+        this.catalog = catalog;
+        this.json = json;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Every resource as the projector books it. */
+    @Transactional(readOnly = true)
+    public List<Capacity.Resource> all() {
+        return pools.findAllByOrderByKeyAsc().stream().map(this::resource).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Capacity.Resource> find(String key) {
+        return pools.findByKey(key).map(this::resource);
+    }
+
+    /** Creates a resource or changes its name, unit, kind, granularity, base capacity and members. */
+    @Transactional
+    public Capacity.Resource save(ResourceChange change, String by) {
+        if (change.key() == null || !KEY.matcher(change.key()).matches()) {
+            throw new PlanningRejected("key", "A key is 2 to 60 lower-case letters, digits or dashes, like gpu-pool.");
+        }
+        require(change.name(), "name", "Name the resource.", 120);
+        require(change.unit(), "unit", "Give its unit: GPUs, GPU-hours, reviewer-days ...", 40);
+        if (change.kind() == null) {
+            throw new PlanningRejected("kind", "Say whether steps hold units while they run (concurrent) or spend effort (effort).");
+        }
+        if (change.capacity() == null || change.capacity() < 0 || change.capacity() > 1_000_000) {
+            throw new PlanningRejected("capacity", "Capacity is a number from 0 to 1,000,000.");
+        }
+        Capacity.Granularity granularity = change.granularity() == null ? Capacity.Granularity.DAY : change.granularity();
+        if (granularity == Capacity.Granularity.HOUR && change.kind() == Capacity.ResourceKind.EFFORT) {
+            throw new PlanningRejected("granularity", "Effort is counted by the day; only concurrent units can be booked by the hour.");
+        }
+        List<String> members = change.members() == null ? List.of() : change.members().stream().map(String::trim).filter(m -> !m.isEmpty()).distinct()
+                .toList();
+        ResourcePool pool = pools.findByKey(change.key()).orElseGet(ResourcePool::new);
+        pool.key = change.key();
+        pool.name = change.name().trim();
+        pool.unit = change.unit().trim();
+        pool.kind = change.kind();
+        pool.granularity = granularity;
+        pool.capacity = change.capacity();
+        pool.members = write(members);
+        touch(pool, by);
+        return resource(pools.save(pool));
+    }
+
+    /** From a date on, the resource has a new capacity (a new cluster, a reviewer leaving). */
+    @Transactional
+    public Capacity.Resource changeCapacity(String key, LocalDate from, Double capacity, String by) {
+        ResourcePool pool = pool(key);
+        if (from == null) {
+            throw new PlanningRejected("from", "Say from which day the capacity changes.");
+        }
+        if (capacity == null || capacity < 0 || capacity > 1_000_000) {
+            throw new PlanningRejected("capacity", "Capacity is a number from 0 to 1,000,000.");
+        }
+        List<Capacity.CapacityChange> changes = new ArrayList<>(resource(pool).changes());
+        changes.removeIf(c -> c.from().equals(from));
+        changes.add(new Capacity.CapacityChange(from, capacity));
+        changes.sort(java.util.Comparator.comparing(Capacity.CapacityChange::from));
+        pool.changes = write(changes);
+        touch(pool, by);
+        return resource(pool);
+    }
+
+    /** Days off for the whole resource or one member, once or repeating (RRULE). */
+    @Transactional
+    public Capacity.Resource addHoliday(String key, Capacity.Holiday holiday, String by) {
+        ResourcePool pool = pool(key);
+        Capacity.Resource resource = resource(pool);
+        if (holiday.start() == null) {
+            throw new PlanningRejected("start", "Say the first day off.");
+        }
+        LocalDate end = holiday.end() == null ? holiday.start() : holiday.end();
+        if (end.isBefore(holiday.start())) {
+            throw new PlanningRejected("end", "The last day off is on or after the first.");
+        }
+        String member = holiday.member() == null || holiday.member().isBlank() ? null : holiday.member().trim();
+        if (member != null && !resource.members().contains(member)) {
+            throw new PlanningRejected("member", key + " has no member '" + member + "'; its members are " + String.join(", ", resource.members()) + ".");
+        }
+        String rrule = holiday.rrule() == null || holiday.rrule().isBlank() ? null : holiday.rrule().trim();
+        if (rrule != null) {
+            try {
+                ReleaseWindows.checkRecurrence(rrule);
+            } catch (IllegalArgumentException e) {
+                throw new PlanningRejected("rrule", e.getMessage());
+            }
+        }
+        List<Capacity.Holiday> holidays = new ArrayList<>(resource.holidays());
+        holidays.add(new Capacity.Holiday(holiday.start(), end, rrule, member));
+        pool.holidays = write(holidays);
+        touch(pool, by);
+        return resource(pool);
+    }
+
+    @Transactional
+    public void removeHoliday(String key, int index, String by) {
+        ResourcePool pool = pool(key);
+        List<Capacity.Holiday> holidays = new ArrayList<>(resource(pool).holidays());
+        if (index >= 0 && index < holidays.size()) {
+            holidays.remove(index);
+            pool.holidays = write(holidays);
+            touch(pool, by);
+        }
+    }
+
+    /** A model's or a release's step needs this much of a resource, in place of the procedure's default (0 needs none). */
+    @Transactional
+    public DemandInfo setDemand(String scope, String scopeKey, String activityId, String resourceKey, Double amount) {
+        if (!"MODEL".equals(scope) && !"RELEASE".equals(scope)) {
+            throw new PlanningRejected("scope", "A demand is overridden for a model or for a release.");
+        }
+        if (scopeKey == null || scopeKey.isBlank()) {
+            throw new PlanningRejected("scopeKey", "Say which " + scope.toLowerCase() + ".");
+        }
+        if ("MODEL".equals(scope) && catalog.models().stream().noneMatch(m -> m.key().equals(scopeKey))) {
+            throw new PlanningRejected("scopeKey", "There is no model '" + scopeKey + "'.");
+        }
+        if (activityId == null || activityId.isBlank()) {
+            throw new PlanningRejected("activityId", "Say which step.");
+        }
+        pool(resourceKey);
+        if (amount == null || amount < 0 || amount > 1_000_000) {
+            throw new PlanningRejected("amount", "The amount is a number from 0 to 1,000,000.");
+        }
+        ResourceDemand demand = demands.findByScopeAndScopeKeyAndActivityIdAndResourceKey(scope, scopeKey.trim(), activityId, resourceKey)
+                .orElseGet(ResourceDemand::new);
+        demand.scope = scope;
+        demand.scopeKey = scopeKey.trim();
+        demand.activityId = activityId;
+        demand.resourceKey = resourceKey;
+        demand.amount = amount;
+        demand = demands.save(demand);
+        events.publishEvent(new ResourcesChanged(resourceKey));
+        return info(demand);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DemandInfo> demandOverrides() {
+        return demands.findAll().stream().map(Resources::info).toList();
+    }
+
+    /**
+     * The demand the projector books: the procedure's defaults ({@code needs} properties, given) with
+     * the overrides per model and per release.
+     */
+    @Transactional(readOnly = true)
+    public Capacity.Demand demand(Map<String, List<Capacity.Need>> defaults) {
+        Map<String, Map<String, List<Capacity.Need>>> byModel = new HashMap<>();
+        Map<String, Map<String, List<Capacity.Need>>> byRelease = new HashMap<>();
+        for (ResourceDemand d : demands.findAll()) {
+            var target = "MODEL".equals(d.scope) ? byModel : byRelease;
+            Map<String, List<Capacity.Need>> steps = target.computeIfAbsent(d.scopeKey, k -> new HashMap<>());
+            // an override replaces the default's need of that resource; the step's other needs stay
+            List<Capacity.Need> needs = steps.computeIfAbsent(d.activityId, a -> new ArrayList<>(defaults.getOrDefault(a, List.of())));
+            needs.removeIf(n -> n.resource().equals(d.resourceKey));
+            if (d.amount > 0) {
+                needs.add(new Capacity.Need(d.resourceKey, d.amount));
+            }
+        }
+        return new Capacity.Demand(defaults, byModel, byRelease);
+    }
+
+    /** An experimentation window holds back a share (0 to 1) of a resource from production demand. */
+    @Transactional
+    public ReservationInfo reserve(Long windowId, String resourceKey, Double share) {
+        var window = windowId == null ? Optional.<PlanningCatalog.WindowInfo>empty() : catalog.window(windowId);
+        if (window.isEmpty() || window.get().rule().kind() != WindowKind.EXPERIMENTATION) {
+            throw new PlanningRejected("windowId", "Choose an experimentation window.");
+        }
+        pool(resourceKey);
+        if (share == null || share <= 0 || share > 1) {
+            throw new PlanningRejected("share", "Reserve a share above 0 % and up to 100 %.");
+        }
+        CapacityReservation reservation = reservations.findByWindowIdAndResourceKey(windowId, resourceKey).orElseGet(CapacityReservation::new);
+        reservation.windowId = windowId;
+        reservation.resourceKey = resourceKey;
+        reservation.share = share;
+        reservation = reservations.save(reservation);
+        events.publishEvent(new ResourcesChanged(resourceKey));
+        return new ReservationInfo(reservation.id, windowId, window.get().rule().name(), resourceKey, share);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReservationInfo> reservations() {
+        return reservations.findAll().stream().map(r -> new ReservationInfo(r.id, r.windowId,
+                catalog.window(r.windowId).map(w -> w.rule().name()).orElse("(removed window)"), r.resourceKey, r.share)).toList();
+    }
+
+    /** The reserves in force over a period: each occurrence of each reserving window. */
+    @Transactional(readOnly = true)
+    public List<Capacity.Reservation> reservations(Instant from, Instant to) {
+        List<CapacityReservation> all = reservations.findAll();
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        var rules = catalog.windowRules();
+        List<Capacity.Reservation> result = new ArrayList<>();
+        for (CapacityReservation r : all) {
+            rules.stream().filter(w -> w.id().equals(String.valueOf(r.windowId))).findFirst().ifPresent(rule -> {
+                ReleaseWindows.expand(List.of(rule), from, to).occurrences(from, to).forEach(o -> result.add(new Capacity.Reservation(rule.name(),
+                        r.resourceKey, r.share, o.start(), o.end())));
+            });
+        }
+        return result;
+    }
+
+    /**
+     * Lets a production release use a reserve. Only a release manager may, and only with a reason.
+     *
+     * @throws PlanningRejected naming the field; nothing is recorded then
+     */
+    @Transactional
+    public OverrideInfo overrideReservation(String resourceKey, String releaseKey, String reason, String by, boolean releaseManager) {
+        if (!releaseManager) {
+            throw new PlanningRejected("role", "Only release managers may let a production release into an experimentation reserve.");
+        }
+        pool(resourceKey);
+        if (releaseKey == null || releaseKey.isBlank()) {
+            throw new PlanningRejected("releaseKey", "Say which release.");
+        }
+        if (reason == null || reason.trim().length() < 10 || reason.length() > 1000) {
+            throw new PlanningRejected("reason", "Say why, in 10 to 1,000 characters.");
+        }
+        if (overrides.existsByResourceKeyAndReleaseKey(resourceKey, releaseKey)) {
+            throw new PlanningRejected("releaseKey", releaseKey + " may already use the reserve of " + resourceKey + ".");
+        }
+        ReservationOverride o = new ReservationOverride();
+        o.resourceKey = resourceKey;
+        o.releaseKey = releaseKey;
+        o.reason = reason.trim();
+        o.decidedBy = by;
+        o.decidedAt = clock.instant();
+        o = overrides.save(o);
+        events.publishEvent(new ResourcesChanged(resourceKey));
+        return new OverrideInfo(o.id, o.resourceKey, o.releaseKey, o.reason, o.decidedBy, o.decidedAt);
+    }
+
+    /** The overrides as the projector takes them: "resource/releaseKey". */
+    @Transactional(readOnly = true)
+    public Set<String> overrideKeys() {
+        Set<String> keys = new HashSet<>();
+        overrides.findAll().forEach(o -> keys.add(o.resourceKey + "/" + o.releaseKey));
+        return keys;
+    }
+
+    @Transactional(readOnly = true)
+    public List<OverrideInfo> overrides() {
+        return overrides.findAll().stream().map(o -> new OverrideInfo(o.id, o.resourceKey, o.releaseKey, o.reason, o.decidedBy, o.decidedAt)).toList();
+    }
+
+    private ResourcePool pool(String key) {
+        return pools.findByKey(key == null ? "" : key).orElseThrow(() -> new PlanningRejected("resource", "There is no resource '"
+                + (key == null ? "" : key) + "'."));
+    }
+
+    private void touch(ResourcePool pool, String by) {
+        pool.updatedBy = by;
+        pool.updatedAt = clock.instant();
+        pools.save(pool);
+        events.publishEvent(new ResourcesChanged(pool.key));
+    }
+
+    private static void require(String value, String field, String message, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw new PlanningRejected(field, message);
+        }
+    }
+
+    private static DemandInfo info(ResourceDemand d) {
+        return new DemandInfo(d.id, d.scope, d.scopeKey, d.activityId, d.resourceKey, d.amount);
+    }
+
+    private Capacity.Resource resource(ResourcePool p) {
+        return new Capacity.Resource(p.key, p.name, p.unit, p.kind, p.granularity, p.capacity,
+                read(p.changes, new TypeReference<List<Capacity.CapacityChange>>() {
+                }), read(p.members, new TypeReference<List<String>>() {
+                }), read(p.holidays, new TypeReference<List<Capacity.Holiday>>() {
+                }));
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Unreadable resource data: " + text, e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
