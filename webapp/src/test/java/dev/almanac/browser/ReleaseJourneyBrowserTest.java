@@ -51,6 +51,10 @@ class ReleaseJourneyBrowserTest {
     ExternalTaskService externalTasks;
     @Autowired
     dev.almanac.dependencies.Dependencies dependencies;
+    @Autowired
+    dev.almanac.planning.Resources resources;
+    @Autowired
+    dev.almanac.calendar.ReleaseCalendar calendar;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -273,5 +277,34 @@ class ReleaseJourneyBrowserTest {
         assertThat(browser.findElement(downstreamRow).findElement(By.cssSelector("td.shift")).getText()).startsWith("+");
         assertThat(browser.findElement(downstreamRow).getText()).contains("Training");
         assertThat(browser.findElement(By.id("apply")).getText()).contains("Only release managers may apply");
+    }
+
+    @Test
+    void plannerOpensTheUtilisationViewAndDrillsIntoAnOverAllocatedWeek() {
+        resources.save(new dev.almanac.planning.Resources.ResourceChange("gpus", "GPU pool", "GPUs",
+                dev.almanac.projection.Capacity.ResourceKind.CONCURRENT, dev.almanac.projection.Capacity.Granularity.DAY, 12.0, java.util.List.of()), "rita");
+        String run = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String first = releases.plan(new dev.almanac.releases.NewRelease("vision-" + run, "1", dev.almanac.releases.Lane.PRODUCTION,
+                dev.almanac.planning.RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(60), ""), "rita").key();
+        String second = releases.plan(new dev.almanac.releases.NewRelease("speech-" + run, "1", dev.almanac.releases.Lane.PRODUCTION,
+                dev.almanac.planning.RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(60), ""), "rita").key();
+        calendar.refresh();
+        signIn("mel");
+
+        browser.get(url("/utilisation"));
+        By overCell = By.cssSelector("tr[data-resource='gpus'] td.cell.over a");
+        wait.until(d -> !d.findElements(overCell).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("tr[data-resource='gpus']")).getText()).contains("GPU pool");
+        String label = browser.findElement(overCell).getText();
+        assertThat(label).matches("\\d+(\\.\\d)? / \\d+(\\.\\d)?");
+        screenshot("utilisation-heat-map");
+
+        browser.findElement(overCell).click();
+        wait.until(d -> d.getCurrentUrl().contains("/utilisation/gpus/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("GPU pool, week of");
+        var overDays = browser.findElements(By.cssSelector("table.buckets tr[data-over='true']"));
+        assertThat(overDays).isNotEmpty();
+        assertThat(overDays.get(0).getText()).contains(first).contains(second).contains("wait-training-finished 8");
+        assertThat(browser.findElement(By.cssSelector("ul.conflicts")).getText()).contains("Over-allocated from");
     }
 }
