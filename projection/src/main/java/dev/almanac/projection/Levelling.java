@@ -21,6 +21,10 @@ public final class Levelling {
 
     /** Delays tried, in days, in order: the first that fits is the earliest feasible slot. */
     private static final int[] DAYS = {1, 2, 3, 4, 5, 7, 10, 14, 21, 28, 42, 56, 90};
+    /** A suggestion moves at most this many releases; a larger conflict is levelled in rounds. */
+    private static final int MAX_RELEASES = 25;
+    /** Full re-projections per release: the local check finds the candidates, the projection confirms them. */
+    private static final int MAX_VERIFICATIONS = 3;
 
     private Levelling() {
     }
@@ -57,15 +61,25 @@ public final class Levelling {
         Set<String> existing = signatures(load);
         Snapshot current = snapshot;
         Schedule currentSchedule = schedule;
+        Capacity.Load currentLoad = load;
         List<Move> moves = new ArrayList<>();
         boolean resolved = !stillConflicted(load, conflict);
-        for (int i = 0; i < order.size() - 1 && !resolved; i++) { // the most urgent release stays
+        int tried = 0;
+        for (int i = 0; i < order.size() - 1 && !resolved && tried < MAX_RELEASES; i++) { // the most urgent release stays
             String key = order.get(i);
             ReleaseState release = byKey.get(key);
             if (release == null || release.steps().values().stream().noneMatch(StepState::active)) {
                 continue; // nothing running to hold back
             }
+            tried++;
+            int verified = 0;
             for (int days : DAYS) {
+                if (!fitsLocally(currentLoad, conflict, key, days)) {
+                    continue; // the resource has no room for it then: no need to project
+                }
+                if (++verified > MAX_VERIFICATIONS) {
+                    break;
+                }
                 Snapshot moved = WhatIf.delay(current, currentSchedule, key, Duration.ofDays(days));
                 Schedule movedSchedule = Projector.project(moved);
                 Capacity.Load movedLoad = loadOf.apply(moved, movedSchedule);
@@ -80,12 +94,56 @@ public final class Levelling {
                 moves.add(new Move(key, days, before == null ? null : before.targetEnd(), after == null ? null : after.targetEnd(), release.target()));
                 current = moved;
                 currentSchedule = movedSchedule;
+                currentLoad = movedLoad;
                 existing = signatures(movedLoad);
                 resolved = !stillConflicted(movedLoad, conflict);
                 break;
             }
         }
         return new Suggestion(conflict, List.copyOf(moves), resolved, current);
+    }
+
+    /**
+     * Whether the release's bookings on the conflict's resource, shifted by {@code days}, fit in what
+     * the others leave free. A quick filter: the projection then checks the whole portfolio.
+     */
+    static boolean fitsLocally(Capacity.Load load, Capacity.Conflict conflict, String key, int days) {
+        Capacity.ResourceLoad resource = load.of(conflict.resource());
+        if (resource == null) {
+            return true;
+        }
+        List<Capacity.Bucket> buckets = resource.buckets();
+        int perDay = resource.resource().granularity() == Capacity.Granularity.HOUR ? 24 : 1;
+        int shift = days * perDay;
+        boolean reserve = "reserve".equals(conflict.kind());
+        for (int k = 0; k < buckets.size(); k++) {
+            double own = 0;
+            for (Capacity.Booking b : buckets.get(k).bookings()) {
+                if (b.releaseKey().equals(key)) {
+                    own += b.amount();
+                }
+            }
+            if (own == 0 || k + shift >= buckets.size()) {
+                continue;
+            }
+            Capacity.Bucket target = buckets.get(k + shift);
+            double others = (reserve ? target.productionBooked() : target.booked()) - ownIn(target, key);
+            double room = reserve ? target.capacity() - target.reserved() : target.capacity();
+            if (others + own > room + 1e-9) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double ownIn(Capacity.Bucket bucket, String key) {
+        double own = 0;
+        for (Capacity.Booking b : bucket.bookings()) {
+            if (b.releaseKey().equals(key)) {
+                own += b.amount();
+            }
+        }
+        return own;
     }
 
     private static Duration slack(ReleaseState release, ProjectedRelease projected) {
