@@ -281,30 +281,35 @@ class ReleaseJourneyBrowserTest {
 
     @Test
     void plannerOpensTheUtilisationViewAndDrillsIntoAnOverAllocatedWeek() {
-        resources.save(new dev.almanac.planning.Resources.ResourceChange("gpus", "GPU pool", "GPUs",
-                dev.almanac.projection.Capacity.ResourceKind.CONCURRENT, dev.almanac.projection.Capacity.Granularity.DAY, 12.0, java.util.List.of()), "rita");
         String run = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String gpu = "gpu-" + run;
+        resources.save(new dev.almanac.planning.Resources.ResourceChange(gpu, "GPU pool " + run, "GPUs",
+                dev.almanac.projection.Capacity.ResourceKind.CONCURRENT, dev.almanac.projection.Capacity.Granularity.DAY, 12.0, java.util.List.of()), "rita");
         String first = releases.plan(new dev.almanac.releases.NewRelease("vision-" + run, "1", dev.almanac.releases.Lane.PRODUCTION,
                 dev.almanac.planning.RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(60), ""), "rita").key();
         String second = releases.plan(new dev.almanac.releases.NewRelease("speech-" + run, "1", dev.almanac.releases.Lane.PRODUCTION,
                 dev.almanac.planning.RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(60), ""), "rita").key();
+        for (String release : java.util.List.of(first, second)) {
+            resources.setDemand("RELEASE", release, "wait-training-finished", gpu, 8.0); // two trainings of 8 on a pool of 12
+        }
         calendar.refresh();
         signIn("mel");
 
         browser.get(url("/utilisation"));
-        By overCell = By.cssSelector("tr[data-resource='gpus'] td.cell.over a");
+        By overCell = By.cssSelector("tr[data-resource='" + gpu + "'] td.cell.over a");
         wait.until(d -> !d.findElements(overCell).isEmpty());
-        assertThat(browser.findElement(By.cssSelector("tr[data-resource='gpus']")).getText()).contains("GPU pool");
+        assertThat(browser.findElement(By.cssSelector("tr[data-resource='" + gpu + "']")).getText()).contains("GPU pool " + run);
         String label = browser.findElement(overCell).getText();
         assertThat(label).matches("\\d+(\\.\\d)? / \\d+(\\.\\d)?");
         screenshot("utilisation-heat-map");
 
         browser.findElement(overCell).click();
-        wait.until(d -> d.getCurrentUrl().contains("/utilisation/gpus/"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("GPU pool, week of");
+        wait.until(d -> d.getCurrentUrl().contains("/utilisation/" + gpu + "/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("GPU pool " + run + ", week of");
         var overDays = browser.findElements(By.cssSelector("table.buckets tr[data-over='true']"));
         assertThat(overDays).isNotEmpty();
         assertThat(overDays.get(0).getText()).contains(first).contains(second).contains("wait-training-finished 8");
+        assertThat(browser.findElement(By.cssSelector("table.buckets")).getText()).doesNotContain("fraud-scorer");
         assertThat(browser.findElement(By.cssSelector("ul.conflicts")).getText()).contains("Over-allocated from");
     }
 }
