@@ -316,6 +316,35 @@ public class Scenarios {
         Schedule before = Projector.project(current);
         List<WhatIf.Moved> moved = WhatIf.diff(current, before, Projector.project(edit(current, before, changes)));
         Map<String, ReleaseState> byKey = current.releases().stream().collect(Collectors.toMap(ReleaseState::key, r -> r));
+        try {
+            makeChanges(changes, byKey, before, scenario, why, by);
+        } catch (dev.almanac.releases.ReleaseRejected e) {
+            throw new ScenarioRejected("changes", "The plan moved since this was drafted: " + e.getMessage()); // rolls back every change
+        } catch (dev.almanac.planning.PlanningRejected e) {
+            throw new ScenarioRejected("changes", "The plan moved since this was drafted: " + e.getMessage());
+        } catch (dev.almanac.dependencies.DependencyRejected e) {
+            throw new ScenarioRejected("changes", "The plan moved since this was drafted: " + e.getMessage());
+        }
+        List<WhatIf.Shift> moves = moved.stream().flatMap(m -> m.milestones().stream()).toList();
+        String summary = scenario.name() + ": " + changes.stream().map(Change::describe).collect(Collectors.joining("; "));
+        DecisionLogEntry entry = decisions.save(new DecisionLogEntry(by, clock.instant(), token, why, summary, write(moves)));
+        scenario.close(Scenario.Status.APPLIED, by, clock.instant());
+        List<MilestoneSlipped> slipped = new ArrayList<>();
+        for (WhatIf.Moved m : moved) {
+            for (WhatIf.Shift move : m.milestones()) {
+                boolean pastTarget = m.target() != null && move.after().isAfter(m.target()) && !move.before().isAfter(m.target());
+                if (move.after().isAfter(move.before())) {
+                    slipped.add(new MilestoneSlipped(m.releaseKey(), move.milestone(), move.before(), move.after(), m.target(), pastTarget, null));
+                }
+            }
+        }
+        slips.record(slipped, "decision by " + by + " (scenario " + scenario.name() + "): " + why);
+        events.publishEvent(new dev.almanac.releases.ReleasePlanChanged(null));
+        return decision(entry);
+    }
+
+    /** Makes a scenario's changes for real; runs inside {@link #apply}'s transaction. */
+    private void makeChanges(List<Change> changes, Map<String, ReleaseState> byKey, Schedule before, Scenario scenario, String why, String by) {
         for (Change change : changes) {
             switch (change.kind()) {
                 case DELAY_RELEASE -> {
@@ -342,22 +371,6 @@ public class Scenarios {
                         null, change.member()), by);
             }
         }
-        List<WhatIf.Shift> moves = moved.stream().flatMap(m -> m.milestones().stream()).toList();
-        String summary = scenario.name() + ": " + changes.stream().map(Change::describe).collect(Collectors.joining("; "));
-        DecisionLogEntry entry = decisions.save(new DecisionLogEntry(by, clock.instant(), token, why, summary, write(moves)));
-        scenario.close(Scenario.Status.APPLIED, by, clock.instant());
-        List<MilestoneSlipped> slipped = new ArrayList<>();
-        for (WhatIf.Moved m : moved) {
-            for (WhatIf.Shift move : m.milestones()) {
-                boolean pastTarget = m.target() != null && move.after().isAfter(m.target()) && !move.before().isAfter(m.target());
-                if (move.after().isAfter(move.before())) {
-                    slipped.add(new MilestoneSlipped(m.releaseKey(), move.milestone(), move.before(), move.after(), m.target(), pastTarget, null));
-                }
-            }
-        }
-        slips.record(slipped, "decision by " + by + " (scenario " + scenario.name() + "): " + why);
-        events.publishEvent(new dev.almanac.releases.ReleasePlanChanged(null));
-        return decision(entry);
     }
 
     @Transactional(readOnly = true)
