@@ -53,7 +53,7 @@ class FormsMatchProcessTest {
 
     private static final String FORMS_FOLDER = "forms";
     private static final Set<String> DECISION_FIELDS =
-            Set.of(VALIDATION_DECISION, HALT_DECISION, RISK_DECISION, SIGNOFF_DECISION, DEPLOY_DECISION);
+            Set.of(VALIDATION_DECISION, HALT_DECISION, RISK_DECISION, SIGNOFF_DECISION, DEPLOY_DECISION, OVERRIDE_DECISION);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Map<String, JsonNode> formsByResource;

@@ -46,7 +46,40 @@ public class DefaultReleaseTiming implements ReleaseTiming {
 
     @Override
     public Date nextReleaseWindow(DelegateExecution execution) {
+        Instant overridden = freezeOverrideUntil(execution);
+        if (overridden != null && now().isBefore(overridden)) {
+            return Date.from(now());
+        }
         return Date.from(window.nextOpening(now()));
+    }
+
+    /** Until when an approved freeze override lets this release deploy at once, or null. */
+    public static Instant freezeOverrideUntil(DelegateExecution execution) {
+        Object until = execution.getVariable(ModelRelease.Variables.FREEZE_OVERRIDE_UNTIL);
+        return until instanceof Date date ? date.toInstant() : null;
+    }
+
+    /**
+     * An approved freeze override: until its expiry the release may deploy at once, so a deploy
+     * timer already waiting for the freeze to end is moved to now.
+     */
+    public void liftFreeze(DelegateExecution execution) {
+        Instant until = OverrideExpiry.endOf(execution.getVariable(ModelRelease.Variables.OVERRIDE_EXPIRY));
+        execution.setVariable(ModelRelease.Variables.FREEZE_OVERRIDE_UNTIL, Date.from(until));
+        var management = execution.getProcessEngineServices().getManagementService();
+        for (var job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers().list()) {
+            var definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+            if (definition != null && waitsForReleaseWindow(execution, definition.getActivityId())) {
+                management.setJobDuedate(job.getId(), Date.from(now()));
+            }
+        }
+    }
+
+    private static boolean waitsForReleaseWindow(DelegateExecution execution, String activityId) {
+        var element = execution.getBpmnModelInstance().getModelElementById(activityId);
+        return element instanceof org.operaton.bpm.model.bpmn.instance.IntermediateCatchEvent event
+                && event.getChildElementsByType(org.operaton.bpm.model.bpmn.instance.TimerEventDefinition.class).stream()
+                        .anyMatch(t -> t.getTimeDate() != null && t.getTimeDate().getTextContent().contains("nextReleaseWindow"));
     }
 
     @Override

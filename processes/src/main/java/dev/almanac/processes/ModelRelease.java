@@ -34,6 +34,29 @@ public final class ModelRelease {
      */
     public static final String NEEDS = "needs";
 
+    /**
+     * Extension properties on a user task that decides something: the variable holding the decision
+     * and the one holding its rationale. Completing it writes an entry to the decision log.
+     */
+    public static final String DECISION_VARIABLE = "decisionVariable";
+    public static final String RATIONALE_VARIABLE = "rationaleVariable";
+
+    /** Extension property ("true") on a user task that approves a gate: four-eyes applies to it. */
+    public static final String FOUR_EYES = "fourEyes";
+
+    /** Extension property on a user task that grants an override ("gate" or "freeze"): it needs a reason and an expiry. */
+    public static final String OVERRIDE = "override";
+
+    /** Extension property ("true") on a business rule task whose result is a gate decision for the log. */
+    public static final String GATE = "gate";
+
+    /** Extension property ("true") on the retrospective: its actions become open items of the model's next release. */
+    public static final String RETROSPECTIVE = "retrospective";
+
+    /** Extension properties naming the notice an activity raises when it starts or ends (rollback, release-deployed). */
+    public static final String NOTIFY_ON_START = "notifyOnStart";
+    public static final String NOTIFY_ON_END = "notifyOnEnd";
+
     /** Extension property ("true") on the outgoing flow of a decision that the calendar expects a release to take. */
     public static final String EXPECTED_FLOW = "expected";
 
@@ -45,6 +68,8 @@ public final class ModelRelease {
         public static final String TRAINING_FINISHED = "training-finished";
         /** Sent by Almanac to a release waiting for upstream: check the dependencies again. */
         public static final String UPSTREAM_READY = "upstream-ready";
+        /** Sent by Almanac when someone asks to deploy through a freeze: opens the override task. */
+        public static final String FREEZE_OVERRIDE_REQUESTED = "freeze-override-requested";
 
         private Messages() {
         }
@@ -91,6 +116,9 @@ public final class ModelRelease {
         public static final String OWNER_TEAM = "ownerTeam";
         public static final String TARGET_DATE = "targetDate";
         public static final String DATA_FEEDS = "dataFeeds";
+        /** Who asked for the release and who last changed its plan: neither may approve its gates (four-eyes). */
+        public static final String REQUESTED_BY = "requestedBy";
+        public static final String LAST_CHANGED_BY = "lastChangedBy";
         public static final String MONITORING_PERIOD = "monitoringPeriod";
         public static final String RETROSPECTIVE_DELAY = "retrospectiveDelay";
         // data readiness
@@ -130,6 +158,13 @@ public final class ModelRelease {
         public static final String RETRO_SLIPPED = "retroSlipped";
         public static final String RETRO_ACTIONS = "retroActions";
         public static final String RELEASE_OUTCOME = "releaseOutcome";
+        // overrides of a failed gate or a freeze
+        public static final String OVERRIDE_DECISION = "overrideDecision";
+        public static final String OVERRIDE_REASON = "overrideReason";
+        public static final String OVERRIDE_EXPIRY = "overrideExpiry";
+        public static final String FREEZE_OVERRIDE_UNTIL = "freezeOverrideUntil";
+        public static final String OVERRIDE_REQUESTED_BY = "overrideRequestedBy";
+        public static final String OVERRIDE_REQUEST_REASON = "overrideRequestReason";
 
         private Variables() {
         }

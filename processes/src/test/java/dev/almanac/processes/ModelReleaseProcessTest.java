@@ -150,6 +150,56 @@ class ModelReleaseProcessTest {
     }
 
     @Test
+    void failedGateGoesOnOnlyThroughAGrantedOverride() {
+        ReleaseDriver release = release("low").throughTraining(0.85, 120, 0.92);
+        assertThat(release.variable(GATE_OUTCOME)).isEqualTo("halt");
+
+        release.completeTask("decide-after-halt", Map.of(HALT_DECISION, "override"));
+        assertThat(release.activeActivities()).containsExactly("override-gate");
+        assertThat(release.task("override-gate").getDueDate()).isNotNull();
+
+        // declined: the owner decides again
+        release.completeTask("override-gate", Map.of(OVERRIDE_DECISION, "decline", OVERRIDE_REASON, "regression is too large for fraud"));
+        assertThat(release.activeActivities()).containsExactly("decide-after-halt");
+
+        release.completeTask("decide-after-halt", Map.of(HALT_DECISION, "override"));
+        release.completeTask("override-gate", Map.of(OVERRIDE_DECISION, "approve", OVERRIDE_REASON, "holiday traffic model, accepted by risk",
+                OVERRIDE_EXPIRY, "2026-12-20"));
+
+        assertThat(release.activeActivities()).contains("risk-review");
+        assertThat(release.path()).containsSubsequence("promotion-gate", "decide-after-halt", "halt-decision", "override-gate",
+                "override-gate-decision", "decide-after-halt", "halt-decision", "override-gate", "override-gate-decision", "risk-merge", "risk-review");
+        assertThat(release.variable(OVERRIDE_REASON)).isEqualTo("holiday traffic model, accepted by risk");
+        assertThat(release.variable(OVERRIDE_EXPIRY)).isEqualTo("2026-12-20");
+    }
+
+    @Test
+    void grantedFreezeOverrideLetsAWaitingDeployGoAtOnceAndADeclinedOneKeepsItWaiting() {
+        ClockUtil.setCurrentTime(Date.from(SATURDAY));
+        ReleaseDriver release = approvedByRisk(release("low").throughTraining(0.93, 120, 0.92))
+                .completeTask("deploy-approval", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "ready"));
+        Date monday = release.timer("wait-release-window").getDuedate();
+        assertThat(monday.toInstant()).isAfter(SATURDAY.plus(java.time.Duration.ofDays(1)));
+
+        release.correlate(ModelRelease.Messages.FREEZE_OVERRIDE_REQUESTED, Map.of(OVERRIDE_REQUESTED_BY, "mel",
+                OVERRIDE_REQUEST_REASON, "fraud spike needs the new model"));
+        assertThat(release.activeActivities()).contains("wait-release-window", "override-freeze");
+        release.completeTask("override-freeze", Map.of(OVERRIDE_DECISION, "decline", OVERRIDE_REASON, "can wait for Monday"));
+        assertThat(release.activeActivities()).containsExactly("wait-release-window");
+        assertThat(release.timer("wait-release-window").getDuedate()).isEqualTo(monday);
+
+        release.correlate(ModelRelease.Messages.FREEZE_OVERRIDE_REQUESTED, Map.of(OVERRIDE_REQUEST_REASON, "chargebacks doubled"));
+        release.completeTask("override-freeze", Map.of(OVERRIDE_DECISION, "approve", OVERRIDE_REASON, "losses exceed the freeze's risk",
+                OVERRIDE_EXPIRY, "2026-12-06"));
+
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant()).isEqualTo(SATURDAY);
+        assertThat(release.variable(FREEZE_OVERRIDE_UNTIL)).isEqualTo(Date.from(java.time.Instant.parse("2026-12-07T00:00:00Z")));
+        release.fireTimer("wait-release-window");
+        assertThat(release.activeActivities()).containsExactly("deploy");
+        assertThat(release.path()).containsSubsequence("freeze-override-requested", "override-freeze", "freeze-override-decision", "freeze-lifted");
+    }
+
+    @Test
     void gateHaltsOnLatencyAndOwnerStopsReleaseWithReason() {
         ReleaseDriver release = release("low").throughTraining(0.95, 640, 0.92);
 

@@ -45,7 +45,7 @@ class ProcedureModelTest {
     @Test
     void everyUserTaskHasCandidateGroupFormAndDueDate() {
         Collection<UserTask> tasks = model.getModelElementsByType(UserTask.class);
-        assertThat(tasks).hasSize(10);
+        assertThat(tasks).hasSize(12);
         for (UserTask task : tasks) {
             assertThat(task.getOperatonCandidateGroups()).as(task.getId()).isNotBlank();
             assertThat(task.getOperatonAssignee()).as("%s uses groups, not named people", task.getId()).isNull();
