@@ -11,7 +11,3 @@ interface ScenarioRepository extends JpaRepository<Scenario, Long> {
     List<Scenario> findTop100ByOrderByCreatedAtDesc();
 }
 
-interface DecisionLogRepository extends JpaRepository<DecisionLogEntry, Long> {
-
-    List<DecisionLogEntry> findTop100ByOrderByDecidedAtDescIdDesc();
-}

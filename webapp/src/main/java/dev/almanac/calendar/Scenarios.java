@@ -122,7 +122,7 @@ public class Scenarios {
     }
 
     private final ScenarioRepository scenarios;
-    private final DecisionLogRepository decisions;
+    private final dev.almanac.governance.DecisionLog decisions;
     private final ReleaseCalendar calendar;
     private final Releases releases;
     private final Dependencies dependencies;
@@ -135,7 +135,7 @@ public class Scenarios {
     private final dev.almanac.planning.Resources planningResources;
     private final SecureRandom random = new SecureRandom();
 
-    Scenarios(ScenarioRepository scenarios, DecisionLogRepository decisions, ReleaseCalendar calendar, Releases releases, Dependencies dependencies,
+    Scenarios(ScenarioRepository scenarios, dev.almanac.governance.DecisionLog decisions, ReleaseCalendar calendar, Releases releases, Dependencies dependencies,
             PlanningCatalog catalog, Slips slips, ApplicationEventPublisher events, Clock clock, ObjectMapper json, CapacityInputs capacity,
             dev.almanac.planning.Resources planningResources) {
         this.capacity = capacity;
@@ -327,7 +327,9 @@ public class Scenarios {
         }
         List<WhatIf.Shift> moves = moved.stream().flatMap(m -> m.milestones().stream()).toList();
         String summary = scenario.name() + ": " + changes.stream().map(Change::describe).collect(Collectors.joining("; "));
-        DecisionLogEntry entry = decisions.save(new DecisionLogEntry(by, clock.instant(), token, why, summary, write(moves)));
+        var entry = decisions.record(new dev.almanac.governance.Decision(dev.almanac.governance.DecisionKind.SCENARIO, moved.size() == 1
+                ? moved.get(0).releaseKey() : null, "Scenario applied: " + summary, "applied", by, clock.instant(), why,
+                java.util.Map.of("moves", moves), token));
         scenario.close(Scenario.Status.APPLIED, by, clock.instant());
         List<MilestoneSlipped> slipped = new ArrayList<>();
         for (WhatIf.Moved m : moved) {
@@ -375,7 +377,8 @@ public class Scenarios {
 
     @Transactional(readOnly = true)
     public List<Decision> decisions() {
-        return decisions.findTop100ByOrderByDecidedAtDescIdDesc().stream().map(this::decision).toList();
+        return decisions.search(new dev.almanac.governance.DecisionLog.Search(dev.almanac.governance.DecisionKind.SCENARIO, null, null, null, null), 100)
+                .stream().map(this::decision).toList();
     }
 
     private void validate(Change change, Snapshot snapshot) {
@@ -499,10 +502,11 @@ public class Scenarios {
         return new ScenarioInfo(s.token(), s.name(), s.status().name(), s.createdBy(), s.createdAt(), s.closedBy(), s.closedAt(), changesOf(s));
     }
 
-    private Decision decision(DecisionLogEntry e) {
+    private Decision decision(dev.almanac.governance.DecisionLog.Entry e) {
         try {
-            return new Decision(e.id(), e.decidedBy(), e.decidedAt(), e.scenarioToken(), e.justification(), e.summary(),
-                    json.readValue(e.moves(), new TypeReference<List<WhatIf.Shift>>() {
+            var moves = json.readTree(e.basis()).path("moves");
+            return new Decision(e.id(), e.decidedBy(), e.decidedAt(), e.scenarioToken(), e.rationale(),
+                    e.subject().replaceFirst("^Scenario applied: ", ""), json.convertValue(moves, new TypeReference<List<WhatIf.Shift>>() {
                     }));
         } catch (java.io.IOException ex) {
             throw new IllegalStateException("Unreadable decision " + e.id(), ex);

@@ -89,7 +89,7 @@ class ReleaseController {
 
     @PostMapping("/{key}/edit")
     String replan(@PathVariable String key, @ModelAttribute("release") ReleaseForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, java.security.Principal principal) {
         if (releases.plannedRelease(key).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key);
         }
@@ -97,7 +97,8 @@ class ReleaseController {
             return editForm(model, key);
         }
         try {
-            releases.replan(key, new Releases.ReleaseChange(form.getLane(), form.getRiskTier(), form.getOwnerTeam(), form.getTargetDate()));
+            releases.replan(key, new Releases.ReleaseChange(form.getLane(), form.getRiskTier(), form.getOwnerTeam(), form.getTargetDate()),
+                    principal.getName());
         } catch (ReleaseRejected rejected) {
             binding.rejectValue(rejected.field(), "rejected", rejected.getMessage());
             return editForm(model, key);

@@ -75,6 +75,7 @@ class ReleaseProcess {
         variables.put(OWNER_TEAM, plan.getOwnerTeam());
         variables.put(TARGET_DATE, plan.getTargetDate().toString());
         variables.put(DATA_FEEDS, plan.getDataFeeds() == null ? "" : plan.getDataFeeds());
+        variables.put(ModelRelease.Variables.REQUESTED_BY, plan.getCreatedBy());
         return runtime.startProcessInstanceByKey(ModelRelease.PROCESS_ID, plan.getKey(), variables);
     }
 
@@ -455,6 +456,20 @@ class ReleaseProcess {
         management.createJobQuery().processDefinitionKey(ModelRelease.PROCESS_ID).timers().list().stream()
                 .filter(j -> activityIds.contains(activityIdOf(j))).forEach(j -> result.put(j.getProcessInstanceId(), j));
         return result;
+    }
+
+    /** Until when an approved freeze override lets the release deploy at once, or null. */
+    Instant freezeOverrideUntil(String processInstanceId) {
+        Object until = runtime.getVariable(processInstanceId, ModelRelease.Variables.FREEZE_OVERRIDE_UNTIL);
+        return until instanceof Date date ? date.toInstant() : null;
+    }
+
+    /** Asks for a freeze override: the procedure opens the override task for release managers. */
+    boolean requestFreezeOverride(String processInstanceId, String by, String reason) {
+        var result = runtime.createMessageCorrelation(ModelRelease.Messages.FREEZE_OVERRIDE_REQUESTED).processInstanceId(processInstanceId)
+                .setVariable(ModelRelease.Variables.OVERRIDE_REQUESTED_BY, by)
+                .setVariable(ModelRelease.Variables.OVERRIDE_REQUEST_REASON, reason).correlateAllWithResult();
+        return !result.isEmpty();
     }
 
     /** Moves a timer to a new due date (the job executor then fires it then). */

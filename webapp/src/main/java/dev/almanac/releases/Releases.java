@@ -301,6 +301,12 @@ public class Releases {
      */
     @Transactional
     public ReleaseSummary replan(String key, ReleaseChange change) {
+        return replan(key, change, null);
+    }
+
+    /** As {@link #replan(String, ReleaseChange)}, remembering who changed it: they cannot approve its gates afterwards. */
+    @Transactional
+    public ReleaseSummary replan(String key, ReleaseChange change, String changedBy) {
         ReleasePlan plan = plans.findByKey(key).orElseThrow(() -> new ReleaseRejected("key", "No release " + key));
         if (change.lane() == null) {
             throw new ReleaseRejected("lane", "Choose a lane: experimentation, staging or production.");
@@ -320,6 +326,9 @@ public class Releases {
         }
         plan.replan(change.lane(), change.riskTier(), change.ownerTeam(), change.targetDate());
         events.publishEvent(new ReleasePlanChanged(key));
+        if (plan.getProcessInstanceId() != null && changedBy != null) {
+            process.replanned(plan.getProcessInstanceId(), Map.of(dev.almanac.processes.ModelRelease.Variables.LAST_CHANGED_BY, changedBy));
+        }
         if (plan.getProcessInstanceId() != null) {
             process.replanned(plan.getProcessInstanceId(), Map.of(
                     dev.almanac.processes.ModelRelease.Variables.LANE, change.lane().value(),
@@ -340,6 +349,32 @@ public class Releases {
             throw new ReleaseRejected("reason", "Release " + key + " has already ended.");
         }
         events.publishEvent(new ReleasePlanChanged(key));
+    }
+
+    /** The release a process instance runs, if it is one of ours. */
+    @Transactional(readOnly = true)
+    public Optional<String> releaseKeyOfProcess(String processInstanceId) {
+        return plans.findByProcessInstanceIdIn(java.util.List.of(processInstanceId)).stream().map(ReleasePlan::getKey).findFirst();
+    }
+
+    /**
+     * Asks for a freeze override of a release waiting for its release window.
+     *
+     * @throws ReleaseRejected naming the field when the release is not waiting for a window or no reason is given
+     */
+    @Transactional
+    public void requestFreezeOverride(String key, String by, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ReleaseRejected("reason", "Say why this release must deploy during the freeze; release managers decide on it.");
+        }
+        ReleasePlan plan = startedPlan(key);
+        if (process.activeActivities(plan.getProcessInstanceId()).stream().noneMatch(a -> procedures.latest().steps().stream()
+                .anyMatch(s -> s.activityId().equals(a) && s.kind() == dev.almanac.projection.StepKind.RELEASE_WINDOW))) {
+            throw new ReleaseRejected("reason", "Release " + key + " is not waiting for a release window; there is no freeze to override.");
+        }
+        if (!process.requestFreezeOverride(plan.getProcessInstanceId(), by, reason.trim())) {
+            throw new ReleaseRejected("reason", "Release " + key + " cannot take an override request now.");
+        }
     }
 
     /** A person's decision a release waits for. */

@@ -62,7 +62,8 @@ class WindowWaits {
                 continue;
             }
             try {
-                Instant due = timing.nextOpening(key, now);
+                Instant overridden = process.freezeOverrideUntil(entry.getKey());
+                Instant due = overridden != null && now.isBefore(overridden) ? entry.getValue().getDuedate().toInstant() : timing.nextOpening(key, now);
                 if (!due.equals(entry.getValue().getDuedate().toInstant())) {
                     process.retime(entry.getValue(), due);
                     log.info("Release {} now waits for its release window until {}", key, due);

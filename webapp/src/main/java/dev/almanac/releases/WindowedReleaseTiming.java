@@ -27,7 +27,12 @@ class WindowedReleaseTiming extends DefaultReleaseTiming {
 
     @Override
     public Date nextReleaseWindow(DelegateExecution execution) {
-        return Date.from(nextOpening(execution.getProcessBusinessKey(), ClockUtil.getCurrentTime().toInstant()));
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant overridden = freezeOverrideUntil(execution);
+        if (overridden != null && now.isBefore(overridden)) {
+            return Date.from(now);
+        }
+        return Date.from(nextOpening(execution.getProcessBusinessKey(), now));
     }
 
     /** When the release may deploy at the earliest, from {@code now}. */

@@ -1,0 +1,59 @@
+package db.migration;
+
+import dev.almanac.governance.DecisionChain;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+/**
+ * Moves the scenario decisions of the earlier decision log into the hash-chained one, in their
+ * order, and makes the database refuse changes to it.
+ */
+public class V8__decision_chain extends BaseJavaMigration {
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        var connection = context.getConnection();
+        String previous = DecisionChain.GENESIS;
+        try (Statement select = connection.createStatement();
+                ResultSet rows = select.executeQuery(
+                        "SELECT decided_by, decided_at, scenario_token, justification, summary, moves FROM decision_log ORDER BY id");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO decision_record (kind, release_key, subject, outcome, "
+                        + "decided_by, decided_at, rationale, basis, scenario_token, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            while (rows.next()) {
+                var at = rows.getTimestamp("decided_at").toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                String subject = clip("Scenario applied: " + rows.getString("summary"), 300);
+                String hash = DecisionChain.hash(previous, "SCENARIO", null, subject, "applied", rows.getString("decided_by"), at,
+                        rows.getString("justification"), rows.getString("moves"), rows.getString("scenario_token"));
+                insert.setString(1, "SCENARIO");
+                insert.setString(2, null);
+                insert.setString(3, subject);
+                insert.setString(4, "applied");
+                insert.setString(5, rows.getString("decided_by"));
+                insert.setTimestamp(6, Timestamp.from(at));
+                insert.setString(7, rows.getString("justification"));
+                insert.setString(8, rows.getString("moves"));
+                insert.setString(9, rows.getString("scenario_token"));
+                insert.setString(10, previous);
+                insert.setString(11, hash);
+                insert.executeUpdate();
+                previous = hash;
+            }
+        }
+        try (PreparedStatement head = connection.prepareStatement("UPDATE decision_chain SET last_hash = ? WHERE id = 1")) {
+            head.setString(1, previous);
+            head.executeUpdate();
+        }
+        try (Statement drop = connection.createStatement()) {
+            drop.execute("DROP TABLE decision_log");
+        }
+        DecisionChain.createAppendOnlyTriggers(connection);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() > max ? text.substring(0, max - 3) + "..." : text;
+    }
+}

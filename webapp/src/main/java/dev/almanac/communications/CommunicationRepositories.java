@@ -1,0 +1,82 @@
+package dev.almanac.communications;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface StakeholderRepository extends JpaRepository<StakeholderRow, Long> {
+
+    List<StakeholderRow> findAllByOrderByScopeKindAscScopeAscRoleAscPartyAsc();
+
+    @Query("select s from StakeholderRow s where (s.scopeKind = 'PRODUCT_LINE' and s.scope = :productLine) or (s.scopeKind = 'MODEL' and s.scope = :model)")
+    List<StakeholderRow> forScope(@Param("productLine") String productLine, @Param("model") String model);
+
+    List<StakeholderRow> findByRole(StakeholderRole role);
+
+    boolean existsByScopeKindAndScopeAndPartyKindAndPartyAndRole(StakeholderRow.ScopeKind scopeKind, String scope, StakeholderRow.PartyKind partyKind,
+            String party, StakeholderRole role);
+}
+
+interface NoticePreferenceRepository extends JpaRepository<NoticePreferenceRow, Long> {
+
+    List<NoticePreferenceRow> findByUserId(String userId);
+
+    Optional<NoticePreferenceRow> findByUserIdAndType(String userId, NoticeType type);
+}
+
+interface NoticeRepository extends JpaRepository<NoticeRow, Long> {
+
+    boolean existsBySourceKey(String sourceKey);
+
+    Optional<NoticeRow> findBySourceKey(String sourceKey);
+
+    List<NoticeRow> findByIdIn(Collection<Long> ids);
+
+    List<NoticeRow> findBySourceKeyStartingWith(String prefix);
+
+    List<NoticeRow> findByReleaseKeyOrderByIdDesc(String releaseKey);
+}
+
+interface DeliveryRepository extends JpaRepository<DeliveryRow, Long> {
+
+    boolean existsByDedupeKey(String dedupeKey);
+
+    @Query("""
+            select d.id from DeliveryRow d
+            where (d.status = 'PENDING' and d.nextAttemptAt <= :now) or (d.status = 'SENDING' and d.claimedUntil < :now)
+            order by d.nextAttemptAt""")
+    List<Long> due(@Param("now") Instant now, Pageable page);
+
+    /** Claims one delivery for this node; 1 when it got it, 0 when another node was first. */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("""
+            update DeliveryRow d set d.status = 'SENDING', d.claimedBy = :node, d.claimedUntil = :until, d.attempts = d.attempts + 1
+            where d.id = :id and ((d.status = 'PENDING' and d.nextAttemptAt <= :now) or (d.status = 'SENDING' and d.claimedUntil < :now))""")
+    int claim(@Param("id") long id, @Param("node") String node, @Param("now") Instant now, @Param("until") Instant until);
+
+    List<DeliveryRow> findByStatusInOrderByIdDesc(Collection<DeliveryRow.Status> statuses, Pageable page);
+
+    List<DeliveryRow> findByRecipientAndChannelOrderByIdDesc(String recipient, Channel channel, Pageable page);
+
+    long countByRecipientAndChannelAndStatusAndReadAtIsNull(String recipient, Channel channel, DeliveryRow.Status status);
+
+    List<DeliveryRow> findByRecipientAndStatusAndNextAttemptAtLessThanOrderById(String recipient, DeliveryRow.Status status, Instant before);
+
+    @Query("select distinct d.recipient from DeliveryRow d where d.status = 'HELD' and d.nextAttemptAt < :before")
+    List<String> recipientsWithHeld(@Param("before") Instant before);
+
+    List<DeliveryRow> findByNoticeIdIn(Collection<Long> noticeIds);
+
+    long countByStatus(DeliveryRow.Status status);
+}
+
+interface DigestRunRepository extends JpaRepository<DigestRunRow, Long> {
+
+    Optional<DigestRunRow> findTopByRoleOrderByPeriodEndDesc(String role);
+}

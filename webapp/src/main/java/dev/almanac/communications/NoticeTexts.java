@@ -1,0 +1,31 @@
+package dev.almanac.communications;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Small helpers for the wording of notices. */
+final class NoticeTexts {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ENGLISH);
+
+    private NoticeTexts() {
+    }
+
+    static String format(Instant at, ZoneId zone) {
+        return at == null ? "-" : FORMAT.format(at.atZone(zone));
+    }
+
+    static String taskLink(String taskId) {
+        return "/operaton/app/tasklist/default/#/?task=" + taskId;
+    }
+
+    static String days(java.time.Duration by) {
+        long hours = by.toHours();
+        if (Math.abs(hours) < 48) {
+            return hours + " h";
+        }
+        return String.format(Locale.ENGLISH, "%.1f days", by.toMinutes() / 1440.0);
+    }
+}
