@@ -32,8 +32,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class ReleaseNotes {
 
-    private static final Parser MARKDOWN = Parser.builder().build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final java.util.List<org.commonmark.Extension> EXTENSIONS = List.of(org.commonmark.ext.gfm.tables.TablesExtension.create());
+    private static final Parser MARKDOWN = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
 
     private final ReleaseNoteRepository notes;
     private final Releases releases;
@@ -164,7 +165,10 @@ public class ReleaseNotes {
         md.append("\n## Validation\n\n| Metric | Value |\n| --- | --- |\n");
         for (String metric : List.of(Variables.ACCURACY, Variables.BASELINE_ACCURACY, Variables.ACCURACY_DELTA, Variables.LATENCY_P95_MS)) {
             if (v.get(metric) != null) {
-                md.append("| ").append(metric).append(" | ").append(v.get(metric)).append(" |\n");
+                Object value = v.get(metric);
+                md.append("| ").append(metric).append(" | ")
+                        .append(value instanceof Double d ? java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() : value)
+                        .append(" |\n");
             }
         }
         md.append("\n**Promotion gate:** ").append(v.getOrDefault(Variables.GATE_OUTCOME, "not run"));
