@@ -59,10 +59,12 @@ class DemoData {
 
     private final dev.almanac.dependencies.Dependencies dependencies;
     private final dev.almanac.planning.Resources planningResources;
+    private final dev.almanac.communications.Stakeholders stakeholders;
 
-    DemoData(IdentityService identity, Releases releases, dev.almanac.planning.PlanningCatalog catalog, dev.almanac.calendar.Cadences cadences,
+    DemoData(dev.almanac.communications.Stakeholders stakeholders, IdentityService identity, Releases releases, dev.almanac.planning.PlanningCatalog catalog, dev.almanac.calendar.Cadences cadences,
             dev.almanac.dependencies.Dependencies dependencies, dev.almanac.planning.Resources planningResources) {
         this.planningResources = planningResources;
+        this.stakeholders = stakeholders;
         this.dependencies = dependencies;
         this.cadences = cadences;
         this.identity = identity;
@@ -97,6 +99,27 @@ class DemoData {
                 java.time.ZoneId.of("America/New_York"), "FREQ=MONTHLY;COUNT=3", dev.almanac.projection.WindowScope.PRODUCT_LINE, "discovery",
                 "GPU capacity held for ranking experiments."), "demo");
         resources(experiments.id(), today);
+        stakeholders();
+    }
+
+    /** Who hears about what: everyone in Almanac's inbox (the demo has no SMTP server or webhooks to reach). */
+    private void stakeholders() {
+        var inApp = java.util.Set.of(dev.almanac.communications.Channel.IN_APP);
+        for (String line : List.of("payments", "discovery", "lending")) {
+            stakeholder("PRODUCT_LINE", line, "USER", "rita", dev.almanac.communications.StakeholderRole.LEADERSHIP, inApp);
+            stakeholder("PRODUCT_LINE", line, "GROUP", "release-managers", dev.almanac.communications.StakeholderRole.ON_CALL, inApp);
+        }
+        stakeholder("PRODUCT_LINE", "payments", "USER", "oscar", dev.almanac.communications.StakeholderRole.RISK, inApp);
+        stakeholder("PRODUCT_LINE", "lending", "USER", "oscar", dev.almanac.communications.StakeholderRole.RISK, inApp);
+        stakeholder("MODEL", "fraud-scorer", "USER", "mel", dev.almanac.communications.StakeholderRole.OWNER, inApp);
+        stakeholder("MODEL", "search-ranker", "USER", "mel", dev.almanac.communications.StakeholderRole.OWNER, inApp);
+        stakeholder("MODEL", "recsys-embeddings", "USER", "dana", dev.almanac.communications.StakeholderRole.CONSUMER, inApp);
+        stakeholder("PRODUCT_LINE", "discovery", "USER", "dana", dev.almanac.communications.StakeholderRole.CONSUMER, inApp);
+    }
+
+    private void stakeholder(String scopeKind, String scope, String partyKind, String party, dev.almanac.communications.StakeholderRole role,
+            java.util.Set<dev.almanac.communications.Channel> channels) {
+        stakeholders.add(new dev.almanac.communications.Stakeholders.NewStakeholder(scopeKind, scope, partyKind, party, role, channels, null, null));
     }
 
     /** A small GPU pool (three trainings at once do not fit), an evaluation cluster, two risk officers and the on-call engineer. */

@@ -55,6 +55,8 @@ class ReleaseJourneyBrowserTest {
     dev.almanac.planning.Resources resources;
     @Autowired
     dev.almanac.calendar.ReleaseCalendar calendar;
+    @Autowired
+    org.operaton.bpm.engine.ProcessEngine engine;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -197,6 +199,43 @@ class ReleaseJourneyBrowserTest {
         wait.until(d -> releases.openTasksOf(key).containsValue("deploy-approval"));
         assertThat(releases.find(key).orElseThrow().variables()).containsEntry("riskDecision", "approve")
                 .containsEntry("riskRationale", "Fairness report reviewed");
+    }
+
+    @Test
+    void ownerEditsTheDraftedReleaseNotesAndPublishesThem() {
+        String model = "notes-browser-" + (System.nanoTime() % 100000);
+        String key = releases.plan(new NewRelease(model, "1", Lane.PRODUCTION, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(30),
+                "transactions"), "rita").key();
+        dev.almanac.processes.ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId())
+                .throughTraining(0.95, 100, 0.92)
+                .completeTask("risk-review", Map.of(ModelRelease.Variables.RISK_DECISION, "approve", ModelRelease.Variables.RISK_RATIONALE, "fair"))
+                .completeTask("deploy-approval", Map.of(ModelRelease.Variables.DEPLOY_DECISION, "go", ModelRelease.Variables.DEPLOY_NOTE, "go"))
+                .fireTimer("wait-release-window")
+                .completeExternal(ModelRelease.Topics.DEPLOY, Map.of(ModelRelease.Variables.DEPLOYMENT_ID, "dep-browser"));
+        signIn("mel");
+
+        browser.get(url("/releases/" + key));
+        WebElement notesLink = wait.until(ExpectedConditions.elementToBeClickable(By.id("notes-link")));
+        assertThat(browser.findElement(By.id("governance")).getText()).contains("draft, not yet published");
+        notesLink.click();
+
+        wait.until(ExpectedConditions.urlContains("/releases/" + key + "/notes"));
+        assertThat(browser.findElement(By.cssSelector("#notes-html h1")).getText()).isEqualTo(model + " 1 — release notes");
+        assertThat(browser.findElement(By.cssSelector("#notes-html table")).getText()).contains("accuracy 0.95");
+        WebElement markdown = browser.findElement(By.id("markdown"));
+        assertThat(markdown.getAttribute("value")).contains("## Approvals").contains("dep-browser");
+
+        markdown.clear();
+        markdown.sendKeys("# " + model + " 1\n\nCatches 3% more fraud at the same review load.\n\n- Deployment: dep-browser\n");
+        click(By.cssSelector("#notes-form button[name=publish]"));
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notes-status"), "Published by mel"));
+        assertThat(browser.findElement(By.cssSelector("#notes-html h1")).getText()).isEqualTo(model + " 1");
+        assertThat(browser.findElement(By.id("notes-html")).getText()).contains("Catches 3% more fraud at the same review load.");
+        assertThat(browser.findElements(By.id("notes-form"))).isEmpty();
+
+        browser.get(url("/releases/" + key));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("governance"), "published by mel"));
     }
 
     private String releaseAtRiskReview() {
