@@ -116,14 +116,19 @@ class NoticeTriggers {
     @EventListener
     @Transactional
     public void overridden(GovernanceEvents.OverrideGranted granted) {
+        String what = "freeze".equals(granted.what()) ? "the freeze" : "gate".equals(granted.what()) ? "the failed gate" : "the " + granted.what();
+        String until = granted.until() == null ? "" : ", valid until " + NoticeTexts.format(granted.until(), zone());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("what", granted.what());
+        payload.put("by", granted.by());
+        payload.put("reason", granted.reason());
+        payload.put("until", granted.until() == null ? null : granted.until().toString());
+        payload.put("decision", granted.decisionId());
         notices.raise(NoticeDraft.about("override-granted:" + granted.decisionId(), NoticeType.OVERRIDE_GRANTED, granted.releaseKey(),
-                granted.by() + " overrode the " + ("freeze".equals(granted.what()) ? "freeze" : "failed gate") + " for " + granted.releaseKey(),
-                granted.by() + " granted an override of the " + ("freeze".equals(granted.what()) ? "freeze" : "failed gate") + " for release "
-                        + granted.releaseKey() + ", valid until " + NoticeTexts.format(granted.until(), zone()) + ".\nReason: " + granted.reason()
+                granted.by() + " overrode " + what + " for " + granted.releaseKey(),
+                granted.by() + " granted an override of " + what + " for release " + granted.releaseKey() + until + ".\nReason: " + granted.reason()
                         + "\nIt is entry " + granted.decisionId() + " of the decision log.",
-                "/governance/decisions?release=" + granted.releaseKey(),
-                Map.of("what", granted.what(), "by", granted.by(), "reason", granted.reason(), "until", String.valueOf(granted.until()),
-                        "decision", granted.decisionId())));
+                "/governance/decisions?release=" + granted.releaseKey(), payload));
     }
 
     @EventListener

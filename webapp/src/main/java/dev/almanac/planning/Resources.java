@@ -52,6 +52,12 @@ public class Resources {
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private dev.almanac.governance.DecisionLog decisions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void decisionLog(dev.almanac.governance.DecisionLog decisions) {
+        this.decisions = decisions;
+    }
 
     Resources(ResourcePoolRepository pools, ResourceDemandRepository demands, CapacityReservationRepository reservations,
             ReservationOverrideRepository overrides, PlanningCatalog catalog, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
@@ -297,6 +303,10 @@ public class Resources {
         o.decidedBy = by;
         o.decidedAt = clock.instant();
         o = overrides.save(o);
+        var entry = decisions.record(new dev.almanac.governance.Decision(dev.almanac.governance.DecisionKind.OVERRIDE, releaseKey,
+                "Experimentation reserve of " + resourceKey, "let in", by, o.decidedAt, o.reason, java.util.Map.of("resource", resourceKey), null));
+        events.publishEvent(new dev.almanac.governance.GovernanceEvents.OverrideGranted(releaseKey, "reserve of " + resourceKey, by, o.reason, null,
+                entry.id()));
         events.publishEvent(new ResourcesChanged(resourceKey));
         return new OverrideInfo(o.id, o.resourceKey, o.releaseKey, o.reason, o.decidedBy, o.decidedAt);
     }

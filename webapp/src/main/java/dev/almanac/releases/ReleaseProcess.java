@@ -111,9 +111,9 @@ class ReleaseProcess {
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    /** Almanac sends upstream-ready itself; pipelines deliver the others. */
+    /** Almanac sends upstream-ready and freeze override requests itself; pipelines deliver the others. */
     private static boolean fromPipelines(String message) {
-        return !ModelRelease.Messages.UPSTREAM_READY.equals(message);
+        return !ModelRelease.Messages.UPSTREAM_READY.equals(message) && !ModelRelease.Messages.FREEZE_OVERRIDE_REQUESTED.equals(message);
     }
 
     /**

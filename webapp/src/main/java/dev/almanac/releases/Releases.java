@@ -31,6 +31,12 @@ public class Releases {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final dev.almanac.planning.PlanningCatalog catalog;
     private final ProcedureModels procedures;
+    private dev.almanac.governance.DecisionLog decisions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void decisionLog(dev.almanac.governance.DecisionLog decisions) {
+        this.decisions = decisions;
+    }
     private final StepOverrideRepository overrides;
     private final WindowWaits windowWaits;
 
@@ -324,7 +330,13 @@ public class Releases {
         if (change.targetDate().isBefore(LocalDate.now(clock)) && !change.targetDate().equals(plan.getTargetDate())) {
             throw new ReleaseRejected("targetDate", "The target date " + change.targetDate() + " is in the past.");
         }
+        LocalDate targetBefore = plan.getTargetDate();
         plan.replan(change.lane(), change.riskTier(), change.ownerTeam(), change.targetDate());
+        if (!targetBefore.equals(change.targetDate()) && decisions != null) {
+            decisions.record(new dev.almanac.governance.Decision(dev.almanac.governance.DecisionKind.RESCHEDULE, key, "Target date of " + key,
+                    "moved to " + change.targetDate(), changedBy == null ? "unknown" : changedBy, clock.instant(), "plan changed",
+                    Map.of("before", targetBefore.toString(), "after", change.targetDate().toString()), null));
+        }
         events.publishEvent(new ReleasePlanChanged(key));
         if (plan.getProcessInstanceId() != null && changedBy != null) {
             process.replanned(plan.getProcessInstanceId(), Map.of(dev.almanac.processes.ModelRelease.Variables.LAST_CHANGED_BY, changedBy));

@@ -28,6 +28,12 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
     Releases releases;
     @Autowired
     IdentityService identity;
+    @Autowired
+    dev.almanac.governance.DecisionLog decisions;
+    @Autowired
+    dev.almanac.communications.ReleaseNotes releaseNotes;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void releaseRunsFromPlanToRetrospectiveOnMySql() {
@@ -35,7 +41,7 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
         String version = "e2e." + System.currentTimeMillis();
         String key = "churn-model-" + version;
         releases.plan(new NewRelease("churn-model", version, Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(7),
-                "subscriptions,payments"), "rita");
+                "subscriptions,payments"), "dana");
 
         // the data-readiness worker checks both feeds, then the release waits for the data pipeline
         awaitWaiting(key, ModelRelease.Messages.DATA_READY);
@@ -47,8 +53,12 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
 
         // the validation worker computes deltas, the promotion gate advances, risk review is open
         completeWhenOpen(key, "risk-review", "oscar", Map.of(RISK_DECISION, "approve", RISK_RATIONALE, "standard model"));
-        completeWhenOpen(key, "deploy-approval", "rita", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "go"));
 
+        // four-eyes: whoever requested the release cannot approve its gates
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeWhenOpen(key, "deploy-approval", "dana",
+                Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "mine"))).hasRootCauseMessage("Four-eyes: dana requested release " + key
+                        + " and cannot also decide 'Approve deployment'. Someone else in the task's group must decide it.");
+        completeWhenOpen(key, "deploy-approval", "rita", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "go"));
         // window open: deploy worker, monitoring timer, health check worker, retrospective timer
         completeWhenOpen(key, "retrospective", "mel", Map.of(RETRO_WENT_WELL, "all", RETRO_SLIPPED, "none", RETRO_ACTIONS, "none"));
 
@@ -65,6 +75,18 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
         assertThat(platform.calls).anyMatch(c -> c.startsWith("POST /train") && c.contains(key))
                 .anyMatch(c -> c.startsWith("POST /deploy") && c.contains(key))
                 .anyMatch(c -> c.startsWith("GET /feeds/payments"));
+
+        // governance on MySQL: the decisions are chained and the database refuses to rewrite them; release notes were drafted
+        assertThat(decisions.ofRelease(key)).extracting(e -> e.subject() + ": " + e.outcome() + " by " + e.decidedBy())
+                .contains("Promotion gate: advance by decision table promotion-gate", "Risk review: approve by oscar", "Approve deployment: go by rita");
+        assertThat(decisions.verify().intact()).isTrue();
+        long id = decisions.ofRelease(key).get(0).id();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("UPDATE decision_record SET decided_by = 'mallory' WHERE id = ?", id))
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("DELETE FROM decision_record WHERE id = ?", id))
+                .hasMessageContaining("append-only");
+        await().atMost(Duration.ofSeconds(10)).until(() -> releaseNotes.of(key).isPresent());
+        assertThat(releaseNotes.of(key).orElseThrow().markdown()).contains("- **Risk review**: approve by oscar").contains("| accuracy | 0.94 |");
     }
 
     private void awaitWaiting(String key, String message) {
