@@ -113,7 +113,7 @@ class ReleaseJourneyBrowserTest {
         setDate(browser.findElement(By.id("targetDate")), LocalDate.now().plusDays(20));
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("lower-case letters");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error"))).getText()).contains("lower-case letters");
         assertThat(browser.getCurrentUrl()).doesNotContain("/releases/credit");
 
         WebElement model = browser.findElement(By.id("model"));
