@@ -24,7 +24,7 @@ public class V8__decision_chain extends BaseJavaMigration {
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO decision_record (kind, release_key, subject, outcome, "
                         + "decided_by, decided_at, rationale, basis, scenario_token, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             while (rows.next()) {
-                var at = rows.getTimestamp("decided_at").toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                var at = rows.getTimestamp("decided_at").toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
                 String subject = clip("Scenario applied: " + rows.getString("summary"), 300);
                 String hash = DecisionChain.hash(previous, "SCENARIO", null, subject, "applied", rows.getString("decided_by"), at,
                         rows.getString("justification"), rows.getString("moves"), rows.getString("scenario_token"));

@@ -54,8 +54,8 @@ class DecisionRecord {
         this.subject = DecisionChain.clip(subject, 300);
         this.outcome = DecisionChain.clip(outcome, 120);
         this.decidedBy = decidedBy;
-        // the chain hashes what the database keeps: whole microseconds at most
-        this.decidedAt = decidedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // the chain hashes what every database keeps: whole seconds (MySQL Connector/J drops fractions on MariaDB)
+        this.decidedAt = decidedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         this.rationale = DecisionChain.clip(rationale, 4000);
         this.basis = basis;
         this.scenarioToken = scenarioToken;

@@ -31,6 +31,8 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
     @Autowired
     dev.almanac.governance.DecisionLog decisions;
     @Autowired
+    dev.almanac.communications.Notices notices;
+    @Autowired
     dev.almanac.communications.ReleaseNotes releaseNotes;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -79,7 +81,10 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
         // governance on MySQL: the decisions are chained and the database refuses to rewrite them; release notes were drafted
         assertThat(decisions.ofRelease(key)).extracting(e -> e.subject() + ": " + e.outcome() + " by " + e.decidedBy())
                 .contains("Promotion gate: advance by decision table promotion-gate", "Risk review: approve by oscar", "Approve deployment: go by rita");
-        assertThat(decisions.verify().intact()).isTrue();
+        assertThat(decisions.verify().intact()).as(decisions.verify().problem()).isTrue();
+        // the outbox took the notices in the engine's transactions
+        assertThat(notices.ofRelease(key)).extracting(dev.almanac.communications.Notices.Notice::type)
+                .contains("approval-needed", "release-deployed");
         long id = decisions.ofRelease(key).get(0).id();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("UPDATE decision_record SET decided_by = 'mallory' WHERE id = ?", id))
                 .hasMessageContaining("append-only");
