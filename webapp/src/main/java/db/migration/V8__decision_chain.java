@@ -26,8 +26,10 @@ public class V8__decision_chain extends BaseJavaMigration {
             while (rows.next()) {
                 var at = rows.getTimestamp("decided_at").toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
                 String subject = clip("Scenario applied: " + rows.getString("summary"), 300);
+                // the same shape the scenarios write now
+                String basis = "{\"moves\":" + rows.getString("moves") + "}";
                 String hash = DecisionChain.hash(previous, "SCENARIO", null, subject, "applied", rows.getString("decided_by"), at,
-                        rows.getString("justification"), rows.getString("moves"), rows.getString("scenario_token"));
+                        rows.getString("justification"), basis, rows.getString("scenario_token"));
                 insert.setString(1, "SCENARIO");
                 insert.setString(2, null);
                 insert.setString(3, subject);
@@ -35,7 +37,7 @@ public class V8__decision_chain extends BaseJavaMigration {
                 insert.setString(5, rows.getString("decided_by"));
                 insert.setTimestamp(6, Timestamp.from(at));
                 insert.setString(7, rows.getString("justification"));
-                insert.setString(8, rows.getString("moves"));
+                insert.setString(8, basis);
                 insert.setString(9, rows.getString("scenario_token"));
                 insert.setString(10, previous);
                 insert.setString(11, hash);
@@ -47,10 +49,11 @@ public class V8__decision_chain extends BaseJavaMigration {
             head.setString(1, previous);
             head.executeUpdate();
         }
+        // before the old table goes (DDL commits on MySQL): if the database refuses triggers, nothing is lost
+        DecisionChain.createAppendOnlyTriggers(connection);
         try (Statement drop = connection.createStatement()) {
             drop.execute("DROP TABLE decision_log");
         }
-        DecisionChain.createAppendOnlyTriggers(connection);
     }
 
     private static String clip(String text, int max) {

@@ -30,9 +30,9 @@ CREATE TABLE notice (
     notice_type  VARCHAR(32)    NOT NULL,
     release_key  VARCHAR(120),
     subject      VARCHAR(300)   NOT NULL,
-    body         TEXT           NOT NULL,
+    body         MEDIUMTEXT     NOT NULL,
     link         VARCHAR(500),
-    payload      TEXT           NOT NULL,
+    payload      MEDIUMTEXT     NOT NULL,
     created_at   TIMESTAMP      NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT uk_notice_source UNIQUE (source_key)
@@ -67,7 +67,8 @@ CREATE TABLE digest_run (
     role         VARCHAR(16)   NOT NULL,
     period_start TIMESTAMP     NOT NULL,
     period_end   TIMESTAMP     NOT NULL,
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    CONSTRAINT uk_digest_run UNIQUE (role, period_end)
 );
 
 -- What a milestone will deliver, its risks and next steps, drafted by Almanac and edited by the owner before it goes out.
@@ -89,7 +90,7 @@ CREATE TABLE planned_communication (
 CREATE TABLE release_note (
     id            BIGINT        NOT NULL AUTO_INCREMENT,
     release_key   VARCHAR(120)  NOT NULL,
-    markdown      TEXT          NOT NULL,
+    markdown      MEDIUMTEXT    NOT NULL,
     generated_at  TIMESTAMP     NOT NULL,
     edited_by     VARCHAR(64),
     edited_at     TIMESTAMP     NULL,

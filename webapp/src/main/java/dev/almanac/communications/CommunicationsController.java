@@ -124,7 +124,7 @@ class CommunicationsController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new StakeholderForm());
         }
-        model.addAttribute("stakeholders", stakeholders.all());
+        model.addAttribute("stakeholders", stakeholders.all().stream().map(Stakeholders.Stakeholder::masked).toList());
         model.addAttribute("productLines", catalog.productLines());
         model.addAttribute("models", catalog.models());
         model.addAttribute("roles", StakeholderRole.values());
@@ -134,8 +134,20 @@ class CommunicationsController {
         return "communications/stakeholders";
     }
 
+    /** Release managers and administrators decide who is told what. */
+    static boolean mayManageStakeholders(org.springframework.security.core.Authentication user) {
+        return user != null && user.getAuthorities().stream().map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("GROUP_release-managers") || a.equals("GROUP_operaton-admin"));
+    }
+
     @PostMapping("/planning/stakeholders")
-    String addStakeholder(@ModelAttribute("form") StakeholderForm form, Model model, RedirectAttributes redirect) {
+    String addStakeholder(@ModelAttribute("form") StakeholderForm form, Model model, RedirectAttributes redirect,
+            org.springframework.security.core.Authentication user) {
+        if (!mayManageStakeholders(user)) {
+            model.addAttribute("fieldError", "party");
+            model.addAttribute("error", "Only release managers and administrators change who is told what; nothing was saved.");
+            return stakeholders(model);
+        }
         try {
             Stakeholders.Stakeholder added = stakeholders.add(new Stakeholders.NewStakeholder(form.scopeKind, form.scope, form.partyKind, form.party,
                     form.role, form.channels, form.email, form.webhookUrl));
@@ -149,7 +161,11 @@ class CommunicationsController {
     }
 
     @PostMapping("/planning/stakeholders/{id}/delete")
-    String removeStakeholder(@PathVariable long id, RedirectAttributes redirect) {
+    String removeStakeholder(@PathVariable long id, RedirectAttributes redirect, org.springframework.security.core.Authentication user) {
+        if (!mayManageStakeholders(user)) {
+            redirect.addFlashAttribute("message", "Only release managers and administrators change who is told what; nothing was removed.");
+            return "redirect:/planning/stakeholders";
+        }
         stakeholders.remove(id);
         redirect.addFlashAttribute("message", "Stakeholder removed.");
         return "redirect:/planning/stakeholders";
@@ -204,8 +220,12 @@ class CommunicationsController {
 
     @PostMapping("/admin/notices/{id}/retry")
     String retry(@PathVariable long id, RedirectAttributes redirect) {
-        notices.retry(id);
-        redirect.addFlashAttribute("message", "Delivery " + id + " is queued again.");
+        try {
+            notices.retry(id);
+            redirect.addFlashAttribute("message", "Delivery " + id + " is queued again.");
+        } catch (CommunicationsRejected rejected) {
+            redirect.addFlashAttribute("message", rejected.getMessage());
+        }
         return "redirect:/admin/notices";
     }
 }
@@ -237,21 +257,32 @@ class StakeholderApiController {
     }
 
     @GetMapping("/api/v1/stakeholders")
-    List<Stakeholders.Stakeholder> all() {
-        return stakeholders.all();
+    List<Stakeholders.Stakeholder> all(org.springframework.security.core.Authentication token) {
+        requireUnrestricted(token);
+        return stakeholders.all().stream().map(Stakeholders.Stakeholder::masked).toList();
     }
 
     @PostMapping("/api/v1/stakeholders")
-    ResponseEntity<Stakeholders.Stakeholder> add(@RequestBody Stakeholders.NewStakeholder request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(stakeholders.add(request));
+    ResponseEntity<Stakeholders.Stakeholder> add(@RequestBody Stakeholders.NewStakeholder request, org.springframework.security.core.Authentication token) {
+        requireUnrestricted(token);
+        return ResponseEntity.status(HttpStatus.CREATED).body(stakeholders.add(request).masked());
+    }
+
+    /** Stakeholders span models: only a token for every model may read or change them. */
+    private static void requireUnrestricted(org.springframework.security.core.Authentication token) {
+        if (!(token.getPrincipal() instanceof dev.almanac.pipelines.PipelineTokens.Pipeline pipeline) || !pipeline.models().isEmpty()) {
+            throw new CommunicationsRejected("token", "This token is limited to some models; stakeholders need a token for every model.");
+        }
     }
 
     @ExceptionHandler(CommunicationsRejected.class)
     @ResponseBody
     ResponseEntity<ProblemDetail> rejected(CommunicationsRejected e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        HttpStatus status = "token".equals(e.field()) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+        problem.setStatus(status);
         problem.setTitle("Stakeholder refused");
         problem.setProperty("field", e.field());
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 }

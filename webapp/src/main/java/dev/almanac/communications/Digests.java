@@ -52,8 +52,9 @@ public class Digests {
     private final CommunicationsProperties properties;
     private final Clock clock;
     private final dev.almanac.releases.Releases releases;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    Digests(dev.almanac.releases.Releases releases, StakeholderRepository stakeholders, DeliveryRepository deliveries, NoticeRepository notices, DigestRunRepository runs, Notices outbox,
+    Digests(org.springframework.transaction.support.TransactionTemplate tx, dev.almanac.releases.Releases releases, StakeholderRepository stakeholders, DeliveryRepository deliveries, NoticeRepository notices, DigestRunRepository runs, Notices outbox,
             Slips slips, ReleaseCalendar calendar, TaskService tasks, IdentityService identity, CommunicationsProperties properties, Clock clock) {
         this.stakeholders = stakeholders;
         this.deliveries = deliveries;
@@ -67,6 +68,7 @@ public class Digests {
         this.properties = properties;
         this.clock = clock;
         this.releases = releases;
+        this.tx = tx;
     }
 
     @Scheduled(fixedDelayString = "${almanac.communications.digest-check:60s}", initialDelayString = "30s")
@@ -83,8 +85,12 @@ public class Digests {
                 Instant from = last != null ? last : now.minus(Duration.ofDays(7));
                 var due = cron.next(from.atZone(zone));
                 if (due != null && !due.toInstant().isAfter(now)) {
-                    run(role, from, now);
+                    // the period ends at the schedule's time, so a node that repeats it writes the same digests (and the unique period refuses them)
+                    Instant to = due.toInstant();
+                    tx.executeWithoutResult(status -> run(role, from, to));
                 }
+            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                log.info("The {} digest of this period was already sent by another node", role);
             } catch (RuntimeException e) {
                 log.warn("The {} digest failed; it is tried again at the next check: {}", role, e.getMessage());
             }

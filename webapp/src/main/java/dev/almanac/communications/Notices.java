@@ -60,6 +60,7 @@ public class Notices {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public int raise(NoticeDraft draft) {
+        draft = withKey(draft);
         if (notices.existsBySourceKey(draft.sourceKey())) {
             return 0;
         }
@@ -85,6 +86,7 @@ public class Notices {
     /** Writes a notice for exactly these recipients (a digest, a planned communication) on their channels, at once. */
     @Transactional(propagation = Propagation.REQUIRED)
     int raiseTo(NoticeDraft draft, List<Recipient> recipients) {
+        draft = withKey(draft);
         if (notices.existsBySourceKey(draft.sourceKey())) {
             return 0;
         }
@@ -105,8 +107,24 @@ public class Notices {
         return written;
     }
 
+    /** A source key as stored: up to 200 characters, the longer ones shortened with a hash so they stay unique. */
+    private static NoticeDraft withKey(NoticeDraft draft) {
+        String key = draft.sourceKey();
+        if (key.length() <= 200) {
+            return draft;
+        }
+        try {
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 32);
+            return new NoticeDraft(key.substring(0, 167) + "#" + hash, draft.type(), draft.releaseKey(), draft.productLine(), draft.model(),
+                    draft.subject(), draft.body(), draft.link(), draft.payload(), draft.groups());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private boolean deliver(NoticeRow notice, Recipient r, Instant now) {
-        String dedupe = clip(notice.sourceKey, 200) + "|" + r.id() + "|" + r.channel().name();
+        String dedupe = notice.sourceKey + "|" + r.id() + "|" + r.channel().name();
         if (deliveries.existsByDedupeKey(dedupe)) {
             return false;
         }
@@ -256,7 +274,7 @@ public class Notices {
     /** Sends a failed delivery again from the first attempt. */
     @Transactional
     public void retry(long deliveryId) {
-        DeliveryRow d = deliveries.findById(deliveryId).orElseThrow(() -> new IllegalArgumentException("No delivery " + deliveryId));
+        DeliveryRow d = deliveries.findById(deliveryId).orElseThrow(() -> new CommunicationsRejected("id", "There is no delivery " + deliveryId + "."));
         if (d.status == DeliveryRow.Status.FAILED) {
             d.status = DeliveryRow.Status.PENDING;
             d.attempts = 0;

@@ -39,8 +39,9 @@ public class PlannedCommunications {
     private final Notices notices;
     private final CommunicationsProperties properties;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    PlannedCommunications(PlannedCommunicationRepository rows, ReleaseCalendar calendar, Releases releases, Retrospectives retrospectives,
+    PlannedCommunications(org.springframework.transaction.support.TransactionTemplate tx, PlannedCommunicationRepository rows, ReleaseCalendar calendar, Releases releases, Retrospectives retrospectives,
             Notices notices, CommunicationsProperties properties, Clock clock) {
         this.rows = rows;
         this.calendar = calendar;
@@ -49,6 +50,7 @@ public class PlannedCommunications {
         this.notices = notices;
         this.properties = properties;
         this.clock = clock;
+        this.tx = tx;
     }
 
     /** A milestone's communication: the saved one, or the draft Almanac would send. */
@@ -198,7 +200,6 @@ public class PlannedCommunications {
         }
     }
 
-    @Transactional
     public int sendDone() {
         int sent = 0;
         ReleaseCalendar.Projection projection = calendar.current();
@@ -208,7 +209,8 @@ public class PlannedCommunications {
                 // only milestones done lately: a restart does not announce last year's releases again
                 if (m.done() && m.end() != null && m.end().isAfter(recent)
                         && rows.findByReleaseKeyAndMilestone(release.key(), m.name()).map(r -> r.sentAt == null).orElse(true)) {
-                    send(release.key(), m.name(), null);
+                    // the row marked sent and the notice commit together
+                    tx.executeWithoutResult(status -> send(release.key(), m.name(), null));
                     sent++;
                 }
             }

@@ -51,6 +51,17 @@ class ReleaseCommunicationsController {
         return releases.plannedRelease(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
     }
 
+    /** The release's owner team and release managers speak for a release. */
+    static boolean speaksFor(java.security.Principal principal, ReleaseSummary release) {
+        if (!(principal instanceof org.springframework.security.core.Authentication user)) {
+            return false;
+        }
+        return user.getAuthorities().stream().map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("GROUP_release-managers") || a.equals("GROUP_" + release.ownerTeam()));
+    }
+
+    private static final String NOT_YOURS = "Only the owner team (%s) and release managers speak for %s; nothing was changed.";
+
     @GetMapping("/releases/{key}/governance")
     String panel(@PathVariable String key, Model model) {
         ReleaseSummary release = release(key);
@@ -70,7 +81,11 @@ class ReleaseCommunicationsController {
     String editCommunication(@PathVariable String key, @RequestParam String milestone, @RequestParam(required = false) String delivers,
             @RequestParam(required = false) String risks, @RequestParam(required = false) String nextSteps, @RequestParam(required = false) String send,
             Principal principal, RedirectAttributes redirect) {
-        release(key);
+        ReleaseSummary release = release(key);
+        if (!speaksFor(principal, release)) {
+            redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
+            return "redirect:/releases/" + key;
+        }
         try {
             communications.edit(key, milestone, delivers, risks, nextSteps, principal.getName());
             if (send != null) {
@@ -88,6 +103,10 @@ class ReleaseCommunicationsController {
     @PostMapping("/releases/{key}/open-items/{id}/close")
     String closeItem(@PathVariable String key, @PathVariable long id, Principal principal, RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
+        if (!speaksFor(principal, release)) {
+            redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
+            return "redirect:/releases/" + key;
+        }
         try {
             retrospectives.close(id, release.model(), key, principal.getName());
             redirect.addFlashAttribute("message", "Open item closed in " + key + ".");
@@ -120,7 +139,12 @@ class ReleaseCommunicationsController {
     @PostMapping("/releases/{key}/notes")
     String saveNotes(@PathVariable String key, @RequestParam(required = false) String markdown, @RequestParam(required = false) String publish,
             Principal principal, Model model, RedirectAttributes redirect) {
-        release(key);
+        ReleaseSummary release = release(key);
+        if (!speaksFor(principal, release)) {
+            model.addAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
+            model.addAttribute("draft", markdown);
+            return notes(key, model);
+        }
         try {
             notes.edit(key, markdown, principal.getName());
             if (publish != null) {
@@ -138,8 +162,12 @@ class ReleaseCommunicationsController {
     }
 
     @PostMapping("/releases/{key}/notes/generate")
-    String generate(@PathVariable String key, RedirectAttributes redirect) {
-        release(key);
+    String generate(@PathVariable String key, Principal principal, RedirectAttributes redirect) {
+        ReleaseSummary release = release(key);
+        if (!speaksFor(principal, release)) {
+            redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
+            return "redirect:/releases/" + key + "/notes";
+        }
         try {
             notes.generate(key);
             redirect.addFlashAttribute("message", "Drafted from what Almanac knows now.");

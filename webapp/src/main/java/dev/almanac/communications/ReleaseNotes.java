@@ -145,7 +145,7 @@ public class ReleaseNotes {
         row.publishedBy = by;
         row.publishedAt = clock.instant();
         notices.raise(NoticeDraft.about("release-notes:" + releaseKey, NoticeType.RELEASE_NOTES, releaseKey, "Release notes: " + releaseKey,
-                row.markdown, "/releases/" + releaseKey + "/notes", Map.of("publishedBy", by, "markdown", row.markdown)));
+                row.markdown, "/releases/" + releaseKey + "/notes", Map.of("publishedBy", by, "notes", "/releases/" + releaseKey + "/notes.md")));
         return Note.of(row);
     }
 

@@ -44,6 +44,20 @@ public class Stakeholders {
                     java.util.Arrays.stream(s.channels.split(",")).map(Channel::valueOf).toList(), s.email, s.webhookUrl);
         }
 
+        /** Webhook URLs are secrets (anyone holding a Slack webhook URL can post): shown by host only. */
+        public Stakeholder masked() {
+            if (webhookUrl == null) {
+                return this;
+            }
+            String host;
+            try {
+                host = java.net.URI.create(webhookUrl).getHost();
+            } catch (IllegalArgumentException e) {
+                host = "?";
+            }
+            return new Stakeholder(id, scopeKind, scope, partyKind, party, role, channels, email, "https://" + host + "/…");
+        }
+
         public String scopeLabel() {
             return ("MODEL".equals(scopeKind) ? "model " : "product line ") + scope;
         }
@@ -92,7 +106,7 @@ public class Stakeholders {
             throw new CommunicationsRejected("channels", "Choose at least one channel: email, webhook or in Almanac.");
         }
         String email = request.email() == null || request.email().isBlank() ? null : request.email().trim();
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
             throw new CommunicationsRejected("email", "'" + email + "' is not an email address.");
         }
         if (channels.contains(Channel.EMAIL) && email == null) {
@@ -106,6 +120,9 @@ public class Stakeholders {
         String webhook = request.webhookUrl() == null || request.webhookUrl().isBlank() ? null : request.webhookUrl().trim();
         if (channels.contains(Channel.WEBHOOK) && webhook == null) {
             throw new CommunicationsRejected("webhookUrl", "Give the webhook URL (a Slack or Teams incoming webhook) for the webhook channel.");
+        }
+        if (webhook != null && webhook.length() > 1000) {
+            throw new CommunicationsRejected("webhookUrl", "A webhook URL is at most 1,000 characters.");
         }
         if (webhook != null) {
             try {

@@ -55,10 +55,16 @@ public final class DecisionChain {
                 statement.execute("CREATE TRIGGER IF NOT EXISTS decision_record_no_delete BEFORE DELETE ON decision_record FOR EACH ROW CALL '"
                         + AppendOnlyTrigger.class.getName() + "'");
             } else if (product.contains("mysql") || product.contains("mariadb")) {
-                statement.execute("CREATE TRIGGER decision_record_no_update BEFORE UPDATE ON decision_record FOR EACH ROW "
-                        + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'The decision log is append-only'");
-                statement.execute("CREATE TRIGGER decision_record_no_delete BEFORE DELETE ON decision_record FOR EACH ROW "
-                        + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'The decision log is append-only'");
+                try {
+                    statement.execute("CREATE TRIGGER decision_record_no_update BEFORE UPDATE ON decision_record FOR EACH ROW "
+                            + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'The decision log is append-only'");
+                    statement.execute("CREATE TRIGGER decision_record_no_delete BEFORE DELETE ON decision_record FOR EACH ROW "
+                            + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'The decision log is append-only'");
+                } catch (SQLException e) {
+                    throw new SQLException("Almanac's database user may not create the decision log's append-only triggers. Grant it TRIGGER on "
+                            + "its database; with binary logging on (MySQL 8 by default) also set log_bin_trust_function_creators=1. " + e.getMessage(),
+                            e.getSQLState(), e);
+                }
             }
         }
     }

@@ -81,8 +81,13 @@ public class DecisionLog {
     /** Recomputes every hash in order; a changed, removed or inserted row shows as the first entry that no longer fits. */
     @Transactional(readOnly = true)
     public ChainCheck verify() {
+        // the head first: entries appended while we walk come after it and are checked next time
+        String head = this.head.lockHeadForRead();
         String previous = DecisionChain.GENESIS;
         int count = 0;
+        if (previous.equals(head)) {
+            return new ChainCheck(true, 0, null, null);
+        }
         for (DecisionRecord r : records.findAllByOrderByIdAsc()) {
             if (!r.previousHash().equals(previous)) {
                 return new ChainCheck(false, count, r.id(), "entry " + r.id() + " does not follow the entry before it (one was removed or inserted)");
@@ -92,12 +97,11 @@ public class DecisionLog {
             }
             previous = r.hash();
             count++;
+            if (previous.equals(head)) {
+                return new ChainCheck(true, count, null, null);
+            }
         }
-        String last = head.lockHeadForRead();
-        if (!previous.equals(last)) {
-            return new ChainCheck(false, count, null, "the last entries were removed (the chain's head does not match its last entry)");
-        }
-        return new ChainCheck(true, count, null, null);
+        return new ChainCheck(false, count, null, "the last entries were removed (the chain's head does not match its last entry)");
     }
 
     public static final List<String> CSV_COLUMNS = List.of("id", "kind", "release", "subject", "outcome", "decided_by", "decided_at",

@@ -36,7 +36,7 @@ class DecisionLogController {
         model.addAttribute("kinds", DecisionKind.values());
         try {
             model.addAttribute("entries", log.search(search(q, kind, release, from, to), LIMIT));
-        } catch (IllegalArgumentException e) {
+        } catch (SearchRejected e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("entries", List.of());
         }
@@ -60,13 +60,32 @@ class DecisionLogController {
                 .body(log.json(log.search(search(q, kind, release, from, to), 100_000)));
     }
 
+    /** A search that cannot run, naming the parameter. */
+    static class SearchRejected extends IllegalArgumentException {
+
+        final String field;
+
+        SearchRejected(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(SearchRejected.class)
+    ResponseEntity<org.springframework.http.ProblemDetail> rejected(SearchRejected e) {
+        var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Search refused");
+        problem.setProperty("field", e.field);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     static DecisionLog.Search search(String q, String kind, String release, String from, String to) {
         DecisionKind k = null;
         if (kind != null && !kind.isBlank()) {
             try {
                 k = DecisionKind.valueOf(kind);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Unknown kind '" + kind + "'.");
+                throw new SearchRejected("kind", "Unknown kind '" + kind + "'; one of " + java.util.Arrays.toString(DecisionKind.values()) + ".");
             }
         }
         return new DecisionLog.Search(k, release, day(from, "from"), day(to, "to") == null ? null : day(to, "to").plusSeconds(86_400), q);
@@ -79,7 +98,7 @@ class DecisionLogController {
         try {
             return LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' in " + field + " is not a date like 2026-12-31.");
+            throw new SearchRejected(field, "'" + value + "' in " + field + " is not a date like 2026-12-31.");
         }
     }
 }

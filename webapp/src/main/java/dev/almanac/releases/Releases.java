@@ -384,6 +384,9 @@ public class Releases {
                 .anyMatch(s -> s.activityId().equals(a) && s.kind() == dev.almanac.projection.StepKind.RELEASE_WINDOW))) {
             throw new ReleaseRejected("reason", "Release " + key + " is not waiting for a release window; there is no freeze to override.");
         }
+        if (process.activeActivities(plan.getProcessInstanceId()).contains("override-freeze")) {
+            throw new ReleaseRejected("reason", "Release " + key + " already has a freeze override request waiting for release managers.");
+        }
         if (!process.requestFreezeOverride(plan.getProcessInstanceId(), by, reason.trim())) {
             throw new ReleaseRejected("reason", "Release " + key + " cannot take an override request now.");
         }

@@ -315,6 +315,40 @@ class CommunicationsTest {
     }
 
     @Test
+    void aFreezeOverrideIsAskedForOnTheReleaseAndGrantedOnlyBySomeoneElseWithAReasonAndAnExpiry() {
+        ReleaseDriver release = driver(key).throughTraining(0.95, 100, 0.92);
+        assertThatThrownBy(() -> releases.requestFreezeOverride(key, "mel", "fraud spike"))
+                .hasMessage("Release " + key + " is not waiting for a release window; there is no freeze to override.");
+        complete(release, "risk-review", "oscar", Map.of(ModelRelease.Variables.RISK_DECISION, "approve", ModelRelease.Variables.RISK_RATIONALE, "ok"));
+        complete(release, "deploy-approval", "ray", Map.of(ModelRelease.Variables.DEPLOY_DECISION, "go", ModelRelease.Variables.DEPLOY_NOTE, "go"));
+        assertThat(release.activeActivities()).containsExactly("wait-release-window");
+        assertThatThrownBy(() -> releases.requestFreezeOverride(key, "mel", " ")).hasMessageContaining("Say why");
+
+        releases.requestFreezeOverride(key, "mel", "chargebacks doubled overnight");
+        assertThat(release.activeActivities()).contains("wait-release-window", "override-freeze");
+        assertThatThrownBy(() -> releases.requestFreezeOverride(key, "dana", "me too"))
+                .hasMessage("Release " + key + " already has a freeze override request waiting for release managers.");
+        assertThatThrownBy(() -> complete(release, "override-freeze", "mel", Map.of(ModelRelease.Variables.OVERRIDE_DECISION, "approve",
+                ModelRelease.Variables.OVERRIDE_REASON, "I asked, I grant", ModelRelease.Variables.OVERRIDE_EXPIRY, "2099-01-01")))
+                .hasRootCauseInstanceOf(dev.almanac.governance.FourEyesViolation.class);
+        assertThatThrownBy(() -> complete(release, "override-freeze", "ray", Map.of(ModelRelease.Variables.OVERRIDE_DECISION, "approve",
+                ModelRelease.Variables.OVERRIDE_REASON, "losses exceed the freeze's risk", ModelRelease.Variables.OVERRIDE_EXPIRY, "2020-01-01")))
+                .hasRootCauseInstanceOf(dev.almanac.governance.OverrideRefused.class).hasMessageContaining("has passed");
+
+        complete(release, "override-freeze", "ray", Map.of(ModelRelease.Variables.OVERRIDE_DECISION, "approve",
+                ModelRelease.Variables.OVERRIDE_REASON, "losses exceed the freeze's risk", ModelRelease.Variables.OVERRIDE_EXPIRY, "2099-01-01"));
+
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant()).isBefore(Instant.now().plusSeconds(1));
+        assertThat(delivered("override-granted:")).filteredOn(s -> key.equals(s.notice().releaseKey())).first()
+                .satisfies(s -> assertThat(s.notice().subject()).isEqualTo("ray overrode the freeze for " + key));
+        assertThat(decisions.ofRelease(key)).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(DecisionKind.OVERRIDE);
+            assertThat(e.subject()).isEqualTo("Override freeze");
+            assertThat(e.rationale()).isEqualTo("losses exceed the freeze's risk");
+        });
+    }
+
+    @Test
     void freezesStartingAndEndingAreToldOnceToTheStakeholdersOfWhatTheyFreeze() {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
         var ended = catalog.saveWindow(null, new PlanningCatalog.WindowChange("Audit freeze " + run, WindowKind.FREEZE, now.minusHours(30),

@@ -84,6 +84,10 @@ class ReleaseNotesAndDigestsTest {
         stakeholders.add(new Stakeholders.NewStakeholder("MODEL", model, "USER", owner, StakeholderRole.OWNER, Set.of(Channel.IN_APP), null, null));
     }
 
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor mel() {
+        return user("mel").authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("GROUP_fraud-ml"));
+    }
+
     private void complete(ReleaseDriver release, String task, String as, Map<String, Object> variables) {
         identity.setAuthenticatedUserId(as);
         try {
@@ -124,19 +128,23 @@ class ReleaseNotesAndDigestsTest {
     void notesAreEditedThenPublishedOnceAndEmptyOrLateEditsAreRefused() throws Exception {
         deployed();
 
-        mvc.perform(post("/releases/{k}/notes", key).param("markdown", "  ").with(user("mel")).with(csrf()))
+        // someone outside the owner team cannot publish them
+        mvc.perform(post("/releases/{k}/notes", key).param("markdown", "# mine").param("publish", "1").with(user("dana")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("Only the owner team (fraud-ml) and release managers")));
+        assertThat(notes.of(key).orElseThrow().published()).isFalse();
+        mvc.perform(post("/releases/{k}/notes", key).param("markdown", "  ").with(mel()).with(csrf()))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("Release notes cannot be empty.")));
         assertThat(notes.of(key).orElseThrow().markdown()).contains("## Approvals");
 
         mvc.perform(post("/releases/{k}/notes", key).param("markdown", "# Fraud scorer 3\n\nFaster, <script>alert(1)</script> fairer.")
-                .param("publish", "1").with(user("mel")).with(csrf())).andExpect(status().is3xxRedirection());
+                .param("publish", "1").with(mel()).with(csrf())).andExpect(status().is3xxRedirection());
         ReleaseNotes.Note published = notes.of(key).orElseThrow();
         assertThat(published.publishedBy()).isEqualTo("mel");
         assertThat(published.html()).contains("<h1>Fraud scorer 3</h1>").contains("&lt;script&gt;").doesNotContain("<script>");
         assertThat(notices.deliveriesOf("release-notes:" + key)).extracting(s -> s.recipient() + "/" + s.channel()).containsExactly(owner + "/IN_APP");
         assertThatThrownBy(() -> notes.edit(key, "late change", "mel")).isInstanceOf(CommunicationsRejected.class)
                 .hasMessageContaining("published and can no longer be edited");
-        mvc.perform(get("/releases/{k}/notes.md", key).with(user("mel"))).andExpect(status().isOk())
+        mvc.perform(get("/releases/{k}/notes.md", key).with(mel())).andExpect(status().isOk())
                 .andExpect(content().string("# Fraud scorer 3\n\nFaster, <script>alert(1)</script> fairer."));
     }
 
@@ -175,11 +183,11 @@ class ReleaseNotesAndDigestsTest {
         assertThat(training.nextSteps()).startsWith("- Validation, projected ");
 
         mvc.perform(post("/releases/{k}/communications", key).param("milestone", "Training").param("delivers", "")
-                .param("risks", "r").param("nextSteps", "n").with(user("mel")).with(csrf())).andExpect(status().is3xxRedirection());
+                .param("risks", "r").param("nextSteps", "n").with(mel()).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(communications.of(key).stream().filter(c -> c.milestone().equals("Training")).findFirst().orElseThrow().editedBy()).isNull();
 
         mvc.perform(post("/releases/{k}/communications", key).param("milestone", "Training").param("delivers", "A model trained on 2026 data")
-                .param("risks", "GPU queue is long").param("nextSteps", "Validation next week").param("send", "1").with(user("mel")).with(csrf()))
+                .param("risks", "GPU queue is long").param("nextSteps", "Validation next week").param("send", "1").with(mel()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
 
         PlannedCommunications.Communication sent = communications.of(key).stream().filter(c -> c.milestone().equals("Training")).findFirst().orElseThrow();
@@ -188,7 +196,7 @@ class ReleaseNotesAndDigestsTest {
         assertThat(notices.inbox(owner, 10)).extracting(s -> s.notice().body())
                 .anyMatch(b -> b.contains("A model trained on 2026 data") && b.contains("GPU queue is long") && b.contains("Validation next week"));
         assertThatThrownBy(() -> communications.edit(key, "Training", "x", "y", "z", "mel")).hasMessageContaining("was sent already");
-        mvc.perform(get("/releases/{k}/governance", key).with(user("mel"))).andExpect(status().isOk())
+        mvc.perform(get("/releases/{k}/governance", key).with(mel())).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Planned communications")))
                 .andExpect(content().string(Matchers.containsString("A model trained on 2026 data")));
     }
@@ -198,15 +206,23 @@ class ReleaseNotesAndDigestsTest {
         int before = stakeholders.all().size();
         mvc.perform(post("/planning/stakeholders").param("scopeKind", "MODEL").param("scope", model).param("partyKind", "GROUP")
                 .param("party", "fraud-ml").param("role", "CONSUMER").param("channels", "WEBHOOK").param("webhookUrl", "ftp://example.com/hook")
-                .with(user("rita")).with(csrf()))
+                .with(user("rita").authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("GROUP_release-managers"))).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("is not an http(s) URL.")))
                 .andExpect(content().string(Matchers.containsString("Please correct the field marked below; nothing was saved.")));
         mvc.perform(post("/planning/stakeholders").param("scopeKind", "MODEL").param("scope", "no-such-model").param("partyKind", "USER")
-                .param("party", owner).param("role", "OWNER").param("channels", "IN_APP").with(user("rita")).with(csrf()))
+                .param("party", owner).param("role", "OWNER").param("channels", "IN_APP").with(user("rita").authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("GROUP_release-managers"))).with(csrf()))
                 .andExpect(content().string(Matchers.containsString("There is no model &#39;no-such-model&#39;")));
+        mvc.perform(post("/planning/stakeholders").param("scopeKind", "MODEL").param("scope", model).param("partyKind", "USER")
+                .param("party", owner).param("role", "CONSUMER").param("channels", "IN_APP").with(user("dana")).with(csrf()))
+                .andExpect(content().string(Matchers.containsString("Only release managers and administrators change who is told what")));
         assertThat(stakeholders.all()).hasSize(before);
 
+        var limited = new ApiClient(port, tokens.issue("limited " + run, Set.of(model), "test").token())
+                .post("/api/v1/stakeholders", Map.of("scopeKind", "MODEL", "scope", model, "partyKind", "USER", "party", owner, "role", "CONSUMER",
+                        "channels", List.of("IN_APP")));
+        assertThat(limited.status()).isEqualTo(403);
+        assertThat(limited.body()).contains("\"field\":\"token\"");
         ApiClient api = new ApiClient(port, tokens.issue("notices " + run, Set.of(), "test").token());
         var refused = api.post("/api/v1/stakeholders", Map.of("scopeKind", "MODEL", "scope", model, "partyKind", "USER", "party", "nobody-" + run,
                 "role", "CONSUMER", "channels", List.of("IN_APP")));
@@ -216,6 +232,7 @@ class ReleaseNotesAndDigestsTest {
         var created = api.post("/api/v1/stakeholders", Map.of("scopeKind", "MODEL", "scope", model, "partyKind", "GROUP", "party", "fraud-ml",
                 "role", "CONSUMER", "channels", List.of("WEBHOOK"), "webhookUrl", "https://hooks.slack.com/services/T0/B0/x"));
         assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body()).contains("https://hooks.slack.com/…").doesNotContain("T0/B0/x");
         assertThat(stakeholders.all()).hasSize(before + 1);
     }
 

@@ -159,6 +159,9 @@ class GovernanceTest {
         assertThat(export.path("chain").path("intact").asBoolean()).isTrue();
         assertThat(export.path("entries")).hasSize(1);
         assertThat(export.path("entries").get(0).path("basis").path("after").asText()).isEqualTo("2026-12-04");
+        mvc.perform(get("/governance/decisions.csv").param("kind", "VETO").with(user("rita"))).andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("\"field\":\"kind\"")));
         mvc.perform(get("/governance/decisions").param("from", "yesterday").with(user("rita")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("yesterday&#39; in from is not a date like 2026-12-31.")));
     }
