@@ -17,6 +17,14 @@ final class NoticeTexts {
         return at == null ? "-" : FORMAT.format(at.atZone(zone));
     }
 
+    /** A metric as people read it: 4 significant digits, no float noise (-0.07, not -0.07000000000000006). */
+    static String number(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return java.math.BigDecimal.valueOf(((Number) value).doubleValue()).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
+    }
+
     static String taskLink(String taskId) {
         return "/operaton/app/tasklist/default/#/?task=" + taskId;
     }

@@ -100,7 +100,7 @@ class NoticeTriggers {
     public void gateHalted(GovernanceEvents.GateHalted halted) {
         StringBuilder metrics = new StringBuilder();
         halted.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> metrics.append(metrics.isEmpty() ? "" : ", ").append(e.getKey()).append(" ").append(e.getValue()));
+                .forEach(e -> metrics.append(metrics.isEmpty() ? "" : ", ").append(e.getKey()).append(" ").append(NoticeTexts.number(e.getValue())));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("gate", halted.gate());
         payload.put("reason", halted.reason());

@@ -245,7 +245,7 @@ class CommunicationsTest {
         List<Notices.Sent> halted = delivered("gate-halted:" + key);
         assertThat(halted).extracting(s -> s.recipient() + "/" + s.channel()).contains(owner + "/EMAIL", approver + "/EMAIL")
                 .doesNotContain(consumer + "/IN_APP");
-        assertThat(halted.get(0).notice().body()).contains("more than 2 points").contains("accuracy 0.85").contains("baselineAccuracy 0.92");
+        assertThat(halted.get(0).notice().body()).contains("more than 2 points").contains("accuracy 0.85").contains("accuracyDelta -0.07,").contains("baselineAccuracy 0.92").contains("latencyP95Ms 120");
         assertThat(decisions.ofRelease(key)).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo(DecisionKind.GATE);
             assertThat(e.outcome()).isEqualTo("halt");
