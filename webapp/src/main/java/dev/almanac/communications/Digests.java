@@ -6,7 +6,6 @@ import dev.almanac.projection.Outlook;
 import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.ReleaseState;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -80,9 +79,20 @@ public class Digests {
         for (String role : roles()) {
             try {
                 Instant last = runs.findTopByRoleOrderByPeriodEndDesc(role).map(r -> r.periodEnd).orElse(null);
+                if (last == null) {
+                    // the first period starts now: the first digest goes out at the next scheduled time, not at once
+                    tx.executeWithoutResult(status -> {
+                        DigestRunRow start = new DigestRunRow();
+                        start.role = role;
+                        start.periodStart = now;
+                        start.periodEnd = now;
+                        runs.save(start);
+                    });
+                    continue;
+                }
                 CronExpression cron = CronExpression.parse(properties.digestSchedule(role));
                 ZoneId zone = ZoneId.of(properties.zone());
-                Instant from = last != null ? last : now.minus(Duration.ofDays(7));
+                Instant from = last;
                 var due = cron.next(from.atZone(zone));
                 if (due != null && !due.toInstant().isAfter(now)) {
                     // the period ends at the schedule's time, so a node that repeats it writes the same digests (and the unique period refuses them)
