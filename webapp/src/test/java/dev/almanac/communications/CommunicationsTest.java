@@ -324,8 +324,16 @@ class CommunicationsTest {
         assertThat(release.activeActivities()).containsExactly("wait-release-window");
         assertThatThrownBy(() -> releases.requestFreezeOverride(key, "mel", " ")).hasMessageContaining("Say why");
 
-        releases.requestFreezeOverride(key, "mel", "chargebacks doubled overnight");
+        mvc.perform(get("/releases/{k}/governance", key).with(user("mel"))).andExpect(content().string(org.hamcrest.Matchers.containsString(
+                "Ask for a freeze override")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/releases/{k}/freeze-override", key)
+                .param("reason", "chargebacks doubled overnight").with(user("mel"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
         assertThat(release.activeActivities()).contains("wait-release-window", "override-freeze");
+        assertThat(release.variable(ModelRelease.Variables.OVERRIDE_REQUESTED_BY)).isEqualTo("mel");
+        mvc.perform(get("/releases/{k}/governance", key).with(user("mel"))).andExpect(content().string(org.hamcrest.Matchers.containsString(
+                "A freeze override request waits for release managers")));
         assertThatThrownBy(() -> releases.requestFreezeOverride(key, "dana", "me too"))
                 .hasMessage("Release " + key + " already has a freeze override request waiting for release managers.");
         assertThatThrownBy(() -> complete(release, "override-freeze", "mel", Map.of(ModelRelease.Variables.OVERRIDE_DECISION, "approve",
