@@ -315,7 +315,7 @@ class CommunicationsTest {
     }
 
     @Test
-    void aFreezeOverrideIsAskedForOnTheReleaseAndGrantedOnlyBySomeoneElseWithAReasonAndAnExpiry() {
+    void aFreezeOverrideIsAskedForOnTheReleaseAndGrantedOnlyBySomeoneElseWithAReasonAndAnExpiry() throws Exception {
         ReleaseDriver release = driver(key).throughTraining(0.95, 100, 0.92);
         assertThatThrownBy(() -> releases.requestFreezeOverride(key, "mel", "fraud spike"))
                 .hasMessage("Release " + key + " is not waiting for a release window; there is no freeze to override.");
