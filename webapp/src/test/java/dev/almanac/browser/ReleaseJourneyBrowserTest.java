@@ -238,6 +238,43 @@ class ReleaseJourneyBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("governance"), "published by mel"));
     }
 
+    @Test
+    void releaseManagerGrantsAFreezeOverrideInTasklistWithAReasonAndAnExpiry() {
+        String key = releases.plan(new NewRelease("override-browser-" + (System.nanoTime() % 100000), "1", Lane.PRODUCTION, RiskTier.LOW,
+                "fraud-ml", LocalDate.now().plusDays(30), "transactions"), "dana").key();
+        var release = dev.almanac.processes.ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId())
+                .throughTraining(0.95, 100, 0.92)
+                .completeTask("risk-review", Map.of(ModelRelease.Variables.RISK_DECISION, "approve", ModelRelease.Variables.RISK_RATIONALE, "fair"))
+                .completeTask("deploy-approval", Map.of(ModelRelease.Variables.DEPLOY_DECISION, "go", ModelRelease.Variables.DEPLOY_NOTE, "go"));
+        releases.requestFreezeOverride(key, "mel", "chargebacks doubled overnight");
+        String taskId = releases.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals("override-freeze")).findFirst().orElseThrow()
+                .getKey();
+        signIn("rita");
+
+        browser.get(url("/operaton/app/tasklist/default/#/?task=" + taskId));
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+        wait.until(d -> inputValues().contains(key));
+        assertThat(form.getText()).contains("Grant the override").contains("Reason");
+        wait.until(d -> browser.findElements(By.tagName("textarea")).stream().anyMatch(t -> "chargebacks doubled overnight".equals(t.getAttribute("value"))));
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"))).click();
+        click(By.xpath("//label[contains(., 'Grant the override')]"));
+        WebElement reason = browser.findElement(By.xpath("//label[starts-with(normalize-space(.), 'Reason')]/following::textarea[1]"));
+        scrollTo(reason);
+        reason.sendKeys("Losses exceed the risk the freeze protects against");
+        WebElement expiry = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-datetime input")));
+        scrollTo(expiry);
+        expiry.click();
+        expiry.sendKeys("01/15/2099");
+        expiry.sendKeys(org.openqa.selenium.Keys.ENTER);
+        click(By.xpath("//button[normalize-space(.)='Complete']"));
+
+        wait.until(d -> !releases.openTasksOf(key).containsValue("override-freeze"));
+        assertThat(release.variable(ModelRelease.Variables.OVERRIDE_EXPIRY)).isEqualTo("2099-01-15");
+        assertThat(release.variable(ModelRelease.Variables.OVERRIDE_REASON)).isEqualTo("Losses exceed the risk the freeze protects against");
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant()).isBefore(java.time.Instant.now().plusSeconds(1));
+    }
+
     private String releaseAtRiskReview() {
         String key = "browser-model-" + System.nanoTime();
         releases.plan(new NewRelease("browser-model", String.valueOf(System.nanoTime()), Lane.STAGING, RiskTier.LOW, "fraud-ml",
