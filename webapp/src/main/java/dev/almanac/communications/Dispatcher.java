@@ -62,13 +62,16 @@ public class Dispatcher {
         int sent = 0;
         int retried = 0;
         int failed = 0;
+        Map<Long, Notices.Notice> noticesOfRound = new java.util.HashMap<>();
         for (Long id : tx.execute(s -> deliveries.due(now, PageRequest.of(0, 100)))) {
-            Boolean claimed = tx.execute(s -> deliveries.claim(id, node, now, now.plus(properties.lease())) == 1);
-            if (!Boolean.TRUE.equals(claimed)) {
+            // claimed and read in one transaction: it commits before anything is sent
+            DeliveryRow d = tx.execute(s -> deliveries.claim(id, node, now, now.plus(properties.lease())) == 1
+                    ? deliveries.findById(id).orElseThrow() : null);
+            if (d == null) {
                 continue; // another node took it
             }
-            DeliveryRow d = tx.execute(s -> deliveries.findById(id).orElseThrow());
-            Notices.Notice notice = tx.execute(s -> Notices.Notice.of(notices.findById(d.noticeId).orElseThrow()));
+            Notices.Notice notice = noticesOfRound.computeIfAbsent(d.noticeId,
+                    noticeId -> tx.execute(s -> Notices.Notice.of(notices.findById(noticeId).orElseThrow())));
             String error = null;
             try {
                 ChannelSender sender = senders.get(d.channel);

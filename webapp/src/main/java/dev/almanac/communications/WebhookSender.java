@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookSender implements ChannelSender {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: chat webhooks do not speak cleartext HTTP/2, and the upgrade attempt costs every plain-http request a round trip
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final CommunicationsProperties properties;
     private final ObjectMapper json;
     private final Clock clock;

@@ -53,13 +53,15 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        // before any JDK HTTP server starts: it otherwise answers in two packets, and Nagle with delayed ACKs adds 40 ms to every request
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         List<String> which = args.length == 0 ? List.of("events", "workers") : Arrays.asList(String.join(",", args).split("[,\\s]+"));
         StubPlatform platform = new StubPlatform();
         Map<String, String> settings = Map.of("spring.datasource.url", MySqlAvailable.URL.replace("/almanac_test", "/almanac_bench"), "spring.datasource.username", MySqlAvailable.USER,
                         "spring.datasource.password", MySqlAvailable.PASSWORD,
                         "spring.jpa.properties.hibernate.dialect", "org.hibernate.dialect.MariaDBDialect",
                         "server.port", "0", "almanac.workers.enabled", "false", "logging.level.root", "warn",
-                        "operaton.bpm.job-execution.enabled", "false");
+                        "operaton.bpm.job-execution.enabled", "false", "almanac.communications.dispatch", "false");
         // as command-line arguments, so they win over the mysql profile's environment-based settings
         ConfigurableApplicationContext app = new SpringApplicationBuilder(AlmanacApplication.class).profiles("mysql")
                 .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
@@ -75,12 +77,72 @@ public final class Benchmarks {
             if (which.contains("calendar")) {
                 calendar(app, port);
             }
+            if (which.contains("notices")) {
+                notices(app);
+            }
         } finally {
             app.close();
             platform.close();
         }
         // HTTP client and pool threads would keep the JVM alive
         System.exit(0);
+    }
+
+    // ---- the notice outbox: writing notices in the causing transaction, and dispatching them with one or two nodes
+
+    static void notices(ConfigurableApplicationContext app) throws Exception {
+        var releases = app.getBean(Releases.class);
+        var stakeholders = app.getBean(dev.almanac.communications.Stakeholders.class);
+        var notices = app.getBean(dev.almanac.communications.Notices.class);
+        var dispatcher = app.getBean(dev.almanac.communications.Dispatcher.class);
+        var tx = app.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        String model = "bench-notices-" + System.currentTimeMillis() % 100000;
+        releases.plan(new NewRelease(model, "1", Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(30), ""), "bench");
+        try (var receiver = new dev.almanac.support.WebhookReceiver()) {
+            var inApp = Set.of(dev.almanac.communications.Channel.IN_APP);
+            for (String user : List.of("rita", "oscar", "mel")) {
+                stakeholders.add(new dev.almanac.communications.Stakeholders.NewStakeholder("MODEL", model, "USER", user,
+                        dev.almanac.communications.StakeholderRole.OWNER, inApp, null, null));
+            }
+            stakeholders.add(new dev.almanac.communications.Stakeholders.NewStakeholder("MODEL", model, "GROUP", "release-managers",
+                    dev.almanac.communications.StakeholderRole.OWNER, Set.of(dev.almanac.communications.Channel.WEBHOOK), null, receiver.url("/hook")));
+            System.out.printf("%n%-44s %8s %10s %9s%n", "notice outbox (MySQL)", "notices", "per s", "ms each");
+            for (int nodes : List.of(1, 2)) {
+                int count = 2000;
+                long start = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    String source = "bench:" + model + ":" + nodes + ":" + i;
+                    tx.executeWithoutResult(status -> notices.raise(new dev.almanac.communications.NoticeDraft(source,
+                            dev.almanac.communications.NoticeType.MILESTONE_SLIPPED, null, null, model, "Training slipped", "bench", null, Map.of(), List.of())));
+                }
+                double raiseSeconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("%-44s %8d %10.1f %9.2f%n", "raise (4 recipients, 1 webhook) in own tx", count, count / raiseSeconds,
+                        raiseSeconds * 1000 / count);
+                int before = receiver.at("/hook").size();
+                start = System.nanoTime();
+                ExecutorService pool = Executors.newFixedThreadPool(nodes);
+                List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+                for (int n = 0; n < nodes; n++) {
+                    String node = "bench-node-" + n;
+                    runs.add(pool.submit(() -> {
+                        while (true) {
+                            var round = dispatcher.dispatch(node, java.time.Instant.now());
+                            if (round.sent() + round.retried() + round.failed() == 0) {
+                                return null;
+                            }
+                        }
+                    }));
+                }
+                for (var run : runs) {
+                    run.get();
+                }
+                pool.shutdown();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                int received = receiver.at("/hook").size() - before;
+                System.out.printf("%-44s %8d %10.1f %9.2f%n", "dispatch webhooks, " + nodes + " node" + (nodes > 1 ? "s" : "") + " (" + received
+                        + " received)", count, count / seconds, seconds * 1000 / count);
+            }
+        }
     }
 
     // ---- calendar page with 1,000 releases in view
