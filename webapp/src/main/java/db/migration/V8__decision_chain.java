@@ -25,7 +25,7 @@ public class V8__decision_chain extends BaseJavaMigration {
                         + "decided_by, decided_at, rationale, basis, scenario_token, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             while (rows.next()) {
                 var at = rows.getTimestamp("decided_at").toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-                String subject = clip("Scenario applied: " + rows.getString("summary"), 300);
+                String subject = DecisionChain.clip("Scenario applied: " + rows.getString("summary"), 300);
                 // the same shape the scenarios write now
                 String basis = "{\"moves\":" + rows.getString("moves") + "}";
                 String hash = DecisionChain.hash(previous, "SCENARIO", null, subject, "applied", rows.getString("decided_by"), at,
@@ -54,9 +54,5 @@ public class V8__decision_chain extends BaseJavaMigration {
         try (Statement drop = connection.createStatement()) {
             drop.execute("DROP TABLE decision_log");
         }
-    }
-
-    private static String clip(String text, int max) {
-        return text.length() > max ? text.substring(0, max - 3) + "..." : text;
     }
 }

@@ -98,21 +98,7 @@ public class ProcedureConventions extends AbstractProcessEnginePlugin {
         }
 
         private static String property(Element element, String name) {
-            Element extensions = element.element("extensionElements");
-            if (extensions == null) {
-                return null;
-            }
-            for (Element properties : extensions.elements()) {
-                if (!"properties".equals(properties.getTagName())) {
-                    continue;
-                }
-                for (Element property : properties.elements()) {
-                    if ("property".equals(property.getTagName()) && name.equals(property.attribute("name"))) {
-                        return property.attribute("value");
-                    }
-                }
-            }
-            return null;
+            return StepProperties.of(element).get(name);
         }
     }
 }

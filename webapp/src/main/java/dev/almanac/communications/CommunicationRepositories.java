@@ -28,6 +28,8 @@ interface NoticePreferenceRepository extends JpaRepository<NoticePreferenceRow, 
     List<NoticePreferenceRow> findByUserId(String userId);
 
     Optional<NoticePreferenceRow> findByUserIdAndType(String userId, NoticeType type);
+
+    List<NoticePreferenceRow> findByType(NoticeType type);
 }
 
 interface NoticeRepository extends JpaRepository<NoticeRow, Long> {
@@ -40,7 +42,7 @@ interface NoticeRepository extends JpaRepository<NoticeRow, Long> {
 
     List<NoticeRow> findBySourceKeyStartingWith(String prefix);
 
-    List<NoticeRow> findByReleaseKeyOrderByIdDesc(String releaseKey);
+    List<NoticeRow> findTop50ByReleaseKeyOrderByIdDesc(String releaseKey);
 }
 
 interface DeliveryRepository extends JpaRepository<DeliveryRow, Long> {

@@ -164,8 +164,9 @@ public class Digests {
                 byParty.computeIfAbsent((s.partyKind == StakeholderRow.PartyKind.GROUP ? "group:" : "") + s.party, k -> new ArrayList<>()).add(s);
             }
         }
+        List<Slips.Recorded> slipsOfPeriod = slips.since(from).stream().filter(r -> r.detectedAt().isBefore(to)).toList();
         for (var entry : byParty.entrySet()) {
-            Digest digest = digest(entry.getKey(), role, entry.getValue(), projection, from, to);
+            Digest digest = digest(entry.getKey(), role, entry.getValue(), projection, slipsOfPeriod, from, to);
             List<Notices.Recipient> channels = channels(entry.getKey(), entry.getValue());
             if (channels.isEmpty()) {
                 continue;
@@ -185,7 +186,8 @@ public class Digests {
         return sent;
     }
 
-    Digest digest(String recipient, String role, List<StakeholderRow> rows, ReleaseCalendar.Projection projection, Instant from, Instant to) {
+    Digest digest(String recipient, String role, List<StakeholderRow> rows, ReleaseCalendar.Projection projection, List<Slips.Recorded> slipsOfPeriod,
+            Instant from, Instant to) {
         ZoneId zone = projection.zone();
         Set<String> inScope = new LinkedHashSet<>();
         for (ReleaseState release : projection.releases().values()) {
@@ -195,7 +197,7 @@ public class Digests {
                 }
             }
         }
-        List<String> moved = slips.since(from).stream().filter(r -> r.detectedAt().isBefore(to) && inScope.contains(r.slip().releaseKey()))
+        List<String> moved = slipsOfPeriod.stream().filter(r -> inScope.contains(r.slip().releaseKey()))
                 .map(r -> r.slip().releaseKey() + ": " + r.slip().milestone() + " moved " + NoticeTexts.days(r.slip().by()) + " to "
                         + NoticeTexts.format(r.slip().projectedEnd(), zone) + (r.slip().cause() == null ? "" : " (" + r.slip().cause() + ")"))
                 .toList();
@@ -241,7 +243,7 @@ public class Digests {
         Map<String, Notices.Recipient> result = new LinkedHashMap<>();
         for (StakeholderRow s : rows) {
             Map<String, Notices.Recipient> one = new LinkedHashMap<>();
-            outbox.addStakeholder(one, s, NoticeType.DIGEST);
+            outbox.addStakeholder(one, s, new Notices.Choices(NoticeType.DIGEST, Map.of()));
             one.values().forEach(r -> result.putIfAbsent(r.id() + "|" + r.channel(), new Notices.Recipient(r.id(), r.channel(), r.address(),
                     Delivery.IMMEDIATE)));
         }

@@ -1,6 +1,7 @@
 package dev.almanac.communications;
 
 import dev.almanac.processes.ModelRelease;
+import dev.almanac.processes.StepProperties;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +13,6 @@ import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.delegate.ExecutionListener;
 import org.operaton.bpm.engine.delegate.TaskListener;
 import org.operaton.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -42,12 +42,7 @@ class NoticeSignals extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-        if (listeners == null) {
-            listeners = new ArrayList<>();
-            configuration.setCustomPostBPMNParseListeners(listeners);
-        }
-        listeners.add(new AbstractBpmnParseListener() {
+        StepProperties.afterParsing(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof org.operaton.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior user) {
@@ -64,7 +59,7 @@ class NoticeSignals extends AbstractProcessEnginePlugin {
 
     private void attach(Element scope, ProcessDefinitionEntity definition) {
         for (Element element : scope.elements()) {
-            Map<String, String> properties = properties(element);
+            Map<String, String> properties = StepProperties.of(element);
             ActivityImpl activity = element.attribute("id") == null ? null : definition.findActivity(element.attribute("id"));
             if (activity != null) {
                 String onStart = properties.get(ModelRelease.NOTIFY_ON_START);
@@ -134,21 +129,5 @@ class NoticeSignals extends AbstractProcessEnginePlugin {
         }
         notices.getObject().raise(NoticeDraft.about(code + ":" + execution.getProcessInstanceId() + ":" + activity.getId() + ":"
                 + execution.getActivityInstanceId(), type, releaseKey, subject, body, "/releases/" + releaseKey, payload));
-    }
-
-    static Map<String, String> properties(Element element) {
-        Map<String, String> result = new HashMap<>();
-        Element extensions = element.element("extensionElements");
-        if (extensions == null) {
-            return result;
-        }
-        for (Element properties : extensions.elements()) {
-            if ("properties".equals(properties.getTagName())) {
-                for (Element property : properties.elements()) {
-                    result.put(property.attribute("name"), property.attribute("value"));
-                }
-            }
-        }
-        return result;
     }
 }

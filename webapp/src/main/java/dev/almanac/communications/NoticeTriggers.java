@@ -163,6 +163,9 @@ class NoticeTriggers {
         int raised = 0;
         for (Task task : tasks.createTaskQuery().processDefinitionKey(dev.almanac.processes.ModelRelease.PROCESS_ID)
                 .dueBefore(java.util.Date.from(now)).list()) {
+            if (notices.raised("task-overdue:" + task.getId())) {
+                continue; // told already: a task stays overdue for every scan until it is done
+            }
             List<String> groups = new ArrayList<>();
             for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
                 if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {

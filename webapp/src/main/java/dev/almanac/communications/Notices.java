@@ -60,64 +60,52 @@ public class Notices {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public int raise(NoticeDraft draft) {
-        draft = withKey(draft);
-        if (notices.existsBySourceKey(draft.sourceKey())) {
+        return write(draft, null);
+    }
+
+    /** Writes a notice for exactly these recipients (a digest, a planned communication) on their channels, at once. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    int raiseTo(NoticeDraft draft, List<Recipient> recipients) {
+        return write(draft, recipients.stream().map(r -> new Recipient(r.id(), r.channel(), r.address(), Delivery.IMMEDIATE)).toList());
+    }
+
+    /** Whether a notice was raised for this source already (cheap, for scans that would otherwise prepare it again). */
+    @Transactional(readOnly = true)
+    public boolean raised(String sourceKey) {
+        return notices.existsBySourceKey(storedKey(sourceKey));
+    }
+
+    /** The notice and its deliveries, to the given recipients or, when null, to those its type and scope pick. */
+    private int write(NoticeDraft draft, List<Recipient> to) {
+        String sourceKey = storedKey(draft.sourceKey());
+        if (notices.existsBySourceKey(sourceKey)) {
             return 0;
         }
-        Instant now = clock.instant();
         NoticeRow notice = new NoticeRow();
-        notice.sourceKey = clip(draft.sourceKey(), 200);
+        notice.sourceKey = sourceKey;
         notice.type = draft.type();
         notice.releaseKey = draft.releaseKey();
         notice.subject = clip(draft.subject(), 300);
         notice.body = draft.body() == null ? "" : draft.body();
         notice.link = draft.link();
         notice.payload = write(draft.payload() == null ? Map.of() : draft.payload());
-        notice.createdAt = now;
-        notices.save(notice);
-        List<Recipient> recipients = recipients(draft);
-        int written = 0;
-        for (Recipient r : recipients) {
-            written += deliver(notice, r, now) ? 1 : 0;
-        }
-        return written;
-    }
-
-    /** Writes a notice for exactly these recipients (a digest, a planned communication) on their channels, at once. */
-    @Transactional(propagation = Propagation.REQUIRED)
-    int raiseTo(NoticeDraft draft, List<Recipient> recipients) {
-        draft = withKey(draft);
-        if (notices.existsBySourceKey(draft.sourceKey())) {
-            return 0;
-        }
-        NoticeRow notice = new NoticeRow();
-        notice.sourceKey = clip(draft.sourceKey(), 200);
-        notice.type = draft.type();
-        notice.releaseKey = draft.releaseKey();
-        notice.subject = clip(draft.subject(), 300);
-        notice.body = draft.body();
-        notice.link = draft.link();
-        notice.payload = write(draft.payload() == null ? Map.of() : draft.payload());
         notice.createdAt = clock.instant();
         notices.save(notice);
         int written = 0;
-        for (Recipient r : recipients) {
-            written += deliver(notice, new Recipient(r.id(), r.channel(), r.address(), Delivery.IMMEDIATE), notice.createdAt) ? 1 : 0;
+        for (Recipient r : to != null ? to : recipients(draft)) {
+            written += deliver(notice, r, notice.createdAt) ? 1 : 0;
         }
         return written;
     }
 
     /** A source key as stored: up to 200 characters, the longer ones shortened with a hash so they stay unique. */
-    private static NoticeDraft withKey(NoticeDraft draft) {
-        String key = draft.sourceKey();
+    private static String storedKey(String key) {
         if (key.length() <= 200) {
-            return draft;
+            return key;
         }
         try {
-            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            return key.substring(0, 167) + "#" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 32);
-            return new NoticeDraft(key.substring(0, 167) + "#" + hash, draft.type(), draft.releaseKey(), draft.productLine(), draft.model(),
-                    draft.subject(), draft.body(), draft.link(), draft.payload(), draft.groups());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -162,14 +150,15 @@ public class Notices {
         List<StakeholderRow> scoped = model == null && productLine == null && draft.releaseKey() == null
                 ? stakeholders.findAll() : stakeholders.forScope(productLine, model);
         Map<String, Recipient> result = new LinkedHashMap<>();
+        Choices chosen = choices(draft.type());
         for (StakeholderRow s : scoped) {
             if (draft.type().roles().contains(s.role)) {
-                addStakeholder(result, s, draft.type());
+                addStakeholder(result, s, chosen);
             }
         }
         for (String group : draft.groups()) {
             for (User member : identity.createUserQuery().memberOfGroup(group).list()) {
-                Delivery delivery = preference(member.getId(), draft.type());
+                Delivery delivery = chosen.of(member.getId());
                 add(result, new Recipient(member.getId(), Channel.IN_APP, member.getId(), delivery));
                 if (member.getEmail() != null && !member.getEmail().isBlank()) {
                     add(result, new Recipient(member.getId(), Channel.EMAIL, member.getEmail(), delivery));
@@ -179,9 +168,23 @@ public class Notices {
         return result.values().stream().filter(r -> r.delivery() != Delivery.OFF).toList();
     }
 
-    void addStakeholder(Map<String, Recipient> result, StakeholderRow s, NoticeType type) {
+    /** Everyone's choice for one notice type, read in one query; who made none gets the type's default. */
+    record Choices(NoticeType type, Map<String, Delivery> chosen) {
+
+        Delivery of(String user) {
+            return chosen.getOrDefault(user, type.byDefault());
+        }
+    }
+
+    Choices choices(NoticeType type) {
+        Map<String, Delivery> chosen = new java.util.HashMap<>();
+        preferences.findByType(type).forEach(p -> chosen.put(p.userId, p.delivery));
+        return new Choices(type, chosen);
+    }
+
+    void addStakeholder(Map<String, Recipient> result, StakeholderRow s, Choices chosen) {
         if (s.partyKind == StakeholderRow.PartyKind.USER) {
-            Delivery delivery = preference(s.party, type);
+            Delivery delivery = chosen.of(s.party);
             for (Channel channel : Channel.values()) {
                 if (s.on(channel)) {
                     String address = switch (channel) {
@@ -204,7 +207,7 @@ public class Notices {
             }
             if (s.on(Channel.IN_APP)) {
                 for (User member : identity.createUserQuery().memberOfGroup(s.party).list()) {
-                    add(result, new Recipient(member.getId(), Channel.IN_APP, member.getId(), preference(member.getId(), type)));
+                    add(result, new Recipient(member.getId(), Channel.IN_APP, member.getId(), chosen.of(member.getId())));
                 }
             }
         }
@@ -213,10 +216,6 @@ public class Notices {
     private static void add(Map<String, Recipient> result, Recipient r) {
         // a person who is both owner and approver, or in two groups, is told once per channel; the more immediate choice wins
         result.merge(r.id() + "|" + r.channel(), r, (a, b) -> a.delivery().ordinal() <= b.delivery().ordinal() ? a : b);
-    }
-
-    Delivery preference(String userId, NoticeType type) {
-        return preferences.findByUserIdAndType(userId, type).map(p -> p.delivery).orElse(type.byDefault());
     }
 
     Optional<String> emailOf(String userId) {
@@ -295,9 +294,10 @@ public class Notices {
         return ids.isEmpty() ? List.of() : withNotices(deliveries.findByNoticeIdIn(ids));
     }
 
+    /** A release's latest 50 notices, newest first. */
     @Transactional(readOnly = true)
     public List<Notice> ofRelease(String releaseKey) {
-        return notices.findByReleaseKeyOrderByIdDesc(releaseKey).stream().map(Notice::of).toList();
+        return notices.findTop50ByReleaseKeyOrderByIdDesc(releaseKey).stream().map(Notice::of).toList();
     }
 
     List<Sent> withNotices(List<DeliveryRow> rows) {

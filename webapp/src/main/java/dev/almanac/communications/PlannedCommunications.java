@@ -96,16 +96,19 @@ public class PlannedCommunications {
             return List.of();
         }
         List<MilestoneDates> milestones = milestones(release.get());
+        Map<String, PlannedCommunicationRow> saved = new java.util.HashMap<>();
+        rows.findByReleaseKey(releaseKey).forEach(r -> saved.put(r.milestone, r));
         List<Communication> result = new ArrayList<>();
         for (int i = 0; i < milestones.size(); i++) {
-            result.add(communication(releaseKey, milestones, i, release.get(), projection.zone()));
+            result.add(communication(releaseKey, milestones, i, release.get(), Optional.ofNullable(saved.get(milestones.get(i).name())),
+                    projection.zone()));
         }
         return result;
     }
 
-    private Communication communication(String releaseKey, List<MilestoneDates> milestones, int index, ProjectedRelease release, ZoneId zone) {
+    private Communication communication(String releaseKey, List<MilestoneDates> milestones, int index, ProjectedRelease release,
+            Optional<PlannedCommunicationRow> saved, ZoneId zone) {
         MilestoneDates m = milestones.get(index);
-        Optional<PlannedCommunicationRow> saved = rows.findByReleaseKeyAndMilestone(releaseKey, m.name());
         if (saved.isPresent()) {
             PlannedCommunicationRow r = saved.get();
             return new Communication(releaseKey, m.name(), m.end(), m.done(), r.delivers, r.risks, r.nextSteps, r.editedBy, r.editedAt, r.sentAt);

@@ -74,11 +74,9 @@ class ReleaseCommunicationsController {
         model.addAttribute("decisions", decisions.ofRelease(key));
         model.addAttribute("notices", notices.ofRelease(key));
         model.addAttribute("zone", java.time.ZoneId.of(properties.zone()));
-        var windowWaits = releases.latestProcedure().steps().stream().filter(s -> s.kind() == dev.almanac.projection.StepKind.RELEASE_WINDOW)
-                .map(dev.almanac.projection.Step::activityId).collect(java.util.stream.Collectors.toSet());
-        var current = releases.find(key).map(d -> d.summary().progress().steps()).orElse(java.util.List.of());
-        model.addAttribute("waitingForWindow", current.stream().anyMatch(s -> windowWaits.contains(s.activityId())));
-        model.addAttribute("overrideRequested", current.stream().anyMatch(s -> "override-freeze".equals(s.activityId())));
+        Releases.FreezeOverride freeze = releases.freezeOverride(key);
+        model.addAttribute("waitingForWindow", freeze.waitingForWindow());
+        model.addAttribute("overrideRequested", freeze.requested());
         return "communications/release-panel";
     }
 

@@ -196,13 +196,12 @@ public class ReleaseNotes {
                 md.append("- ").append(feed.trim()).append("\n");
             }
         }
-        for (Dependencies.DependencyInfo d : dependencies.of(r.key())) {
-            if (d.downstreamRelease().equals(r.key())) {
-                md.append("- ").append(d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" from ").append(d.upstreamRelease())
-                        .append(" (").append(d.upstreamActivity()).append(")\n");
-            }
+        List<Dependencies.DependencyInfo> upstream = dependencies.of(r.key()).stream().filter(d -> d.downstreamRelease().equals(r.key())).toList();
+        for (Dependencies.DependencyInfo d : upstream) {
+            md.append("- ").append(d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" from ").append(d.upstreamRelease())
+                    .append(" (").append(d.upstreamActivity()).append(")\n");
         }
-        if ((feeds == null || feeds.isBlank()) && dependencies.of(r.key()).stream().noneMatch(d -> d.downstreamRelease().equals(r.key()))) {
+        if ((feeds == null || feeds.isBlank()) && upstream.isEmpty()) {
             md.append("- none declared\n");
         }
         md.append("\n## Known risks\n\n");

@@ -110,8 +110,8 @@ public class Stakeholders {
             throw new CommunicationsRejected("email", "'" + email + "' is not an email address.");
         }
         if (channels.contains(Channel.EMAIL) && email == null) {
-            boolean userHasEmail = partyKind == StakeholderRow.PartyKind.USER && identity.createUserQuery().userId(party).singleResult() != null
-                    && identity.createUserQuery().userId(party).singleResult().getEmail() != null;
+            var user = partyKind == StakeholderRow.PartyKind.USER ? identity.createUserQuery().userId(party).singleResult() : null;
+            boolean userHasEmail = user != null && user.getEmail() != null && !user.getEmail().isBlank();
             if (!userHasEmail) {
                 throw new CommunicationsRejected("email", partyKind == StakeholderRow.PartyKind.GROUP ? "Give the group's mailing list address for email."
                         : party + " has no email address in their account; give one here.");

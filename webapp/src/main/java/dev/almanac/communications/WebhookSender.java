@@ -8,11 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.almanac.workers.integrations.Webhook;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,10 +54,11 @@ class WebhookSender implements ChannelSender {
         String payload = json.writeValueAsString(body);
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("X-Almanac-Delivery", dedupeKey).header("X-Almanac-Timestamp", timestamp)
+                .header("Content-Type", "application/json").header("X-Almanac-Delivery", dedupeKey).header(Webhook.TIMESTAMP_HEADER, timestamp)
                 .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
         if (!properties.webhookSecret().isEmpty()) {
-            request.header("X-Almanac-Signature", "sha256=" + sign(properties.webhookSecret(), timestamp + "." + payload));
+            // signed as the workers sign their webhooks, so receivers check both the same way
+            request.header(Webhook.SIGNATURE_HEADER, "sha256=" + Webhook.sign(properties.webhookSecret(), timestamp + "." + payload));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
@@ -67,11 +66,5 @@ class WebhookSender implements ChannelSender {
             throw new IllegalStateException("HTTP " + response.statusCode() + " from " + URI.create(address).getHost()
                     + (answer.isBlank() ? "" : ": " + (answer.length() > 200 ? answer.substring(0, 200) : answer)));
         }
-    }
-
-    static String sign(String secret, String text) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

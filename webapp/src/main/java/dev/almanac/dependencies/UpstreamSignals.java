@@ -1,11 +1,9 @@
 package dev.almanac.dependencies;
 
 import dev.almanac.processes.ModelRelease;
-import java.util.ArrayList;
-import java.util.List;
+import dev.almanac.processes.StepProperties;
 import org.operaton.bpm.engine.delegate.ExecutionListener;
 import org.operaton.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -30,14 +28,9 @@ class UpstreamSignals extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-        if (listeners == null) {
-            listeners = new ArrayList<>();
-            configuration.setCustomPostBPMNParseListeners(listeners);
-        }
         ExecutionListener ended = execution -> events.publishEvent(new UpstreamStepEnded(execution.getProcessBusinessKey(),
                 execution.getCurrentActivityId()));
-        listeners.add(new AbstractBpmnParseListener() {
+        StepProperties.afterParsing(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element process, ProcessDefinitionEntity definition) {
                 attach(process, definition, ended);
@@ -60,19 +53,6 @@ class UpstreamSignals extends AbstractProcessEnginePlugin {
     }
 
     private static boolean hasMilestone(Element element) {
-        Element extensions = element.element("extensionElements");
-        if (extensions == null) {
-            return false;
-        }
-        for (Element properties : extensions.elements()) {
-            if ("properties".equals(properties.getTagName())) {
-                for (Element property : properties.elements()) {
-                    if (ModelRelease.MILESTONE.equals(property.attribute("name"))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return StepProperties.of(element).containsKey(ModelRelease.MILESTONE);
     }
 }

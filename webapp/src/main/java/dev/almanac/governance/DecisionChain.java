@@ -35,7 +35,8 @@ public final class DecisionChain {
         }
     }
 
-    static String clip(String text, int max) {
+    /** Text cut to a column's length, marked with an ellipsis. */
+    public static String clip(String text, int max) {
         if (text == null) {
             return "";
         }

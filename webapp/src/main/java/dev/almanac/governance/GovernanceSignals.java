@@ -1,10 +1,10 @@
 package dev.almanac.governance;
 
 import dev.almanac.processes.ModelRelease;
+import dev.almanac.processes.StepProperties;
 import dev.almanac.processes.ModelRelease.Variables;
 import dev.almanac.processes.OverrideExpiry;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,6 @@ import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.delegate.ExecutionListener;
 import org.operaton.bpm.engine.delegate.TaskListener;
 import org.operaton.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.context.Context;
@@ -55,16 +54,11 @@ class GovernanceSignals extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-        if (listeners == null) {
-            listeners = new ArrayList<>();
-            configuration.setCustomPostBPMNParseListeners(listeners);
-        }
         java.util.Set<Object> gates = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
-        listeners.add(new AbstractBpmnParseListener() {
+        StepProperties.afterParsing(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                Map<String, String> properties = properties(element);
+                Map<String, String> properties = StepProperties.of(element);
                 TaskDefinition definition = taskDefinition(activity);
                 if (definition == null) {
                     return;
@@ -79,7 +73,7 @@ class GovernanceSignals extends AbstractProcessEnginePlugin {
 
             @Override
             public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if ("true".equals(properties(element).get(ModelRelease.GATE))) {
+                if ("true".equals(StepProperties.of(element).get(ModelRelease.GATE))) {
                     gates.add(activity);
                 }
             }
@@ -129,7 +123,7 @@ class GovernanceSignals extends AbstractProcessEnginePlugin {
         String rationale = string(task.getVariable(properties.getOrDefault(ModelRelease.RATIONALE_VARIABLE, "")));
         String subject = task.getName();
         if ("true".equals(properties.get(ModelRelease.FOUR_EYES))) {
-            fourEyes(task, actor, releaseKey, subject);
+            fourEyes(task, actor, releaseKey, subject, properties.containsKey(ModelRelease.OVERRIDE));
         }
         String override = properties.get(ModelRelease.OVERRIDE);
         Instant until = null;
@@ -175,7 +169,7 @@ class GovernanceSignals extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static void fourEyes(DelegateTask task, String actor, String releaseKey, String subject) {
+    private static void fourEyes(DelegateTask task, String actor, String releaseKey, String subject, boolean grantsOverride) {
         if (actor == null) {
             return;
         }
@@ -187,7 +181,7 @@ class GovernanceSignals extends AbstractProcessEnginePlugin {
             throw new FourEyesViolation("Four-eyes: " + actor + " last changed the plan of release " + releaseKey + " and cannot also decide '"
                     + subject + "'. Someone else in the task's group must decide it.");
         }
-        if (actor.equals(task.getVariable(Variables.OVERRIDE_REQUESTED_BY)) && task.getTaskDefinitionKey().startsWith("override")) {
+        if (grantsOverride && actor.equals(task.getVariable(Variables.OVERRIDE_REQUESTED_BY))) {
             throw new FourEyesViolation("Four-eyes: " + actor + " asked for this override of " + releaseKey
                     + " and cannot also grant it. Another release manager must decide.");
         }
@@ -236,21 +230,5 @@ class GovernanceSignals extends AbstractProcessEnginePlugin {
 
     private static String string(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    static Map<String, String> properties(Element element) {
-        Map<String, String> result = new HashMap<>();
-        Element extensions = element.element("extensionElements");
-        if (extensions == null) {
-            return result;
-        }
-        for (Element properties : extensions.elements()) {
-            if ("properties".equals(properties.getTagName())) {
-                for (Element property : properties.elements()) {
-                    result.put(property.attribute("name"), property.attribute("value"));
-                }
-            }
-        }
-        return result;
     }
 }

@@ -44,6 +44,7 @@ class ProcedureModels {
     private final Map<String, Procedure> byDefinition = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> gated = new ConcurrentHashMap<>();
     private final Map<String, Map<String, List<dev.almanac.projection.Capacity.Need>>> needs = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> overrides = new ConcurrentHashMap<>();
 
     ProcedureModels(RepositoryService repository) {
         this.repository = repository;
@@ -65,6 +66,17 @@ class ProcedureModels {
             for (Activity activity : model.getModelElementsByType(Activity.class)) {
                 DefaultReleaseTiming.property(activity, ModelRelease.UPSTREAM_FOR).ifPresent(step -> result.put(step,
                         DefaultReleaseTiming.property(activity, ModelRelease.MILESTONE).orElse(step)));
+            }
+            return Map.copyOf(result);
+        });
+    }
+
+    /** The tasks that grant an override in a procedure version, by activity: their {@code override} property ("gate", "freeze"). */
+    Map<String, String> overrideSteps(String processDefinitionId) {
+        return overrides.computeIfAbsent(processDefinitionId, id -> {
+            Map<String, String> result = new LinkedHashMap<>();
+            for (Activity activity : repository.getBpmnModelInstance(id).getModelElementsByType(Activity.class)) {
+                DefaultReleaseTiming.property(activity, ModelRelease.OVERRIDE).ifPresent(kind -> result.put(activity.getId(), kind));
             }
             return Map.copyOf(result);
         });

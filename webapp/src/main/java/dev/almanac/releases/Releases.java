@@ -380,16 +380,36 @@ public class Releases {
             throw new ReleaseRejected("reason", "Say why this release must deploy during the freeze; release managers decide on it.");
         }
         ReleasePlan plan = startedPlan(key);
-        if (process.activeActivities(plan.getProcessInstanceId()).stream().noneMatch(a -> procedures.latest().steps().stream()
-                .anyMatch(s -> s.activityId().equals(a) && s.kind() == dev.almanac.projection.StepKind.RELEASE_WINDOW))) {
+        FreezeOverride state = freezeOverrideOf(plan);
+        if (!state.waitingForWindow()) {
             throw new ReleaseRejected("reason", "Release " + key + " is not waiting for a release window; there is no freeze to override.");
         }
-        if (process.activeActivities(plan.getProcessInstanceId()).contains("override-freeze")) {
+        if (state.requested()) {
             throw new ReleaseRejected("reason", "Release " + key + " already has a freeze override request waiting for release managers.");
         }
         if (!process.requestFreezeOverride(plan.getProcessInstanceId(), by, reason.trim())) {
             throw new ReleaseRejected("reason", "Release " + key + " cannot take an override request now.");
         }
+    }
+
+    /** Whether a release waits for its release window, and whether a freeze override request for it is open. */
+    public record FreezeOverride(boolean waitingForWindow, boolean requested) {
+    }
+
+    @Transactional(readOnly = true)
+    public FreezeOverride freezeOverride(String key) {
+        return plans.findByKey(key).filter(p -> p.getProcessInstanceId() != null).map(this::freezeOverrideOf)
+                .orElse(new FreezeOverride(false, false));
+    }
+
+    private FreezeOverride freezeOverrideOf(ReleasePlan plan) {
+        java.util.Set<String> active = process.activeActivities(plan.getProcessInstanceId());
+        String definition = process.procedureDefinitionOf(plan.getProcessInstanceId());
+        boolean waiting = procedures.of(definition).steps().stream()
+                .anyMatch(s -> s.kind() == dev.almanac.projection.StepKind.RELEASE_WINDOW && active.contains(s.activityId()));
+        boolean requested = procedures.overrideSteps(definition).entrySet().stream()
+                .anyMatch(e -> "freeze".equals(e.getValue()) && active.contains(e.getKey()));
+        return new FreezeOverride(waiting, requested);
     }
 
     /** A person's decision a release waits for. */

@@ -88,6 +88,12 @@ class ReleaseNotesAndDigestsTest {
         return user("mel").authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("GROUP_fraud-ml"));
     }
 
+    /** Waits until the clock has moved past an instant, and returns the time then: a boundary strictly between two events. */
+    private static Instant after(Instant instant) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(1)).until(() -> Instant.now().isAfter(instant));
+        return Instant.now();
+    }
+
     private void complete(ReleaseDriver release, String task, String as, Map<String, Object> variables) {
         identity.setAuthenticatedUserId(as);
         try {
@@ -149,18 +155,16 @@ class ReleaseNotesAndDigestsTest {
     }
 
     @Test
-    void eachDigestHoldsExactlyTheChangesOfItsPeriod() throws InterruptedException {
+    void eachDigestHoldsExactlyTheChangesOfItsPeriod() {
         Instant start = Instant.now().minusMillis(5);
         Instant end = Instant.now().plus(Duration.ofDays(10));
         slips.record(List.of(new MilestoneSlipped(key, "Training", end, end.plus(Duration.ofDays(2)), null, false, "first slip " + run)), null);
-        Thread.sleep(5);
-        Instant firstEnd = Instant.now();
-        Thread.sleep(5);
+        Instant firstEnd = after(Instant.now());
+        after(firstEnd);
         slips.record(List.of(new MilestoneSlipped(key, "Deploy", end, end.plus(Duration.ofDays(4)), null, false, "second slip " + run)), null);
         notices.raise(NoticeDraft.about("step-completed:" + key + ":test:" + run, NoticeType.STEP_COMPLETED, key, "Train model done for " + key,
                 "done", null, Map.of()));
-        Thread.sleep(5);
-        Instant secondEnd = Instant.now();
+        Instant secondEnd = after(Instant.now());
 
         Digests.Digest first = digests.run("owner", start, firstEnd).stream().filter(d -> d.recipient().equals(owner)).findFirst().orElseThrow();
         Digests.Digest second = digests.run("owner", firstEnd, secondEnd).stream().filter(d -> d.recipient().equals(owner)).findFirst().orElseThrow();
