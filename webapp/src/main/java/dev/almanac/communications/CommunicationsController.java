@@ -13,7 +13,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -227,22 +226,6 @@ class CommunicationsController {
             redirect.addFlashAttribute("message", rejected.getMessage());
         }
         return "redirect:/admin/notices";
-    }
-}
-
-/** The number of unread notices, for the inbox link on every page. */
-@ControllerAdvice(annotations = Controller.class)
-class InboxCount {
-
-    private final Notices notices;
-
-    InboxCount(Notices notices) {
-        this.notices = notices;
-    }
-
-    @ModelAttribute("unreadNotices")
-    Long unread(Principal principal) {
-        return principal == null ? null : notices.unread(principal.getName());
     }
 }
 
