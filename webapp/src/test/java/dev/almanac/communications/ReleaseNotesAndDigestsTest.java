@@ -214,6 +214,10 @@ class ReleaseNotesAndDigestsTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("is not an http(s) URL.")))
                 .andExpect(content().string(Matchers.containsString("Please correct the field marked below; nothing was saved.")));
+        mvc.perform(post("/planning/stakeholders").param("scopeKind", "MODEL").param("scope", model).param("partyKind", "USER")
+                .param("party", owner).param("role", "CONSUMER").param("_channels", "on")
+                .with(user("rita").authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("GROUP_release-managers"))).with(csrf()))
+                .andExpect(content().string(Matchers.containsString("Choose at least one channel: email, webhook or in Almanac.")));
         mvc.perform(post("/planning/stakeholders").param("scopeKind", "MODEL").param("scope", "no-such-model").param("partyKind", "USER")
                 .param("party", owner).param("role", "OWNER").param("channels", "IN_APP").with(user("rita").authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("GROUP_release-managers"))).with(csrf()))
                 .andExpect(content().string(Matchers.containsString("There is no model &#39;no-such-model&#39;")));
