@@ -1,5 +1,8 @@
 package dev.almanac.dependencies;
 
+import dev.almanac.schedule.DependencyEdges;
+import dev.almanac.dependencies.internal.ReleaseDependency;
+import dev.almanac.dependencies.internal.ReleaseDependencyRepository;
 import dev.almanac.projection.Conflict;
 import dev.almanac.projection.Dependency;
 import dev.almanac.projection.DurationHistory;
@@ -26,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * same projector on the graph with the new edge.
  */
 @Service
-public class Dependencies {
+public class Dependencies implements DependencyEdges {
 
     private static final Duration LONGEST_LAG = Duration.ofDays(365);
 
@@ -53,6 +56,7 @@ public class Dependencies {
 
     /** Every dependency as an edge of the calendar's graph. */
     @Transactional(readOnly = true)
+    @Override
     public List<Dependency> edges() {
         return dependencies.findAll().stream().map(ReleaseDependency::edge).toList();
     }

@@ -1,5 +1,9 @@
 package dev.almanac.governance;
 
+import dev.almanac.governance.internal.DecisionChainHead;
+import dev.almanac.governance.internal.DecisionChainHeadRepository;
+import dev.almanac.governance.internal.DecisionRecord;
+import dev.almanac.governance.internal.DecisionRecordRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,9 @@
 package dev.almanac.governance;
 
+import dev.almanac.governance.internal.OpenItemRepository;
+import dev.almanac.governance.internal.OpenItemRow;
+import dev.almanac.governance.internal.RetrospectiveRepository;
+import dev.almanac.governance.internal.RetrospectiveRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package dev.almanac.pipelines;
 
+import dev.almanac.pipelines.internal.EventContract;
+import dev.almanac.pipelines.internal.PipelineEvent;
+import dev.almanac.pipelines.internal.PipelineEventRepository;
+import dev.almanac.pipelines.web.PipelineProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.almanac.pipelines;
 
+import dev.almanac.pipelines.internal.PipelineToken;
+import dev.almanac.pipelines.internal.PipelineTokenRepository;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

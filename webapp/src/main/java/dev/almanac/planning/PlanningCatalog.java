@@ -1,6 +1,14 @@
 package dev.almanac.planning;
 
-import dev.almanac.identity.Teams;
+import dev.almanac.planning.internal.CalendarWindow;
+import dev.almanac.planning.internal.CalendarWindowRepository;
+import dev.almanac.planning.internal.MlModel;
+import dev.almanac.planning.internal.MlModelRepository;
+import dev.almanac.planning.internal.ProductLine;
+import dev.almanac.planning.internal.ProductLineRepository;
+import dev.almanac.planning.internal.Team;
+import dev.almanac.planning.internal.TeamRepository;
+import dev.almanac.identity.People;
 import dev.almanac.projection.ReleaseWindows;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowRule;
@@ -49,12 +57,12 @@ public class PlanningCatalog {
     private final TeamRepository teams;
     private final MlModelRepository models;
     private final CalendarWindowRepository windows;
-    private final Teams engineGroups;
+    private final People engineGroups;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PlanningCatalog(ProductLineRepository productLines, TeamRepository teams, MlModelRepository models,
-            CalendarWindowRepository windows, Teams engineGroups, ApplicationEventPublisher events, Clock clock) {
+            CalendarWindowRepository windows, People engineGroups, ApplicationEventPublisher events, Clock clock) {
         this.productLines = productLines;
         this.teams = teams;
         this.models = models;

@@ -1,5 +1,13 @@
 package dev.almanac.planning;
 
+import dev.almanac.planning.internal.CapacityReservation;
+import dev.almanac.planning.internal.CapacityReservationRepository;
+import dev.almanac.planning.internal.ReservationOverride;
+import dev.almanac.planning.internal.ReservationOverrideRepository;
+import dev.almanac.planning.internal.ResourceDemand;
+import dev.almanac.planning.internal.ResourceDemandRepository;
+import dev.almanac.planning.internal.ResourcePool;
+import dev.almanac.planning.internal.ResourcePoolRepository;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.projection.Capacity;

@@ -1,5 +1,6 @@
 package dev.almanac.releases;
 
+import dev.almanac.planning.Lane;
 import dev.almanac.planning.RiskTier;
 import java.time.LocalDate;
 

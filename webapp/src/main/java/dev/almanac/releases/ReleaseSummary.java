@@ -1,5 +1,7 @@
 package dev.almanac.releases;
 
+import dev.almanac.planning.Lane;
+import dev.almanac.releases.internal.ReleasePlan;
 import dev.almanac.planning.RiskTier;
 import java.time.LocalDate;
 

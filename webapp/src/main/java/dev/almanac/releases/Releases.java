@@ -1,5 +1,14 @@
 package dev.almanac.releases;
 
+import dev.almanac.planning.Lane;
+import dev.almanac.releases.internal.ProcedureModels;
+import dev.almanac.releases.internal.ReleasePlan;
+import dev.almanac.releases.internal.ReleasePlanRepository;
+import dev.almanac.releases.internal.ReleaseProcess;
+import dev.almanac.releases.internal.ReleaseSnapshots;
+import dev.almanac.releases.internal.StepOverride;
+import dev.almanac.releases.internal.StepOverrideRepository;
+import dev.almanac.releases.internal.WindowWaits;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +19,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.almanac.identity.Teams;
+import dev.almanac.identity.People;
 
 /**
  * The releases feature's facade: plan a release (and start its procedure), list releases with
@@ -25,7 +34,7 @@ public class Releases {
 
     private final ReleasePlanRepository plans;
     private final ReleaseProcess process;
-    private final Teams teams;
+    private final People teams;
     private final Clock clock;
     private final ReleaseSnapshots snapshots;
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -40,7 +49,7 @@ public class Releases {
     private final StepOverrideRepository overrides;
     private final WindowWaits windowWaits;
 
-    Releases(ReleasePlanRepository plans, ReleaseProcess process, Teams teams, Clock clock, ReleaseSnapshots snapshots,
+    Releases(ReleasePlanRepository plans, ReleaseProcess process, People teams, Clock clock, ReleaseSnapshots snapshots,
             dev.almanac.planning.PlanningCatalog catalog, org.springframework.context.ApplicationEventPublisher events, ProcedureModels procedures,
             StepOverrideRepository overrides, @org.springframework.context.annotation.Lazy WindowWaits windowWaits) {
         this.overrides = overrides;

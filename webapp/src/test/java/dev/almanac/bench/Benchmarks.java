@@ -1,5 +1,6 @@
 package dev.almanac.bench;
 
+import dev.almanac.communications.NewStakeholder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +28,7 @@ import dev.almanac.AlmanacApplication;
 import dev.almanac.pipelines.PipelineEvents;
 import dev.almanac.pipelines.PipelineTokens;
 import dev.almanac.processes.ModelRelease;
-import dev.almanac.releases.Lane;
+import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
 import dev.almanac.planning.RiskTier;
@@ -92,19 +93,19 @@ public final class Benchmarks {
 
     static void notices(ConfigurableApplicationContext app) throws Exception {
         var releases = app.getBean(Releases.class);
-        var stakeholders = app.getBean(dev.almanac.communications.Stakeholders.class);
-        var notices = app.getBean(dev.almanac.communications.Notices.class);
-        var dispatcher = app.getBean(dev.almanac.communications.Dispatcher.class);
+        var stakeholders = app.getBean(dev.almanac.communications.stakeholders.Stakeholders.class);
+        var notices = app.getBean(dev.almanac.communications.notices.Notices.class);
+        var dispatcher = app.getBean(dev.almanac.communications.notices.Dispatcher.class);
         var tx = app.getBean(org.springframework.transaction.support.TransactionTemplate.class);
         String model = "bench-notices-" + System.currentTimeMillis() % 100000;
         releases.plan(new NewRelease(model, "1", Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(30), ""), "bench");
         try (var receiver = new dev.almanac.support.WebhookReceiver()) {
             var inApp = Set.of(dev.almanac.communications.Channel.IN_APP);
             for (String user : List.of("rita", "oscar", "mel")) {
-                stakeholders.add(new dev.almanac.communications.Stakeholders.NewStakeholder("MODEL", model, "USER", user,
+                stakeholders.add(new dev.almanac.communications.NewStakeholder("MODEL", model, "USER", user,
                         dev.almanac.communications.StakeholderRole.OWNER, inApp, null, null));
             }
-            stakeholders.add(new dev.almanac.communications.Stakeholders.NewStakeholder("MODEL", model, "GROUP", "release-managers",
+            stakeholders.add(new dev.almanac.communications.NewStakeholder("MODEL", model, "GROUP", "release-managers",
                     dev.almanac.communications.StakeholderRole.OWNER, Set.of(dev.almanac.communications.Channel.WEBHOOK), null, receiver.url("/hook")));
             System.out.printf("%n%-44s %8s %10s %9s%n", "notice outbox (MySQL)", "notices", "per s", "ms each");
             for (int nodes : List.of(1, 2)) {
@@ -150,7 +151,7 @@ public final class Benchmarks {
     static void calendar(ConfigurableApplicationContext app, int port) throws Exception {
         var catalog = app.getBean(dev.almanac.planning.PlanningCatalog.class);
         var releases = app.getBean(Releases.class);
-        var calendar = app.getBean(dev.almanac.calendar.ReleaseCalendar.class);
+        var calendar = app.getBean(dev.almanac.schedule.ReleaseCalendar.class);
         if (catalog.productLine("bench-line").isEmpty()) {
             catalog.saveProductLine(null, new dev.almanac.planning.PlanningCatalog.ProductLineInfo("bench-line", "Benchmark line", null));
             for (int m = 0; m < 20; m++) {
@@ -163,7 +164,7 @@ public final class Benchmarks {
         java.util.Random random = new java.util.Random(7);
         for (long i = inView; i < 1000; i++) {
             releases.plan(new dev.almanac.releases.NewRelease("bench-model-" + (i % 20), "c" + System.nanoTime(),
-                    dev.almanac.releases.Lane.values()[(int) (i % 3)], dev.almanac.planning.RiskTier.LOW, "fraud-ml",
+                    dev.almanac.planning.Lane.values()[(int) (i % 3)], dev.almanac.planning.RiskTier.LOW, "fraud-ml",
                     java.time.LocalDate.now().plusDays(10 + random.nextInt(60)), ""), "bench");
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager()).build();

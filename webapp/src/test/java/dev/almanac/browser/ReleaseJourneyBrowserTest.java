@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.almanac.processes.ModelRelease;
-import dev.almanac.releases.Lane;
+import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
 import dev.almanac.planning.RiskTier;
@@ -54,7 +54,7 @@ class ReleaseJourneyBrowserTest {
     @Autowired
     dev.almanac.planning.Resources resources;
     @Autowired
-    dev.almanac.calendar.ReleaseCalendar calendar;
+    dev.almanac.schedule.ReleaseCalendar calendar;
     @Autowired
     org.operaton.bpm.engine.ProcessEngine engine;
 
@@ -322,9 +322,9 @@ class ReleaseJourneyBrowserTest {
     @Test
     void plannerDraftsADelayInAScenarioAndSeesTheDownstreamReleaseMove() {
         String run = java.util.UUID.randomUUID().toString().substring(0, 6);
-        String upstream = releases.plan(new dev.almanac.releases.NewRelease("features-" + run, "1", dev.almanac.releases.Lane.STAGING,
+        String upstream = releases.plan(new dev.almanac.releases.NewRelease("features-" + run, "1", dev.almanac.planning.Lane.STAGING,
                 dev.almanac.planning.RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(60), ""), "rita").key();
-        String downstream = releases.plan(new dev.almanac.releases.NewRelease("reco-" + run, "1", dev.almanac.releases.Lane.STAGING,
+        String downstream = releases.plan(new dev.almanac.releases.NewRelease("reco-" + run, "1", dev.almanac.planning.Lane.STAGING,
                 dev.almanac.planning.RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(60), ""), "rita").key();
         dependencies.add(new dev.almanac.dependencies.Dependencies.NewDependency(upstream, "deploy", downstream, "trigger-training",
                 dev.almanac.dependencies.DependencyKind.FEATURE_STORE, Duration.ZERO, "session features"), "rita");
@@ -361,9 +361,9 @@ class ReleaseJourneyBrowserTest {
         String gpu = "gpu-" + run;
         resources.save(new dev.almanac.planning.Resources.ResourceChange(gpu, "GPU pool " + run, "GPUs",
                 dev.almanac.projection.Capacity.ResourceKind.CONCURRENT, dev.almanac.projection.Capacity.Granularity.DAY, 12.0, java.util.List.of()), "rita");
-        String first = releases.plan(new dev.almanac.releases.NewRelease("vision-" + run, "1", dev.almanac.releases.Lane.PRODUCTION,
+        String first = releases.plan(new dev.almanac.releases.NewRelease("vision-" + run, "1", dev.almanac.planning.Lane.PRODUCTION,
                 dev.almanac.planning.RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(60), ""), "rita").key();
-        String second = releases.plan(new dev.almanac.releases.NewRelease("speech-" + run, "1", dev.almanac.releases.Lane.PRODUCTION,
+        String second = releases.plan(new dev.almanac.releases.NewRelease("speech-" + run, "1", dev.almanac.planning.Lane.PRODUCTION,
                 dev.almanac.planning.RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(60), ""), "rita").key();
         for (String release : java.util.List.of(first, second)) {
             resources.setDemand("RELEASE", release, "wait-training-finished", gpu, 8.0); // two trainings of 8 on a pool of 12

@@ -1,5 +1,7 @@
 package dev.almanac.calendar;
 
+import dev.almanac.schedule.Milestones;
+import dev.almanac.schedule.ReleaseCalendar;
 import static dev.almanac.processes.ModelRelease.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +13,7 @@ import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.StepStatus;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowScope;
-import dev.almanac.releases.Lane;
+import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
 import dev.almanac.support.TestAccounts;

@@ -1,5 +1,9 @@
 package dev.almanac.calendar;
 
+import dev.almanac.calendar.internal.CalendarFeeds;
+import dev.almanac.calendar.internal.EventRevision;
+import dev.almanac.calendar.internal.EventRevisionRepository;
+import dev.almanac.schedule.ReleaseCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -11,7 +15,7 @@ import dev.almanac.processes.ModelRelease;
 import dev.almanac.processes.ReleaseDriver;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowScope;
-import dev.almanac.releases.Lane;
+import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
 import dev.almanac.support.ApiClient;

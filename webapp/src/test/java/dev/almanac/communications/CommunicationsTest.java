@@ -1,5 +1,10 @@
 package dev.almanac.communications;
 
+import dev.almanac.communications.notices.Dispatcher;
+import dev.almanac.communications.notices.NoticeTexts;
+import dev.almanac.communications.notices.NoticeTriggers;
+import dev.almanac.communications.notices.Notices;
+import dev.almanac.communications.stakeholders.Stakeholders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -10,9 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.almanac.calendar.CapacityConflictDetected;
-import dev.almanac.calendar.MilestoneSlipped;
-import dev.almanac.calendar.Slips;
+import dev.almanac.capacity.CapacityConflictDetected;
+import dev.almanac.schedule.MilestoneSlipped;
+import dev.almanac.schedule.Slips;
 import dev.almanac.governance.DecisionKind;
 import dev.almanac.governance.DecisionLog;
 import dev.almanac.planning.PlanningCatalog;
@@ -22,7 +27,7 @@ import dev.almanac.processes.ReleaseDriver;
 import dev.almanac.projection.Capacity;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowScope;
-import dev.almanac.releases.Lane;
+import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
 import dev.almanac.support.TestAccounts;
@@ -143,7 +148,7 @@ class CommunicationsTest {
     }
 
     private void add(String party, String kind, StakeholderRole role, Set<Channel> channels, String webhook) {
-        stakeholders.add(new Stakeholders.NewStakeholder("MODEL", model, kind, party, role, channels, null, webhook));
+        stakeholders.add(new NewStakeholder("MODEL", model, kind, party, role, channels, null, webhook));
     }
 
     private String plan(String modelKey, String version) {

@@ -1,5 +1,10 @@
 package dev.almanac.communications;
 
+import dev.almanac.communications.digests.Digests;
+import dev.almanac.communications.notices.Notices;
+import dev.almanac.communications.releasenotes.PlannedCommunications;
+import dev.almanac.communications.releasenotes.ReleaseNotes;
+import dev.almanac.communications.stakeholders.Stakeholders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -9,12 +14,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.almanac.calendar.MilestoneSlipped;
-import dev.almanac.calendar.Slips;
+import dev.almanac.schedule.MilestoneSlipped;
+import dev.almanac.schedule.Slips;
 import dev.almanac.planning.RiskTier;
 import dev.almanac.processes.ModelRelease;
 import dev.almanac.processes.ReleaseDriver;
-import dev.almanac.releases.Lane;
+import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
 import dev.almanac.support.ApiClient;
@@ -81,7 +86,7 @@ class ReleaseNotesAndDigestsTest {
         identity.saveUser(identity.newUser(owner));
         key = releases.plan(new NewRelease(model, "3", Lane.PRODUCTION, RiskTier.LOW, "fraud-ml", java.time.LocalDate.now().plusDays(40),
                 "transactions, chargebacks"), "rita").key();
-        stakeholders.add(new Stakeholders.NewStakeholder("MODEL", model, "USER", owner, StakeholderRole.OWNER, Set.of(Channel.IN_APP), null, null));
+        stakeholders.add(new NewStakeholder("MODEL", model, "USER", owner, StakeholderRole.OWNER, Set.of(Channel.IN_APP), null, null));
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor mel() {

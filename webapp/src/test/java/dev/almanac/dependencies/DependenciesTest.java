@@ -8,11 +8,11 @@ import dev.almanac.processes.ModelRelease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.almanac.calendar.ReleaseCalendar;
+import dev.almanac.schedule.ReleaseCalendar;
 import dev.almanac.planning.RiskTier;
 import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.ProjectedStep;
-import dev.almanac.releases.Lane;
+import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
 import dev.almanac.support.TestAccounts;

@@ -1,5 +1,7 @@
 package dev.almanac.governance;
 
+import dev.almanac.governance.internal.DecisionRecord;
+import dev.almanac.governance.internal.DecisionRecordRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -13,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.planning.RiskTier;
 import dev.almanac.processes.ModelRelease;
 import dev.almanac.processes.ReleaseDriver;
-import dev.almanac.releases.Lane;
+import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
 import dev.almanac.support.TestAccounts;

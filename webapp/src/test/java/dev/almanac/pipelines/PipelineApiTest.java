@@ -1,5 +1,6 @@
 package dev.almanac.pipelines;
 
+import dev.almanac.pipelines.internal.PipelineEventRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package dev.almanac.releases;
 
+import dev.almanac.planning.Lane;
 import dev.almanac.planning.RiskTier;
 import static dev.almanac.processes.ModelRelease.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +32,9 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
     @Autowired
     dev.almanac.governance.DecisionLog decisions;
     @Autowired
-    dev.almanac.communications.Notices notices;
+    dev.almanac.communications.notices.Notices notices;
     @Autowired
-    dev.almanac.communications.ReleaseNotes releaseNotes;
+    dev.almanac.communications.releasenotes.ReleaseNotes releaseNotes;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -83,7 +84,7 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
                 .contains("Promotion gate: advance by decision table promotion-gate", "Risk review: approve by oscar", "Approve deployment: go by rita");
         assertThat(decisions.verify().intact()).as(decisions.verify().problem()).isTrue();
         // the outbox took the notices in the engine's transactions
-        assertThat(notices.ofRelease(key)).extracting(dev.almanac.communications.Notices.Notice::type)
+        assertThat(notices.ofRelease(key)).extracting(dev.almanac.communications.notices.Notices.Notice::type)
                 .contains("approval-needed", "release-deployed");
         long id = decisions.ofRelease(key).get(0).id();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("UPDATE decision_record SET decided_by = 'mallory' WHERE id = ?", id))

@@ -1,5 +1,6 @@
 package dev.almanac.releases;
 
+import dev.almanac.releases.internal.ProcedureModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.almanac.processes.ModelRelease;

@@ -1,5 +1,7 @@
 package dev.almanac.releases;
 
+import dev.almanac.planning.Lane;
+import dev.almanac.releases.internal.ReleasePlanRepository;
 import dev.almanac.planning.RiskTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

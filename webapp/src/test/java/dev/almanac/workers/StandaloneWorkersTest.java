@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.almanac.processes.ModelRelease;
-import dev.almanac.releases.Lane;
+import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;
 import dev.almanac.planning.RiskTier;

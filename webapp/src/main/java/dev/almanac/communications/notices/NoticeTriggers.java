@@ -1,0 +1,221 @@
+package dev.almanac.communications.notices;
+
+import dev.almanac.communications.CommunicationsProperties;
+import dev.almanac.communications.NoticeDraft;
+import dev.almanac.communications.NoticeType;
+import dev.almanac.capacity.CapacityConflictDetected;
+import dev.almanac.schedule.MilestoneSlipped;
+import dev.almanac.releases.MilestoneStepEnded;
+import dev.almanac.governance.GovernanceEvents;
+import dev.almanac.planning.PlanningCatalog;
+import dev.almanac.projection.ReleaseWindows;
+import dev.almanac.projection.Step;
+import dev.almanac.projection.StepKind;
+import dev.almanac.projection.WindowKind;
+import dev.almanac.projection.WindowOccurrence;
+import dev.almanac.releases.Releases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.IdentityLink;
+import org.operaton.bpm.engine.task.IdentityLinkType;
+import org.operaton.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns what happens elsewhere into notices, in the transaction of the event: slips, capacity
+ * conflicts, halted gates, overrides and completed steps; and, on a schedule, overdue tasks and
+ * freezes starting or ending. Source keys make each of them a notice once.
+ */
+@Component
+public class NoticeTriggers {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeTriggers.class);
+
+    private final Notices notices;
+    private final Releases releases;
+    private final PlanningCatalog catalog;
+    private final TaskService tasks;
+    private final CommunicationsProperties properties;
+    private final Clock clock;
+
+    NoticeTriggers(Notices notices, Releases releases, PlanningCatalog catalog, TaskService tasks, CommunicationsProperties properties, Clock clock) {
+        this.notices = notices;
+        this.releases = releases;
+        this.catalog = catalog;
+        this.tasks = tasks;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    private ZoneId zone() {
+        return ZoneId.of(properties.zone());
+    }
+
+    @EventListener
+    @Transactional
+    public void slipped(MilestoneSlipped slip) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("milestone", slip.milestone());
+        payload.put("previousEnd", slip.previousEnd().toString());
+        payload.put("projectedEnd", slip.projectedEnd().toString());
+        payload.put("pastTarget", slip.pastTarget());
+        payload.put("cause", slip.cause());
+        String cause = slip.cause() == null ? "no single cause recorded" : slip.cause();
+        notices.raise(NoticeDraft.about("milestone-slipped:" + slip.releaseKey() + ":" + slip.milestone() + ":" + slip.projectedEnd().toEpochMilli(),
+                NoticeType.MILESTONE_SLIPPED, slip.releaseKey(),
+                slip.milestone() + " of " + slip.releaseKey() + " slipped " + NoticeTexts.days(slip.by()) + (slip.pastTarget() ? ", past its target" : ""),
+                slip.milestone() + " of " + slip.releaseKey() + " now ends " + NoticeTexts.format(slip.projectedEnd(), zone()) + " (was "
+                        + NoticeTexts.format(slip.previousEnd(), zone()) + ").\nCause: " + cause + "."
+                        + (slip.pastTarget() ? "\nIt now ends after the release's target date." : ""),
+                "/releases/" + slip.releaseKey(), payload));
+    }
+
+    @EventListener
+    @Transactional
+    public void conflict(CapacityConflictDetected detected) {
+        var c = detected.conflict();
+        String what = "reserve".equals(c.kind()) ? "eats into its reserve" : "is over-allocated";
+        String body = c.resource() + " " + what + " from " + NoticeTexts.format(c.start(), zone()) + " to " + NoticeTexts.format(c.end(), zone())
+                + ": " + Math.round(c.peakBooked() * 10) / 10.0 + " booked of " + Math.round(c.capacity() * 10) / 10.0 + ".\nReleases: "
+                + String.join(", ", c.releases()) + ".\nLevel it on the utilisation page.";
+        for (String release : c.releases()) {
+            notices.raise(NoticeDraft.about("capacity-conflict:" + c.resource() + ":" + c.kind() + ":" + c.start().toEpochMilli() + ":" + release,
+                    NoticeType.CAPACITY_CONFLICT, release, c.resource() + " " + what + " (" + release + ")", body, "/utilisation",
+                    Map.of("resource", c.resource(), "kind", c.kind(), "start", c.start().toString(), "end", c.end().toString(),
+                            "peakBooked", c.peakBooked(), "capacity", c.capacity(), "releases", c.releases())));
+        }
+    }
+
+    @EventListener
+    @Transactional
+    public void gateHalted(GovernanceEvents.GateHalted halted) {
+        StringBuilder metrics = new StringBuilder();
+        halted.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> metrics.append(metrics.isEmpty() ? "" : ", ").append(e.getKey()).append(" ").append(NoticeTexts.number(e.getValue())));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("gate", halted.gate());
+        payload.put("reason", halted.reason());
+        payload.put("metrics", halted.metrics());
+        notices.raise(NoticeDraft.about("gate-halted:" + halted.releaseKey() + ":" + halted.gate() + ":" + clock.millis(), NoticeType.GATE_HALTED,
+                halted.releaseKey(), halted.gate() + " halted " + halted.releaseKey(),
+                halted.gate() + " halted release " + halted.releaseKey() + (halted.decidedBy() == null ? "" : " (" + halted.decidedBy() + ")") + ".\nReason: "
+                        + (halted.reason() == null ? "none given" : halted.reason()) + "\nMetrics: " + (metrics.isEmpty() ? "none reported" : metrics)
+                        + "\nThe owner team decides next: retrain, stop, or ask for an override.",
+                "/releases/" + halted.releaseKey(), payload));
+    }
+
+    @EventListener
+    @Transactional
+    public void overridden(GovernanceEvents.OverrideGranted granted) {
+        String what = "freeze".equals(granted.what()) ? "the freeze" : "gate".equals(granted.what()) ? "the failed gate" : "the " + granted.what();
+        String until = granted.until() == null ? "" : ", valid until " + NoticeTexts.format(granted.until(), zone());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("what", granted.what());
+        payload.put("by", granted.by());
+        payload.put("reason", granted.reason());
+        payload.put("until", granted.until() == null ? null : granted.until().toString());
+        payload.put("decision", granted.decisionId());
+        notices.raise(NoticeDraft.about("override-granted:" + granted.decisionId(), NoticeType.OVERRIDE_GRANTED, granted.releaseKey(),
+                granted.by() + " overrode " + what + " for " + granted.releaseKey(),
+                granted.by() + " granted an override of " + what + " for release " + granted.releaseKey() + until + ".\nReason: " + granted.reason()
+                        + "\nIt is entry " + granted.decisionId() + " of the decision log.",
+                "/governance/decisions?release=" + granted.releaseKey(), payload));
+    }
+
+    @EventListener
+    @Transactional
+    public void stepEnded(MilestoneStepEnded ended) {
+        Step step = releases.latestProcedure().steps().stream().filter(s -> s.activityId().equals(ended.activityId())).findFirst().orElse(null);
+        if (step == null || step.kind() != StepKind.WORK || step.planned().isZero()) {
+            return;
+        }
+        notices.raise(NoticeDraft.about("step-completed:" + ended.releaseKey() + ":" + ended.activityId() + ":" + clock.millis(),
+                NoticeType.STEP_COMPLETED, ended.releaseKey(), step.name() + " done for " + ended.releaseKey(),
+                step.name() + " (" + step.milestone() + ") of release " + ended.releaseKey() + " is done.", "/releases/" + ended.releaseKey(),
+                Map.of("step", step.name(), "activityId", step.activityId(), "milestone", String.valueOf(step.milestone()))));
+    }
+
+    @Scheduled(fixedDelayString = "${almanac.communications.scan-interval:60s}", initialDelayString = "20s")
+    void scan() {
+        if (!properties.dispatch()) {
+            return;
+        }
+        try {
+            overdue(clock.instant());
+            freezes(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Scanning for overdue tasks and freezes failed: {}", e.getMessage());
+        }
+    }
+
+    /** Every open task past its due date, once. */
+    @Transactional
+    public int overdue(Instant now) {
+        int raised = 0;
+        for (Task task : tasks.createTaskQuery().processDefinitionKey(dev.almanac.processes.ModelRelease.PROCESS_ID)
+                .dueBefore(java.util.Date.from(now)).list()) {
+            if (notices.raised("task-overdue:" + task.getId())) {
+                continue; // told already: a task stays overdue for every scan until it is done
+            }
+            List<String> groups = new ArrayList<>();
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                    groups.add(link.getGroupId());
+                }
+            }
+            String releaseKey = releases.releaseKeyOfProcess(task.getProcessInstanceId()).orElse(null);
+            Duration late = Duration.between(task.getDueDate().toInstant(), now);
+            raised += notices.raise(new NoticeDraft("task-overdue:" + task.getId(), NoticeType.TASK_OVERDUE, releaseKey, null, null,
+                    task.getName() + " for " + releaseKey + " is overdue",
+                    "'" + task.getName() + "' of release " + releaseKey + " was due " + NoticeTexts.format(task.getDueDate().toInstant(), zone())
+                            + " (" + NoticeTexts.days(late) + " ago)" + (task.getAssignee() == null ? ", and nobody has claimed it." : ", assigned to "
+                                    + task.getAssignee() + ".") + "\nEverything after it on the calendar moves while it waits.",
+                    NoticeTexts.taskLink(task.getId()), Map.of("taskId", task.getId(), "task", task.getName(), "due",
+                            task.getDueDate().toInstant().toString(), "groups", groups), groups)) > 0 ? 1 : 0;
+        }
+        return raised;
+    }
+
+    /** Freezes that started or ended in the last day, once each: to the stakeholders of what they freeze. */
+    @Transactional
+    public int freezes(Instant now) {
+        ReleaseWindows windows = ReleaseWindows.expand(catalog.windowRules(), now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1)));
+        Instant since = now.minus(Duration.ofDays(1));
+        int raised = 0;
+        for (WindowOccurrence o : windows.occurrences(since, now.plusSeconds(1))) {
+            if (o.rule().kind() != WindowKind.FREEZE) {
+                continue;
+            }
+            String productLine = o.rule().scope() == dev.almanac.projection.WindowScope.PRODUCT_LINE ? o.rule().scopeKey() : null;
+            String model = o.rule().scope() == dev.almanac.projection.WindowScope.MODEL ? o.rule().scopeKey() : null;
+            String scope = productLine != null ? "product line " + productLine : model != null ? "model " + model : "every release";
+            Map<String, Object> payload = Map.of("window", o.rule().name(), "start", o.start().toString(), "end", o.end().toString(), "scope", scope);
+            if (!o.start().isBefore(since) && !o.start().isAfter(now)) {
+                raised += notices.raise(new NoticeDraft("freeze-started:" + o.rule().id() + ":" + o.start().toEpochMilli(), NoticeType.FREEZE_STARTED,
+                        null, productLine, model, "Freeze started: " + o.rule().name(),
+                        o.rule().name() + " started " + NoticeTexts.format(o.start(), zone()) + " and holds deploys of " + scope + " until "
+                                + NoticeTexts.format(o.end(), zone()) + ".\nDeploys waiting for it go by themselves when it ends; an urgent one needs a freeze override.",
+                        "/calendar", payload, List.of())) > 0 ? 1 : 0;
+            }
+            if (!o.end().isBefore(since) && !o.end().isAfter(now)) {
+                raised += notices.raise(new NoticeDraft("freeze-ended:" + o.rule().id() + ":" + o.end().toEpochMilli(), NoticeType.FREEZE_ENDED, null,
+                        productLine, model, "Freeze ended: " + o.rule().name(),
+                        o.rule().name() + " ended " + NoticeTexts.format(o.end(), zone()) + "; deploys of " + scope + " that waited for it go now.",
+                        "/calendar", payload, List.of())) > 0 ? 1 : 0;
+            }
+        }
+        return raised;
+    }
+}

@@ -1,0 +1,194 @@
+package dev.almanac.communications.web;
+
+import dev.almanac.communications.CommunicationsProperties;
+import dev.almanac.communications.CommunicationsRejected;
+import dev.almanac.communications.notices.Notices;
+import dev.almanac.communications.releasenotes.PlannedCommunications;
+import dev.almanac.communications.releasenotes.ReleaseNotes;
+import dev.almanac.governance.DecisionLog;
+import dev.almanac.governance.Retrospectives;
+import dev.almanac.releases.ReleaseRejected;
+import dev.almanac.releases.ReleaseSummary;
+import dev.almanac.releases.Releases;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A release's communications and governance: its panel on the release page (planned
+ * communications, open items, retrospectives, decisions, freeze override, notices sent) and its
+ * release notes page.
+ */
+@Controller
+class ReleaseCommunicationsController {
+
+    private final Releases releases;
+    private final ReleaseNotes notes;
+    private final PlannedCommunications communications;
+    private final Retrospectives retrospectives;
+    private final DecisionLog decisions;
+    private final Notices notices;
+    private final CommunicationsProperties properties;
+
+    ReleaseCommunicationsController(Releases releases, ReleaseNotes notes, PlannedCommunications communications, Retrospectives retrospectives,
+            DecisionLog decisions, Notices notices, CommunicationsProperties properties) {
+        this.releases = releases;
+        this.notes = notes;
+        this.communications = communications;
+        this.retrospectives = retrospectives;
+        this.decisions = decisions;
+        this.notices = notices;
+        this.properties = properties;
+    }
+
+    private ReleaseSummary release(String key) {
+        return releases.plannedRelease(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
+    }
+
+    /** The release's owner team and release managers speak for a release. */
+    static boolean speaksFor(java.security.Principal principal, ReleaseSummary release) {
+        if (!(principal instanceof org.springframework.security.core.Authentication user)) {
+            return false;
+        }
+        return user.getAuthorities().stream().map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("GROUP_release-managers") || a.equals("GROUP_" + release.ownerTeam()));
+    }
+
+    private static final String NOT_YOURS = "Only the owner team (%s) and release managers speak for %s; nothing was changed.";
+
+    @GetMapping("/releases/{key}/governance")
+    String panel(@PathVariable String key, Model model) {
+        ReleaseSummary release = release(key);
+        model.addAttribute("release", release);
+        model.addAttribute("note", notes.of(key).orElse(null));
+        model.addAttribute("communications", communications.of(key));
+        model.addAttribute("items", retrospectives.itemsFor(release.model(), key));
+        model.addAttribute("retrospective", retrospectives.of(key).orElse(null));
+        model.addAttribute("earlier", retrospectives.earlier(release.model(), key));
+        model.addAttribute("decisions", decisions.ofRelease(key));
+        model.addAttribute("notices", notices.ofRelease(key));
+        model.addAttribute("zone", java.time.ZoneId.of(properties.zone()));
+        Releases.FreezeOverride freeze = releases.freezeOverride(key);
+        model.addAttribute("waitingForWindow", freeze.waitingForWindow());
+        model.addAttribute("overrideRequested", freeze.requested());
+        return "communications/release-panel";
+    }
+
+    @PostMapping("/releases/{key}/communications")
+    String editCommunication(@PathVariable String key, @RequestParam String milestone, @RequestParam(required = false) String delivers,
+            @RequestParam(required = false) String risks, @RequestParam(required = false) String nextSteps, @RequestParam(required = false) String send,
+            Principal principal, RedirectAttributes redirect) {
+        ReleaseSummary release = release(key);
+        if (!speaksFor(principal, release)) {
+            redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
+            return "redirect:/releases/" + key;
+        }
+        try {
+            communications.edit(key, milestone, delivers, risks, nextSteps, principal.getName());
+            if (send != null) {
+                communications.send(key, milestone, principal.getName());
+                redirect.addFlashAttribute("message", "The " + milestone + " communication was sent to the stakeholders of " + key + ".");
+            } else {
+                redirect.addFlashAttribute("message", "The " + milestone + " communication is saved; it goes out when the milestone is done.");
+            }
+        } catch (CommunicationsRejected rejected) {
+            redirect.addFlashAttribute("error", milestone + ": " + rejected.getMessage());
+        }
+        return "redirect:/releases/" + key;
+    }
+
+    @PostMapping("/releases/{key}/open-items/{id}/close")
+    String closeItem(@PathVariable String key, @PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        ReleaseSummary release = release(key);
+        if (!speaksFor(principal, release)) {
+            redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
+            return "redirect:/releases/" + key;
+        }
+        try {
+            retrospectives.close(id, release.model(), key, principal.getName());
+            redirect.addFlashAttribute("message", "Open item closed in " + key + ".");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/releases/" + key;
+    }
+
+    @PostMapping("/releases/{key}/freeze-override")
+    String requestOverride(@PathVariable String key, @RequestParam(required = false) String reason, Principal principal, RedirectAttributes redirect) {
+        release(key);
+        try {
+            releases.requestFreezeOverride(key, principal.getName(), reason);
+            redirect.addFlashAttribute("message", "Asked release managers for a freeze override; the task 'Override freeze' waits for them.");
+        } catch (ReleaseRejected rejected) {
+            redirect.addFlashAttribute("error", rejected.getMessage());
+        }
+        return "redirect:/releases/" + key;
+    }
+
+    @GetMapping("/releases/{key}/notes")
+    String notes(@PathVariable String key, Model model) {
+        model.addAttribute("release", release(key));
+        model.addAttribute("note", notes.of(key).orElse(null));
+        model.addAttribute("zone", java.time.ZoneId.of(properties.zone()));
+        return "communications/release-notes";
+    }
+
+    @PostMapping("/releases/{key}/notes")
+    String saveNotes(@PathVariable String key, @RequestParam(required = false) String markdown, @RequestParam(required = false) String publish,
+            Principal principal, Model model, RedirectAttributes redirect) {
+        ReleaseSummary release = release(key);
+        if (!speaksFor(principal, release)) {
+            model.addAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
+            model.addAttribute("draft", markdown);
+            return notes(key, model);
+        }
+        try {
+            notes.edit(key, markdown, principal.getName());
+            if (publish != null) {
+                notes.publish(key, principal.getName());
+                redirect.addFlashAttribute("message", "Published; the stakeholders of " + key + " are told.");
+            } else {
+                redirect.addFlashAttribute("message", "Saved. Publish when it reads right.");
+            }
+            return "redirect:/releases/" + key + "/notes";
+        } catch (CommunicationsRejected rejected) {
+            model.addAttribute("error", rejected.getMessage());
+            model.addAttribute("draft", markdown);
+            return notes(key, model);
+        }
+    }
+
+    @PostMapping("/releases/{key}/notes/generate")
+    String generate(@PathVariable String key, Principal principal, RedirectAttributes redirect) {
+        ReleaseSummary release = release(key);
+        if (!speaksFor(principal, release)) {
+            redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
+            return "redirect:/releases/" + key + "/notes";
+        }
+        try {
+            notes.generate(key);
+            redirect.addFlashAttribute("message", "Drafted from what Almanac knows now.");
+        } catch (CommunicationsRejected rejected) {
+            redirect.addFlashAttribute("error", rejected.getMessage());
+        }
+        return "redirect:/releases/" + key + "/notes";
+    }
+
+    @GetMapping("/releases/{key}/notes.md")
+    ResponseEntity<String> markdown(@PathVariable String key) {
+        ReleaseNotes.Note note = notes.of(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release notes for " + key));
+        return ResponseEntity.ok().contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + key + "-release-notes.md\"").body(note.markdown());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.almanac.communications.web;
+
+import dev.almanac.communications.NewStakeholder;
+import dev.almanac.communications.CommunicationsRejected;
+import dev.almanac.communications.stakeholders.Stakeholders;
+import dev.almanac.planning.PlanningCatalog;
+import java.security.Principal;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.operaton.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Stakeholders over JSON: bad input is problem+json naming the field. */
+@RestController
+class StakeholderApiController {
+
+    private final Stakeholders stakeholders;
+
+    StakeholderApiController(Stakeholders stakeholders) {
+        this.stakeholders = stakeholders;
+    }
+
+    @GetMapping("/api/v1/stakeholders")
+    List<Stakeholders.Stakeholder> all(org.springframework.security.core.Authentication token) {
+        requireUnrestricted(token);
+        return stakeholders.all().stream().map(Stakeholders.Stakeholder::masked).toList();
+    }
+
+    @PostMapping("/api/v1/stakeholders")
+    ResponseEntity<Stakeholders.Stakeholder> add(@RequestBody NewStakeholder request, org.springframework.security.core.Authentication token) {
+        requireUnrestricted(token);
+        return ResponseEntity.status(HttpStatus.CREATED).body(stakeholders.add(request).masked());
+    }
+
+    /** Stakeholders span models: only a token for every model may read or change them. */
+    private static void requireUnrestricted(org.springframework.security.core.Authentication token) {
+        if (!(token.getPrincipal() instanceof dev.almanac.pipelines.PipelineTokens.Pipeline pipeline) || !pipeline.models().isEmpty()) {
+            throw new CommunicationsRejected("token", "This token is limited to some models; stakeholders need a token for every model.");
+        }
+    }
+
+    @ExceptionHandler(CommunicationsRejected.class)
+    @ResponseBody
+    ResponseEntity<ProblemDetail> rejected(CommunicationsRejected e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        HttpStatus status = "token".equals(e.field()) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+        problem.setStatus(status);
+        problem.setTitle("Stakeholder refused");
+        problem.setProperty("field", e.field());
+        return ResponseEntity.status(status).body(problem);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.almanac.dependencies.internal;
+
+import dev.almanac.dependencies.DependenciesChanged;
+import dev.almanac.releases.MilestoneStepEnded;
+import dev.almanac.processes.UpstreamReadiness;
+import dev.almanac.releases.Releases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The engine side of dependencies. The procedure's "Upstream ready?" gateways ask {@link #ready}
+ * whether every recorded dependency of the step they hold is met (the upstream step has ended and
+ * the lag has passed); a release that is not ready waits, visibly in Cockpit, at "Wait for
+ * upstream". When an upstream step ends, or a dependency is removed, the waiting releases are told
+ * to check again; a timer on the wait checks again when a lag passes.
+ */
+@Component(UpstreamReadiness.BEAN_NAME)
+class UpstreamGates implements UpstreamReadiness {
+
+    private static final Logger log = LoggerFactory.getLogger(UpstreamGates.class);
+    /** A waiting release checks again at least this often, should a message ever be lost. */
+    private static final Duration SAFETY_RECHECK = Duration.ofDays(1);
+
+    private final ReleaseDependencyRepository dependencies;
+    private final Releases releases;
+
+    UpstreamGates(ReleaseDependencyRepository dependencies, Releases releases) {
+        this.dependencies = dependencies;
+        this.releases = releases;
+    }
+
+    @Override
+    public boolean ready(DelegateExecution execution, String activityId) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        List<ReleaseDependency> open = dependencies.findByDownstreamReleaseAndDownstreamActivity(execution.getProcessBusinessKey(), activityId)
+                .stream().filter(d -> metAt(d).map(at -> at.isAfter(now)).orElse(true)).toList();
+        if (!open.isEmpty()) {
+            log.info("Release {} waits before {} for {}", execution.getProcessBusinessKey(), activityId,
+                    open.stream().map(d -> d.upstreamRelease() + "/" + d.upstreamActivity()).toList());
+        }
+        return open.isEmpty();
+    }
+
+    @Override
+    public Date recheckAt(DelegateExecution execution, String activityId) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant latest = now.plus(SAFETY_RECHECK);
+        Instant lagPasses = dependencies.findByDownstreamReleaseAndDownstreamActivity(execution.getProcessBusinessKey(), activityId).stream()
+                .map(this::metAt).flatMap(Optional::stream).filter(at -> at.isAfter(now)).min(Instant::compareTo).orElse(latest);
+        return Date.from(lagPasses.isBefore(latest) ? lagPasses : latest);
+    }
+
+    /** When the dependency is met: its upstream step's end plus the lag; empty while the step has not ended. */
+    private Optional<Instant> metAt(ReleaseDependency dependency) {
+        return releases.stepEnded(dependency.upstreamRelease(), dependency.upstreamActivity()).map(end -> end.plus(dependency.lag()));
+    }
+
+    /** An upstream step ended: the releases that wait for it check again, each in its own engine command. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void upstreamStepEnded(MilestoneStepEnded event) {
+        dependencies.findByUpstreamReleaseAndUpstreamActivity(event.releaseKey(), event.activityId()).stream()
+                .map(ReleaseDependency::downstreamRelease).distinct().forEach(this::recheck);
+    }
+
+    /** A dependency was removed (or added): its downstream release checks again, so a removal lets it go on. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void dependenciesChanged(DependenciesChanged event) {
+        if (event.downstreamRelease() != null) {
+            recheck(event.downstreamRelease());
+        }
+    }
+
+    private void recheck(String releaseKey) {
+        try {
+            releases.recheckUpstream(releaseKey);
+        } catch (RuntimeException e) {
+            // the release keeps waiting; its recheck timer asks again
+            log.warn("Release {} could not check its upstream now: {}", releaseKey, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.almanac.identity;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what on Almanac's side, decided here once: controllers and services ask it, and
+ * templates call it as {@code @policy}, e.g. {@code th:if="${@policy.mayApplyScenarios(#authentication)}"}.
+ * A person's groups are the engine's groups; a signed-in person carries them as {@code GROUP_<id>}
+ * authorities, and a check by user id reads them from the engine.
+ */
+@Component("policy")
+public class AccessPolicy {
+
+    public static final String ADMINS = "operaton-admin";
+    public static final String RELEASE_MANAGERS = "release-managers";
+    /** The authority prefix a signed-in person's engine groups carry. */
+    public static final String GROUP = "GROUP_";
+
+    private final People teams;
+
+    AccessPolicy(People teams) {
+        this.teams = teams;
+    }
+
+    public boolean isAdmin(Authentication user) {
+        return groups(user).contains(ADMINS);
+    }
+
+    public boolean isReleaseManager(Authentication user) {
+        return groups(user).contains(RELEASE_MANAGERS);
+    }
+
+    /** Release managers apply what-if scenarios and override capacity reserves. */
+    public boolean isReleaseManager(String userId) {
+        return userId != null && teams.teamsOf(userId).contains(RELEASE_MANAGERS);
+    }
+
+    public boolean mayApplyScenarios(Authentication user) {
+        return isReleaseManager(user);
+    }
+
+    public boolean mayOverrideReserves(Authentication user) {
+        return isReleaseManager(user);
+    }
+
+    /** Stakeholders and their channels are changed by release managers and administrators. */
+    public boolean mayManageStakeholders(Authentication user) {
+        Set<String> groups = groups(user);
+        return groups.contains(RELEASE_MANAGERS) || groups.contains(ADMINS);
+    }
+
+    /** A release's communications are edited by its owner team and by release managers. */
+    public boolean mayEditCommunications(Authentication user, String ownerTeam) {
+        Set<String> groups = groups(user);
+        return groups.contains(RELEASE_MANAGERS) || (ownerTeam != null && groups.contains(ownerTeam));
+    }
+
+    private static Set<String> groups(Authentication user) {
+        if (user == null || !user.isAuthenticated()) {
+            return Set.of();
+        }
+        Collection<? extends GrantedAuthority> authorities = user.getAuthorities();
+        return authorities.stream().map(GrantedAuthority::getAuthority).filter(a -> a != null && a.startsWith(GROUP))
+                .map(a -> a.substring(GROUP.length())).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.almanac.identity.internal;
+
+import java.util.List;
+
+import org.operaton.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a user name and password against the engine's accounts, so one account works for our
+ * pages, for Cockpit/Tasklist/Admin and for {@code /engine-rest}. Groups become authorities.
+ */
+@Component
+class EngineAccountsAuthenticationProvider implements AuthenticationProvider {
+
+    private final IdentityService identity;
+
+    EngineAccountsAuthenticationProvider(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String user = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (user == null || user.isBlank() || credentials == null || !identity.checkPassword(user, credentials.toString())) {
+            throw new BadCredentialsException("Unknown user or wrong password");
+        }
+        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
+                .map(g -> new SimpleGrantedAuthority("GROUP_" + g.getId())).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

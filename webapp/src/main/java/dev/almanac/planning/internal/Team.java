@@ -1,0 +1,51 @@
+package dev.almanac.planning.internal;
+
+import dev.almanac.planning.PlanningCatalog;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A team as the calendar knows it: an engine group (it owns releases and claims tasks) with a name and a contact. */
+@Entity
+@Table(name = "team")
+public class Team {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "team_key", nullable = false, unique = true)
+    private String key;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "engine_group", nullable = false)
+    private String engineGroup;
+
+    private String email;
+
+    public Team() {
+    }
+
+    public Team(String key) {
+        this.key = key;
+    }
+
+    public void update(String name, String engineGroup, String email) {
+        this.name = name;
+        this.engineGroup = engineGroup;
+        this.email = email;
+    }
+
+    public PlanningCatalog.TeamInfo info() {
+        return new PlanningCatalog.TeamInfo(key, name, engineGroup, email);
+    }
+
+    String getKey() {
+        return key;
+    }
+}

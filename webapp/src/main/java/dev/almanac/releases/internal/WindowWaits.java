@@ -1,0 +1,79 @@
+package dev.almanac.releases.internal;
+
+import dev.almanac.planning.WindowsChanged;
+import dev.almanac.processes.ReleaseTiming;
+import dev.almanac.projection.StepKind;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * When a window changes, releases already waiting for a release window follow: a new freeze pushes
+ * their deploy timer to its end, a removed one brings it forward.
+ */
+@Component
+public class WindowWaits {
+
+    private static final Logger log = LoggerFactory.getLogger(WindowWaits.class);
+
+    private final ReleaseProcess process;
+    private final ProcedureModels procedures;
+    private final ReleasePlanRepository plans;
+    private final WindowedReleaseTiming timing;
+
+    WindowWaits(ReleaseProcess process, ProcedureModels procedures, ReleasePlanRepository plans,
+            @Qualifier(ReleaseTiming.BEAN_NAME) ReleaseTiming timing) {
+        this.process = process;
+        this.procedures = procedures;
+        this.plans = plans;
+        this.timing = (WindowedReleaseTiming) timing;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    // each engine command commits on its own: one release that cannot be re-timed must not undo the others
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void windowsChanged(WindowsChanged event) {
+        retime();
+    }
+
+    /** Moves every waiting deploy timer to the release's next opening; returns how many moved. */
+    public int retime() {
+        Set<String> waits = procedures.latest().steps().stream().filter(s -> s.kind() == StepKind.RELEASE_WINDOW)
+                .map(dev.almanac.projection.Step::activityId).collect(Collectors.toSet());
+        var timers = process.windowTimers(waits);
+        if (timers.isEmpty()) {
+            return 0;
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        var keys = plans.findByProcessInstanceIdIn(timers.keySet()).stream()
+                .collect(Collectors.toMap(ReleasePlan::getProcessInstanceId, ReleasePlan::getKey));
+        int moved = 0;
+        for (var entry : timers.entrySet()) {
+            String key = keys.get(entry.getKey());
+            if (key == null) {
+                continue;
+            }
+            try {
+                Instant overridden = process.freezeOverrideUntil(entry.getKey());
+                Instant due = overridden != null && now.isBefore(overridden) ? entry.getValue().getDuedate().toInstant() : timing.nextOpening(key, now);
+                if (!due.equals(entry.getValue().getDuedate().toInstant())) {
+                    process.retime(entry.getValue(), due);
+                    log.info("Release {} now waits for its release window until {}", key, due);
+                    moved++;
+                }
+            } catch (RuntimeException e) {
+                // the window change is saved; this release keeps its timer and the engine reports it when it fires
+                log.warn("Release {} keeps its deploy timer: {}", key, e.getMessage());
+            }
+        }
+        return moved;
+    }
+}

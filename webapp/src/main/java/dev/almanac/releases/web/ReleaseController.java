@@ -1,0 +1,140 @@
+package dev.almanac.releases.web;
+
+import dev.almanac.planning.Lane;
+import dev.almanac.releases.ReleaseRejected;
+import dev.almanac.releases.ReleaseSummary;
+import dev.almanac.releases.Releases;
+import dev.almanac.planning.RiskTier;
+import java.security.Principal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.almanac.identity.People;
+
+@Controller
+@RequestMapping("/releases")
+class ReleaseController {
+
+    static final String LIST_VIEW = "releases/list";
+    static final String DETAIL_VIEW = "releases/detail";
+    static final String FORM_VIEW = "releases/new";
+    static final String EDIT_VIEW = "releases/edit";
+
+    private final Releases releases;
+    private final People teams;
+
+    ReleaseController(Releases releases, People teams) {
+        this.releases = releases;
+        this.teams = teams;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("releases", releases.list());
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/new")
+    String newRelease(Model model) {
+        model.addAttribute("release", new ReleaseForm());
+        return form(model);
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("release") ReleaseForm form, BindingResult binding, Model model, Principal principal,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return form(model);
+        }
+        try {
+            ReleaseSummary created = releases.plan(form.toRequest(), principal.getName());
+            redirect.addFlashAttribute("message", "Release " + created.key() + " is planned and its procedure has started.");
+            return "redirect:/releases/" + created.key();
+        } catch (ReleaseRejected rejected) {
+            binding.rejectValue(rejected.field(), "rejected", rejected.getMessage());
+            return form(model);
+        }
+    }
+
+    private String form(Model model) {
+        model.addAttribute("teams", teams.all());
+        model.addAttribute("lanes", Lane.values());
+        model.addAttribute("riskTiers", RiskTier.values());
+        return FORM_VIEW;
+    }
+
+    @GetMapping("/{key}")
+    String show(@PathVariable String key, Model model) {
+        model.addAttribute("release", releases.find(key)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key)));
+        return DETAIL_VIEW;
+    }
+
+    @GetMapping("/{key}/edit")
+    String edit(@PathVariable String key, Model model) {
+        ReleaseSummary release = releases.plannedRelease(key)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
+        model.addAttribute("release", ReleaseForm.of(release));
+        return editForm(model, key);
+    }
+
+    @PostMapping("/{key}/edit")
+    String replan(@PathVariable String key, @ModelAttribute("release") ReleaseForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, java.security.Principal principal) {
+        if (releases.plannedRelease(key).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key);
+        }
+        if (binding.hasErrors()) {
+            return editForm(model, key);
+        }
+        try {
+            releases.replan(key, new Releases.ReleaseChange(form.getLane(), form.getRiskTier(), form.getOwnerTeam(), form.getTargetDate()),
+                    principal.getName());
+        } catch (ReleaseRejected rejected) {
+            binding.rejectValue(rejected.field(), "rejected", rejected.getMessage());
+            return editForm(model, key);
+        }
+        redirect.addFlashAttribute("message", "Plan of " + key + " changed; the calendar follows.");
+        return "redirect:/releases/" + key;
+    }
+
+    @PostMapping("/{key}/cancel")
+    String cancel(@PathVariable String key, @org.springframework.web.bind.annotation.RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            releases.cancel(key, reason);
+            redirect.addFlashAttribute("message", "Release " + key + " was cancelled: " + reason.trim());
+        } catch (ReleaseRejected rejected) {
+            redirect.addFlashAttribute("error", rejected.getMessage());
+        }
+        return "redirect:/releases/" + key;
+    }
+
+    private String editForm(Model model, String key) {
+        model.addAttribute("key", key);
+        model.addAttribute("teams", teams.all());
+        model.addAttribute("lanes", Lane.values());
+        model.addAttribute("riskTiers", RiskTier.values());
+        return EDIT_VIEW;
+    }
+
+    @GetMapping(value = "/{key}/diagram.bpmn", produces = MediaType.APPLICATION_XML_VALUE)
+    @ResponseBody
+    ResponseEntity<String> diagram(@PathVariable String key) {
+        return releases.diagram(key).map(ResponseEntity::ok)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
+    }
+}
