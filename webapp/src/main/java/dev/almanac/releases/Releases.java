@@ -438,6 +438,29 @@ public class Releases {
         return byKey;
     }
 
+    /** Open tasks any of the groups may act on, oldest first, with their release. */
+    @Transactional(readOnly = true)
+    public List<ReleaseTask> openTasksFor(java.util.Collection<String> groups) {
+        return withReleaseKeys(process.openTasksForGroups(groups));
+    }
+
+    /** Open tasks past their due date, with their release and candidate groups. */
+    @Transactional(readOnly = true)
+    public List<ReleaseTask> overdueTasks(java.time.Instant now) {
+        return withReleaseKeys(process.tasksDueBefore(now));
+    }
+
+    private List<ReleaseTask> withReleaseKeys(List<ReleaseProcess.OpenTask> open) {
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> keys = new java.util.HashMap<>();
+        plans.findByProcessInstanceIdIn(open.stream().map(ReleaseProcess.OpenTask::processInstanceId).collect(java.util.stream.Collectors.toSet()))
+                .forEach(p -> keys.put(p.getProcessInstanceId(), p.getKey()));
+        return open.stream().map(t -> new ReleaseTask(keys.get(t.processInstanceId()), t.taskId(), t.name(), t.due(), t.assignee(), t.groups()))
+                .toList();
+    }
+
     /** The procedure new releases start with: the latest deployed version. */
     @Transactional(readOnly = true)
     public dev.almanac.projection.Procedure latestProcedure() {

@@ -1,5 +1,7 @@
 package dev.almanac.communications.digests;
 
+import dev.almanac.identity.People;
+import dev.almanac.releases.ReleaseTask;
 import dev.almanac.communications.Channel;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.Delivery;
@@ -30,10 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.identity.Group;
-import org.operaton.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.support.CronExpression;
@@ -60,15 +58,14 @@ public class Digests {
     private final Notices outbox;
     private final Slips slips;
     private final ReleaseCalendar calendar;
-    private final TaskService tasks;
-    private final IdentityService identity;
+    private final People people;
     private final CommunicationsProperties properties;
     private final Clock clock;
     private final dev.almanac.releases.Releases releases;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
     Digests(org.springframework.transaction.support.TransactionTemplate tx, dev.almanac.releases.Releases releases, StakeholderRepository stakeholders, DeliveryRepository deliveries, NoticeRepository notices, DigestRunRepository runs, Notices outbox,
-            Slips slips, ReleaseCalendar calendar, TaskService tasks, IdentityService identity, CommunicationsProperties properties, Clock clock) {
+            Slips slips, ReleaseCalendar calendar, People people, CommunicationsProperties properties, Clock clock) {
         this.stakeholders = stakeholders;
         this.deliveries = deliveries;
         this.notices = notices;
@@ -76,8 +73,7 @@ public class Digests {
         this.outbox = outbox;
         this.slips = slips;
         this.calendar = calendar;
-        this.tasks = tasks;
-        this.identity = identity;
+        this.people = people;
         this.properties = properties;
         this.clock = clock;
         this.releases = releases;
@@ -221,16 +217,10 @@ public class Digests {
                         + Math.round(r.onTargetProbability() * 100) + "% on target)")
                 .toList();
         List<String> needsYou = new ArrayList<>();
-        List<String> groups = recipient.startsWith("group:") ? List.of(recipient.substring(6))
-                : identity.createGroupQuery().groupMember(recipient).list().stream().map(Group::getId).toList();
-        if (!groups.isEmpty()) {
-            for (Task task : tasks.createTaskQuery().processDefinitionKey(dev.almanac.processes.ModelRelease.PROCESS_ID).taskCandidateGroupIn(groups)
-                    .orderByTaskCreateTime().asc().list()) {
-                String key = releases.releaseKeyOfProcess(task.getProcessInstanceId()).orElse(null);
-                if (key != null && (rows.isEmpty() || inScope.contains(key))) {
-                    needsYou.add(task.getName() + " for " + key + (task.getDueDate() == null ? ""
-                            : ", due " + NoticeTexts.format(task.getDueDate().toInstant(), zone)));
-                }
+        List<String> groups = recipient.startsWith("group:") ? List.of(recipient.substring(6)) : people.teamsOf(recipient);
+        for (ReleaseTask task : releases.openTasksFor(groups)) {
+            if (task.releaseKey() != null && (rows.isEmpty() || inScope.contains(task.releaseKey()))) {
+                needsYou.add(task.name() + " for " + task.releaseKey() + (task.due() == null ? "" : ", due " + NoticeTexts.format(task.due(), zone)));
             }
         }
         List<String> held = new ArrayList<>();

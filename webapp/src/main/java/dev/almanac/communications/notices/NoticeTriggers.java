@@ -1,5 +1,6 @@
 package dev.almanac.communications.notices;
 
+import dev.almanac.releases.ReleaseTask;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.NoticeDraft;
 import dev.almanac.communications.NoticeType;
@@ -22,10 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.task.IdentityLink;
-import org.operaton.bpm.engine.task.IdentityLinkType;
-import org.operaton.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -46,15 +43,13 @@ public class NoticeTriggers {
     private final Notices notices;
     private final Releases releases;
     private final PlanningCatalog catalog;
-    private final TaskService tasks;
     private final CommunicationsProperties properties;
     private final Clock clock;
 
-    NoticeTriggers(Notices notices, Releases releases, PlanningCatalog catalog, TaskService tasks, CommunicationsProperties properties, Clock clock) {
+    NoticeTriggers(Notices notices, Releases releases, PlanningCatalog catalog, CommunicationsProperties properties, Clock clock) {
         this.notices = notices;
         this.releases = releases;
         this.catalog = catalog;
-        this.tasks = tasks;
         this.properties = properties;
         this.clock = clock;
     }
@@ -164,26 +159,18 @@ public class NoticeTriggers {
     @Transactional
     public int overdue(Instant now) {
         int raised = 0;
-        for (Task task : tasks.createTaskQuery().processDefinitionKey(dev.almanac.processes.ModelRelease.PROCESS_ID)
-                .dueBefore(java.util.Date.from(now)).list()) {
-            if (notices.raised("task-overdue:" + task.getId())) {
+        for (ReleaseTask task : releases.overdueTasks(now)) {
+            if (notices.raised("task-overdue:" + task.taskId())) {
                 continue; // told already: a task stays overdue for every scan until it is done
             }
-            List<String> groups = new ArrayList<>();
-            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                    groups.add(link.getGroupId());
-                }
-            }
-            String releaseKey = releases.releaseKeyOfProcess(task.getProcessInstanceId()).orElse(null);
-            Duration late = Duration.between(task.getDueDate().toInstant(), now);
-            raised += notices.raise(new NoticeDraft("task-overdue:" + task.getId(), NoticeType.TASK_OVERDUE, releaseKey, null, null,
-                    task.getName() + " for " + releaseKey + " is overdue",
-                    "'" + task.getName() + "' of release " + releaseKey + " was due " + NoticeTexts.format(task.getDueDate().toInstant(), zone())
-                            + " (" + NoticeTexts.days(late) + " ago)" + (task.getAssignee() == null ? ", and nobody has claimed it." : ", assigned to "
-                                    + task.getAssignee() + ".") + "\nEverything after it on the calendar moves while it waits.",
-                    NoticeTexts.taskLink(task.getId()), Map.of("taskId", task.getId(), "task", task.getName(), "due",
-                            task.getDueDate().toInstant().toString(), "groups", groups), groups)) > 0 ? 1 : 0;
+            Duration late = Duration.between(task.due(), now);
+            raised += notices.raise(new NoticeDraft("task-overdue:" + task.taskId(), NoticeType.TASK_OVERDUE, task.releaseKey(), null, null,
+                    task.name() + " for " + task.releaseKey() + " is overdue",
+                    "'" + task.name() + "' of release " + task.releaseKey() + " was due " + NoticeTexts.format(task.due(), zone())
+                            + " (" + NoticeTexts.days(late) + " ago)" + (task.assignee() == null ? ", and nobody has claimed it." : ", assigned to "
+                                    + task.assignee() + ".") + "\nEverything after it on the calendar moves while it waits.",
+                    NoticeTexts.taskLink(task.taskId()), Map.of("taskId", task.taskId(), "task", task.name(), "due",
+                            task.due().toString(), "groups", task.groups()), task.groups())) > 0 ? 1 : 0;
         }
         return raised;
     }

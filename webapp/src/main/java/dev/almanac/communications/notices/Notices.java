@@ -1,5 +1,6 @@
 package dev.almanac.communications.notices;
 
+import dev.almanac.identity.People;
 import dev.almanac.communications.Channel;
 import dev.almanac.communications.CommunicationsRejected;
 import dev.almanac.communications.Delivery;
@@ -18,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.identity.User;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,19 +38,19 @@ public class Notices {
     private final NoticePreferenceRepository preferences;
     private final Releases releases;
     private final PlanningCatalog catalog;
-    private final IdentityService identity;
+    private final People people;
     private final ObjectMapper json;
     private final Clock clock;
 
     Notices(NoticeRepository notices, DeliveryRepository deliveries, StakeholderRepository stakeholders, NoticePreferenceRepository preferences,
-            Releases releases, PlanningCatalog catalog, IdentityService identity, ObjectMapper json, Clock clock) {
+            Releases releases, PlanningCatalog catalog, People people, ObjectMapper json, Clock clock) {
         this.notices = notices;
         this.deliveries = deliveries;
         this.stakeholders = stakeholders;
         this.preferences = preferences;
         this.releases = releases;
         this.catalog = catalog;
-        this.identity = identity;
+        this.people = people;
         this.json = json;
         this.clock = clock;
     }
@@ -164,11 +163,11 @@ public class Notices {
             }
         }
         for (String group : draft.groups()) {
-            for (User member : identity.createUserQuery().memberOfGroup(group).list()) {
-                Delivery delivery = chosen.of(member.getId());
-                add(result, new Recipient(member.getId(), Channel.IN_APP, member.getId(), delivery));
-                if (member.getEmail() != null && !member.getEmail().isBlank()) {
-                    add(result, new Recipient(member.getId(), Channel.EMAIL, member.getEmail(), delivery));
+            for (People.Person member : people.membersOf(group)) {
+                Delivery delivery = chosen.of(member.id());
+                add(result, new Recipient(member.id(), Channel.IN_APP, member.id(), delivery));
+                if (member.email() != null && !member.email().isBlank()) {
+                    add(result, new Recipient(member.id(), Channel.EMAIL, member.email(), delivery));
                 }
             }
         }
@@ -213,8 +212,8 @@ public class Notices {
                 add(result, new Recipient(id, Channel.WEBHOOK, s.webhookUrl, Delivery.IMMEDIATE));
             }
             if (s.on(Channel.IN_APP)) {
-                for (User member : identity.createUserQuery().memberOfGroup(s.party).list()) {
-                    add(result, new Recipient(member.getId(), Channel.IN_APP, member.getId(), chosen.of(member.getId())));
+                for (People.Person member : people.membersOf(s.party)) {
+                    add(result, new Recipient(member.id(), Channel.IN_APP, member.id(), chosen.of(member.id())));
                 }
             }
         }
@@ -226,8 +225,7 @@ public class Notices {
     }
 
     Optional<String> emailOf(String userId) {
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        return user == null || user.getEmail() == null || user.getEmail().isBlank() ? Optional.empty() : Optional.of(user.getEmail());
+        return people.person(userId).map(People.Person::email).filter(email -> !email.isBlank());
     }
 
     /** A notice as people see it in their inbox, on the admin page and in tests. */

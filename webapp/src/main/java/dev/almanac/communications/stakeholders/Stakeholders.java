@@ -1,5 +1,6 @@
 package dev.almanac.communications.stakeholders;
 
+import dev.almanac.identity.People;
 import dev.almanac.communications.NewStakeholder;
 import dev.almanac.communications.Channel;
 import dev.almanac.communications.CommunicationsRejected;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.operaton.bpm.engine.IdentityService;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +32,13 @@ public class Stakeholders {
     private final StakeholderRepository stakeholders;
     private final NoticePreferenceRepository preferences;
     private final PlanningCatalog catalog;
-    private final IdentityService identity;
+    private final People people;
 
-    Stakeholders(StakeholderRepository stakeholders, NoticePreferenceRepository preferences, PlanningCatalog catalog, IdentityService identity) {
+    Stakeholders(StakeholderRepository stakeholders, NoticePreferenceRepository preferences, PlanningCatalog catalog, People people) {
         this.stakeholders = stakeholders;
         this.preferences = preferences;
         this.catalog = catalog;
-        this.identity = identity;
+        this.people = people;
     }
 
     public record Stakeholder(long id, String scopeKind, String scope, String partyKind, String party, StakeholderRole role, List<Channel> channels,
@@ -97,8 +97,8 @@ public class Stakeholders {
             throw new CommunicationsRejected("partyKind", "Choose a person or a group.");
         }
         String party = request.party() == null ? "" : request.party().trim();
-        boolean known = partyKind == StakeholderRow.PartyKind.USER ? identity.createUserQuery().userId(party).count() == 1
-                : identity.createGroupQuery().groupId(party).count() == 1;
+        boolean known = partyKind == StakeholderRow.PartyKind.USER ? people.personExists(party)
+                : people.exists(party);
         if (!known) {
             throw new CommunicationsRejected("party", "There is no " + (partyKind == StakeholderRow.PartyKind.USER ? "user" : "group") + " '" + party
                     + "' in Almanac's accounts.");
@@ -115,8 +115,8 @@ public class Stakeholders {
             throw new CommunicationsRejected("email", "'" + email + "' is not an email address.");
         }
         if (channels.contains(Channel.EMAIL) && email == null) {
-            var user = partyKind == StakeholderRow.PartyKind.USER ? identity.createUserQuery().userId(party).singleResult() : null;
-            boolean userHasEmail = user != null && user.getEmail() != null && !user.getEmail().isBlank();
+            var user = partyKind == StakeholderRow.PartyKind.USER ? people.person(party).orElse(null) : null;
+            boolean userHasEmail = user != null && user.email() != null && !user.email().isBlank();
             if (!userHasEmail) {
                 throw new CommunicationsRejected("email", partyKind == StakeholderRow.PartyKind.GROUP ? "Give the group's mailing list address for email."
                         : party + " has no email address in their account; give one here.");

@@ -1,5 +1,6 @@
 package dev.almanac.communications.web;
 
+import dev.almanac.identity.People;
 import dev.almanac.communications.NewStakeholder;
 import dev.almanac.communications.Channel;
 import dev.almanac.communications.CommunicationsRejected;
@@ -16,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.operaton.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,14 +41,14 @@ class CommunicationsController {
     private final Notices notices;
     private final Dispatcher dispatcher;
     private final PlanningCatalog catalog;
-    private final IdentityService identity;
+    private final People people;
 
-    CommunicationsController(Stakeholders stakeholders, Notices notices, Dispatcher dispatcher, PlanningCatalog catalog, IdentityService identity) {
+    CommunicationsController(Stakeholders stakeholders, Notices notices, Dispatcher dispatcher, PlanningCatalog catalog, People people) {
         this.stakeholders = stakeholders;
         this.notices = notices;
         this.dispatcher = dispatcher;
         this.catalog = catalog;
-        this.identity = identity;
+        this.people = people;
     }
 
     /** The stakeholder form as posted. */
@@ -137,8 +137,8 @@ class CommunicationsController {
         model.addAttribute("models", catalog.models());
         model.addAttribute("roles", StakeholderRole.values());
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("users", identity.createUserQuery().orderByUserId().asc().list());
-        model.addAttribute("groups", identity.createGroupQuery().orderByGroupId().asc().list());
+        model.addAttribute("users", people.everyone());
+        model.addAttribute("groups", people.all());
         return "communications/stakeholders";
     }
 

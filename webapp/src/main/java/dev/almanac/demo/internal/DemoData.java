@@ -1,13 +1,12 @@
 package dev.almanac.demo.internal;
 
+import dev.almanac.identity.People;
+
 import dev.almanac.communications.NewStakeholder;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.identity.Group;
-import org.operaton.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -53,7 +52,7 @@ class DemoData {
             new Person("dana", "Dana", "Data", List.of("data-engineers")),
             new Person("mel", "Mel", "Learning", List.of("ml-engineers", "fraud-ml", "search-ml", "credit-ml")));
 
-    private final IdentityService identity;
+    private final People people;
     private final Releases releases;
     private final dev.almanac.planning.PlanningCatalog catalog;
     private final dev.almanac.planning.Cadences cadences;
@@ -62,13 +61,13 @@ class DemoData {
     private final dev.almanac.planning.Resources planningResources;
     private final dev.almanac.communications.stakeholders.Stakeholders stakeholders;
 
-    DemoData(dev.almanac.communications.stakeholders.Stakeholders stakeholders, IdentityService identity, Releases releases, dev.almanac.planning.PlanningCatalog catalog, dev.almanac.planning.Cadences cadences,
+    DemoData(dev.almanac.communications.stakeholders.Stakeholders stakeholders, People people, Releases releases, dev.almanac.planning.PlanningCatalog catalog, dev.almanac.planning.Cadences cadences,
             dev.almanac.dependencies.Dependencies dependencies, dev.almanac.planning.Resources planningResources) {
         this.planningResources = planningResources;
         this.stakeholders = stakeholders;
         this.dependencies = dependencies;
         this.cadences = cadences;
-        this.identity = identity;
+        this.people = people;
         this.releases = releases;
         this.catalog = catalog;
     }
@@ -160,8 +159,8 @@ class DemoData {
     void seed() {
         TEAMS.forEach(this::team);
         PEOPLE.forEach(this::person);
-        if (identity.createUserQuery().userId("admin").count() > 0) {
-            TEAMS.keySet().forEach(team -> membership("admin", team));
+        if (people.personExists("admin")) {
+            TEAMS.keySet().forEach(team -> people.ensureMember("admin", team));
         }
         if (catalog.productLines().isEmpty()) {
             planning();
@@ -195,29 +194,11 @@ class DemoData {
     }
 
     private void team(String id, String name) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType("WORKFLOW");
-            identity.saveGroup(group);
-        }
+        people.ensure(id, name);
     }
 
     private void person(Person person) {
-        if (identity.createUserQuery().userId(person.id()).count() == 0) {
-            User user = identity.newUser(person.id());
-            user.setFirstName(person.first());
-            user.setLastName(person.last());
-            user.setEmail(person.id() + "@almanac.example");
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-        }
-        person.groups().forEach(group -> membership(person.id(), group));
-    }
-
-    private void membership(String user, String group) {
-        if (identity.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
-            identity.createMembership(user, group);
-        }
+        people.ensurePerson(person.id(), person.first(), person.last(), person.id() + "@almanac.example", PASSWORD);
+        person.groups().forEach(group -> people.ensureMember(person.id(), group));
     }
 }

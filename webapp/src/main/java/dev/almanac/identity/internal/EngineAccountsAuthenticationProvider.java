@@ -2,7 +2,8 @@ package dev.almanac.identity.internal;
 
 import java.util.List;
 
-import org.operaton.bpm.engine.IdentityService;
+import dev.almanac.identity.AccessPolicy;
+import dev.almanac.identity.People;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,21 +18,21 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineAccountsAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identity;
+    private final People people;
 
-    EngineAccountsAuthenticationProvider(IdentityService identity) {
-        this.identity = identity;
+    EngineAccountsAuthenticationProvider(People people) {
+        this.people = people;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (user == null || user.isBlank() || credentials == null || !identity.checkPassword(user, credentials.toString())) {
+        if (credentials == null || !people.passwordMatches(user, credentials.toString())) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
-        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
-                .map(g -> new SimpleGrantedAuthority("GROUP_" + g.getId())).toList();
+        List<SimpleGrantedAuthority> groups = people.teamsOf(user).stream()
+                .map(team -> new SimpleGrantedAuthority(AccessPolicy.GROUP + team)).toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
     }
 

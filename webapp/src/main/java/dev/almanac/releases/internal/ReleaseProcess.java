@@ -485,6 +485,53 @@ public class ReleaseProcess {
                 .collect(Collectors.groupingBy(Task::getProcessInstanceId));
     }
 
+    /** The accuracy of the latest deployed release of the model (among its last five), other than the one named. */
+    public java.util.OptionalDouble accuracyOfLatestDeployed(String model, String excludingReleaseKey) {
+        for (HistoricProcessInstance release : history.createHistoricProcessInstanceQuery().processDefinitionKey(ModelRelease.PROCESS_ID)
+                .variableValueEquals(ModelRelease.Variables.MODEL, model).variableValueEquals(ModelRelease.Variables.RELEASE_OUTCOME, "deployed")
+                .orderByProcessInstanceStartTime().desc().listPage(0, 5)) {
+            if (release.getBusinessKey() != null && release.getBusinessKey().equals(excludingReleaseKey)) {
+                continue;
+            }
+            var accuracy = history.createHistoricVariableInstanceQuery().processInstanceId(release.getId())
+                    .variableName(ModelRelease.Variables.ACCURACY).list();
+            if (!accuracy.isEmpty() && accuracy.get(0).getValue() instanceof Number n) {
+                return java.util.OptionalDouble.of(n.doubleValue());
+            }
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
+    /** An open user task of a release process, with its candidate groups when asked for. */
+    public record OpenTask(String processInstanceId, String taskId, String name, java.time.Instant due, String assignee, List<String> groups) {
+    }
+
+    /** Open tasks any of the groups may act on, oldest first. */
+    public List<OpenTask> openTasksForGroups(java.util.Collection<String> groups) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        return tasks.createTaskQuery().processDefinitionKey(ModelRelease.PROCESS_ID).taskCandidateGroupIn(List.copyOf(groups))
+                .orderByTaskCreateTime().asc().list().stream().map(t -> openTask(t, List.of())).toList();
+    }
+
+    /** Open tasks due before the instant, with their candidate groups. */
+    public List<OpenTask> tasksDueBefore(java.time.Instant instant) {
+        return tasks.createTaskQuery().processDefinitionKey(ModelRelease.PROCESS_ID).dueBefore(java.util.Date.from(instant)).list().stream()
+                .map(t -> openTask(t, candidateGroups(t.getId()))).toList();
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> org.operaton.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(org.operaton.bpm.engine.task.IdentityLink::getGroupId).toList();
+    }
+
+    private static OpenTask openTask(Task task, List<String> groups) {
+        return new OpenTask(task.getProcessInstanceId(), task.getId(), task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getAssignee(), groups);
+    }
+
     /** Changes what a running release knows of its plan (lane, risk tier, owner, target); an ended one keeps its record. */
     public void replanned(String processInstanceId, Map<String, Object> variables) {
         if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
