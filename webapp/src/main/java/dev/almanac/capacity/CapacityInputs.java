@@ -1,11 +1,11 @@
 package dev.almanac.capacity;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.schedule.CalendarProperties;
 import dev.almanac.planning.Resources;
 import dev.almanac.projection.Capacity;
 import dev.almanac.projection.Schedule;
 import dev.almanac.projection.Snapshot;
-import dev.almanac.releases.Releases;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,12 +21,12 @@ public class CapacityInputs {
     public static final int WEEKS = 13;
 
     private final Resources resources;
-    private final Releases releases;
+    private final ReleaseQueries releaseQueries;
     private final CalendarProperties properties;
 
-    CapacityInputs(Resources resources, Releases releases, CalendarProperties properties) {
+    CapacityInputs(Resources resources, ReleaseQueries releaseQueries, CalendarProperties properties) {
         this.resources = resources;
-        this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.properties = properties;
     }
 
@@ -50,7 +50,7 @@ public class CapacityInputs {
         LocalDate first = firstDay(now);
         Instant from = first.atStartOfDay(properties.zone()).toInstant();
         Instant to = first.plusWeeks(WEEKS).atStartOfDay(properties.zone()).toInstant();
-        return new Inputs(resources.all(), resources.demand(releases.resourceNeeds()), resources.reservations(from, to), resources.overrideKeys(), from,
+        return new Inputs(resources.all(), resources.demand(releaseQueries.resourceNeeds()), resources.reservations(from, to), resources.overrideKeys(), from,
                 to);
     }
 }

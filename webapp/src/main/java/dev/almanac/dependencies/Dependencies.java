@@ -1,5 +1,6 @@
 package dev.almanac.dependencies;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.schedule.DependencyEdges;
 import dev.almanac.dependencies.internal.ReleaseDependency;
 import dev.almanac.dependencies.internal.ReleaseDependencyRepository;
@@ -10,7 +11,6 @@ import dev.almanac.projection.Procedure;
 import dev.almanac.projection.Projector;
 import dev.almanac.projection.ReleaseState;
 import dev.almanac.projection.Snapshot;
-import dev.almanac.releases.Releases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,14 +43,14 @@ public class Dependencies implements DependencyEdges {
     }
 
     private final ReleaseDependencyRepository dependencies;
-    private final Releases releases;
+    private final ReleaseQueries releaseQueries;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Dependencies(ReleaseDependencyRepository dependencies, Releases releases, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+    Dependencies(ReleaseDependencyRepository dependencies, ReleaseQueries releaseQueries, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.dependencies = dependencies;
-        this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.clock = clock;
     }
 
@@ -89,7 +89,7 @@ public class Dependencies implements DependencyEdges {
     @Transactional
     public DependencyInfo add(NewDependency request, String by) {
         Instant now = clock.instant();
-        Releases.EngineSnapshot engine = releases.engineSnapshot(now.minus(Duration.ofDays(3650)), ZoneOffset.UTC);
+        ReleaseQueries.EngineSnapshot engine = releaseQueries.engineSnapshot(now.minus(Duration.ofDays(3650)), ZoneOffset.UTC);
         Map<String, ReleaseState> byKey = engine.releases().stream().collect(Collectors.toMap(ReleaseState::key, Function.identity()));
         ReleaseState upstream = release(byKey, request.upstreamRelease(), "upstreamRelease");
         ReleaseState downstream = release(byKey, request.downstreamRelease(), "downstreamRelease");
@@ -97,13 +97,13 @@ public class Dependencies implements DependencyEdges {
             throw new DependencyRejected("upstreamRelease", "A release cannot depend on itself; its procedure already orders its steps.");
         }
         step(engine.procedures().get(upstream.procedureId()), request.upstreamActivity(), "upstreamActivity", upstream.key());
-        Map<String, String> gated = releases.upstreamGatedSteps(downstream.key());
+        Map<String, String> gated = releaseQueries.upstreamGatedSteps(downstream.key());
         if (request.downstreamActivity() == null || !gated.containsKey(request.downstreamActivity())) {
             throw new DependencyRejected("downstreamActivity", "Release " + downstream.key() + " can wait for upstream releases only before "
                     + gated.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))
                     + "; '" + (request.downstreamActivity() == null ? "" : request.downstreamActivity()) + "' is not one of them.");
         }
-        if (releases.stepStarted(downstream.key(), request.downstreamActivity())) {
+        if (releaseQueries.stepStarted(downstream.key(), request.downstreamActivity())) {
             throw new DependencyRejected("downstreamActivity", "Release " + downstream.key() + " has already started "
                     + request.downstreamActivity() + "; a dependency can only hold a step that has not started.");
         }

@@ -1,5 +1,6 @@
 package dev.almanac.pipelines;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.pipelines.internal.EventContract;
 import dev.almanac.pipelines.internal.PipelineEvent;
 import dev.almanac.pipelines.internal.PipelineEventRepository;
@@ -34,13 +35,16 @@ public class PipelineEvents {
     private static final Duration REPLAY_WAIT = Duration.ofSeconds(15);
 
     private final Releases releases;
+
+    private final ReleaseQueries releaseQueries;
     private final PipelineEventRepository events;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ObjectMapper json;
 
-    PipelineEvents(Releases releases, PipelineEventRepository events, TransactionTemplate transaction, Clock clock, ObjectMapper json) {
+    PipelineEvents(Releases releases, ReleaseQueries releaseQueries, PipelineEventRepository events, TransactionTemplate transaction, Clock clock, ObjectMapper json) {
         this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
@@ -69,7 +73,7 @@ public class PipelineEvents {
      * worked out only when it does not.
      */
     private Accepted acceptOnce(PipelineTokens.Pipeline pipeline, String releaseKey, String type, String eventId, Map<String, Object> variables) {
-        ReleaseSummary release = releases.plannedRelease(releaseKey)
+        ReleaseSummary release = releaseQueries.plannedRelease(releaseKey)
                 .orElseThrow(() -> new PipelineProblem(HttpStatus.NOT_FOUND, "key", "There is no release " + releaseKey + "."));
         if (!pipeline.mayActOn(release.model())) {
             throw new PipelineProblem(HttpStatus.FORBIDDEN, "key", "Token '" + pipeline.name() + "' may not act on model " + release.model() + ".");
@@ -82,13 +86,13 @@ public class PipelineEvents {
     }
 
     private PipelineProblem notAwaited(String releaseKey, String type) {
-        ReleaseSummary release = releases.plannedRelease(releaseKey).orElseThrow();
-        java.util.Set<String> caught = releases.messagesCaughtBy(release);
+        ReleaseSummary release = releaseQueries.plannedRelease(releaseKey).orElseThrow();
+        java.util.Set<String> caught = releaseQueries.messagesCaughtBy(release);
         if (!caught.contains(type)) {
             return new PipelineProblem(HttpStatus.BAD_REQUEST, "type", "Unknown event type '" + type + "': the procedure of " + releaseKey
                     + " accepts " + String.join(", ", caught) + ".");
         }
-        java.util.Set<String> awaited = releases.messagesAwaitedBy(release);
+        java.util.Set<String> awaited = releaseQueries.messagesAwaitedBy(release);
         return new PipelineProblem(HttpStatus.CONFLICT, "type", "Release " + releaseKey + " is not waiting for " + type + " now; it "
                 + (awaited.isEmpty() ? "waits for no pipeline event at the moment." : "waits for " + String.join(", ", awaited) + "."));
     }

@@ -1,5 +1,6 @@
 package dev.almanac.schedule;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.planning.Cadences;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.WindowsChanged;
@@ -11,7 +12,6 @@ import dev.almanac.projection.ReleaseState;
 import dev.almanac.projection.ReleaseStatus;
 import dev.almanac.projection.Schedule;
 import dev.almanac.projection.Snapshot;
-import dev.almanac.releases.Releases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +68,8 @@ public class ReleaseCalendar {
 
     private static final Duration RELEARN = Duration.ofMinutes(5);
 
-    private final Releases releases;
+
+    private final ReleaseQueries releaseQueries;
     private final PlanningCatalog catalog;
     private final Cadences cadences;
     private final DependencyEdges dependencies;
@@ -77,10 +78,10 @@ public class ReleaseCalendar {
     private volatile Cached cached;
     private volatile Learned learned;
 
-    ReleaseCalendar(Releases releases, PlanningCatalog catalog, Cadences cadences, DependencyEdges dependencies,
+    ReleaseCalendar(ReleaseQueries releaseQueries, PlanningCatalog catalog, Cadences cadences, DependencyEdges dependencies,
             CalendarProperties properties, Clock clock) {
         this.dependencies = dependencies;
-        this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.catalog = catalog;
         this.cadences = cadences;
         this.properties = properties;
@@ -129,13 +130,13 @@ public class ReleaseCalendar {
     }
 
     public Read read(Instant now) {
-        Releases.EngineSnapshot engine = releases.engineSnapshot(now.minus(properties.endedWithin()), properties.zone());
+        ReleaseQueries.EngineSnapshot engine = releaseQueries.engineSnapshot(now.minus(properties.endedWithin()), properties.zone());
         Map<String, Procedure> procedures = new HashMap<>(engine.procedures());
         List<ReleaseState> states = new ArrayList<>(engine.releases());
         List<Cadences.Occurrence> upcoming = cadences.upcoming(now, now.plus(properties.cadenceHorizon()));
         Map<String, String> cadenceOf = new HashMap<>();
         if (!upcoming.isEmpty()) {
-            Procedure latest = releases.latestProcedure();
+            Procedure latest = releaseQueries.latestProcedure();
             procedures.put(latest.id(), latest);
             var models = catalog.modelsByKey();
             var known = states.stream().map(ReleaseState::key).collect(java.util.stream.Collectors.toSet());
@@ -156,7 +157,7 @@ public class ReleaseCalendar {
     private DurationHistory history(Instant now) {
         Learned current = learned;
         if (current == null || current.at().plus(RELEARN).isBefore(now) || current.at().isAfter(now)) {
-            current = new Learned(now, releases.learnedDurations(properties.historyLimit(), properties.minSamples()));
+            current = new Learned(now, releaseQueries.learnedDurations(properties.historyLimit(), properties.minSamples()));
             learned = current;
         }
         return current.history();

@@ -1,5 +1,6 @@
 package dev.almanac.bench;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.communications.NewStakeholder;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -210,29 +211,30 @@ public final class Benchmarks {
 
     static void events(ConfigurableApplicationContext app, int port) throws Exception {
         Releases releases = app.getBean(Releases.class);
+        ReleaseQueries releaseQueries = app.getBean(ReleaseQueries.class);
         String token = app.getBean(PipelineTokens.class).issue("benchmark", Set.of(), "bench").token();
         RuntimeService runtime = app.getBean(RuntimeService.class);
         // plain HTTP/1.1 keep-alive, as curl and pipeline SDKs speak it (no h2c upgrade attempts)
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(32)).build();
         System.out.println("Preparing releases waiting for data-ready …");
-        warmUp(app, releases, http, port, token, 400);
+        warmUp(app, releases, releaseQueries, http, port, token, 400);
 
         System.out.printf("%n%-28s %8s %10s %9s %9s%n", "pipeline events (MySQL)", "clients", "events/s", "p50 ms", "p99 ms");
         for (int clients : CLIENTS) {
             int count = Math.max(200, clients * 25);
-            List<String> keys = waitingReleases(app, releases, count);
+            List<String> keys = waitingReleases(app, releases, releaseQueries, count);
             Result api = run(clients, keys, key -> {
                 HttpResponse<String> r = http.send(eventRequest(port, token, key), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 202) {
                     throw new IllegalStateException(r.statusCode() + " " + r.body());
                 }
             });
-            List<String> serviceKeys = waitingReleases(app, releases, count);
+            List<String> serviceKeys = waitingReleases(app, releases, releaseQueries, count);
             PipelineEvents events = app.getBean(PipelineEvents.class);
             PipelineTokens.Pipeline pipeline = app.getBean(PipelineTokens.class).authenticate(token).orElseThrow();
             Result service = run(clients, serviceKeys, key -> events.accept(pipeline, key, ModelRelease.Messages.DATA_READY, "svc-" + key,
                     Map.of("rows", 42)));
-            List<String> bareKeys = waitingReleases(app, releases, count);
+            List<String> bareKeys = waitingReleases(app, releases, releaseQueries, count);
             Map<String, String> instances = new java.util.HashMap<>();
             for (String key : bareKeys) {
                 instances.put(key, runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId());
@@ -247,9 +249,9 @@ public final class Benchmarks {
         }
     }
 
-    private static void warmUp(ConfigurableApplicationContext app, Releases releases, HttpClient http, int port, String token, int count)
+    private static void warmUp(ConfigurableApplicationContext app, Releases releases, ReleaseQueries releaseQueries, HttpClient http, int port, String token, int count)
             throws Exception {
-        List<String> keys = waitingReleases(app, releases, count);
+        List<String> keys = waitingReleases(app, releases, releaseQueries, count);
         run(8, keys, key -> http.send(eventRequest(port, token, key), HttpResponse.BodyHandlers.ofString()));
     }
 
@@ -263,7 +265,7 @@ public final class Benchmarks {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     /** Releases past their data check, each waiting for data-ready. */
-    static List<String> waitingReleases(ConfigurableApplicationContext app, Releases releases, int count) {
+    static List<String> waitingReleases(ConfigurableApplicationContext app, Releases releases, ReleaseQueries releaseQueries, int count) {
         ExternalTaskService externalTasks = app.getBean(ExternalTaskService.class);
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<String> keys = new ArrayList<>();
@@ -333,6 +335,7 @@ public final class Benchmarks {
 
     static void workers(ConfigurableApplicationContext app, int port, StubPlatform platform) throws Exception {
         Releases releases = app.getBean(Releases.class);
+        ReleaseQueries releaseQueries = app.getBean(ReleaseQueries.class);
         ExternalTaskService externalTasks = app.getBean(ExternalTaskService.class);
         System.out.printf("%n%-36s %10s %12s%n", "standalone workers (MySQL)", "tasks", "tasks/s");
         for (int processes : new int[] {1, 4}) {
@@ -343,7 +346,7 @@ public final class Benchmarks {
                         "feed-a"), "bench");
             }
             // only this round's releases: the database may hold other runs' tasks
-            String[] instances = releases.list().stream().filter(r -> r.key().startsWith("worker-bench-" + run + "."))
+            String[] instances = releaseQueries.list().stream().filter(r -> r.key().startsWith("worker-bench-" + run + "."))
                     .map(r -> r.processInstanceId()).toArray(String[]::new);
             java.util.function.LongSupplier open = () -> externalTasks.createExternalTaskQuery().processInstanceIdIn(instances)
                     .topicName(ModelRelease.Topics.DATA_READINESS).count();

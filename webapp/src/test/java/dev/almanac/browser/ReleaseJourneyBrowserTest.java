@@ -1,5 +1,6 @@
 package dev.almanac.browser;
 
+import dev.almanac.releases.ReleaseQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -47,6 +48,8 @@ class ReleaseJourneyBrowserTest {
     IdentityService identity;
     @Autowired
     Releases releases;
+    @Autowired
+    ReleaseQueries releaseQueries;
     @Autowired
     ExternalTaskService externalTasks;
     @Autowired
@@ -178,7 +181,7 @@ class ReleaseJourneyBrowserTest {
     @Test
     void riskOfficerDecidesTheRiskReviewInTasklistWithItsForm() {
         String key = releaseAtRiskReview();
-        String taskId = releases.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals("risk-review")).findFirst().orElseThrow()
+        String taskId = releaseQueries.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals("risk-review")).findFirst().orElseThrow()
                 .getKey();
         signIn("oscar");
 
@@ -196,8 +199,8 @@ class ReleaseJourneyBrowserTest {
         rationale.sendKeys("Fairness report reviewed");
         click(By.xpath("//button[normalize-space(.)='Complete']"));
 
-        wait.until(d -> releases.openTasksOf(key).containsValue("deploy-approval"));
-        assertThat(releases.find(key).orElseThrow().variables()).containsEntry("riskDecision", "approve")
+        wait.until(d -> releaseQueries.openTasksOf(key).containsValue("deploy-approval"));
+        assertThat(releaseQueries.find(key).orElseThrow().variables()).containsEntry("riskDecision", "approve")
                 .containsEntry("riskRationale", "Fairness report reviewed");
     }
 
@@ -206,7 +209,7 @@ class ReleaseJourneyBrowserTest {
         String model = "notes-browser-" + (System.nanoTime() % 100000);
         String key = releases.plan(new NewRelease(model, "1", Lane.PRODUCTION, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(30),
                 "transactions"), "rita").key();
-        dev.almanac.processes.ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId())
+        dev.almanac.processes.ReleaseDriver.of(engine, releaseQueries.plannedRelease(key).orElseThrow().processInstanceId())
                 .throughTraining(0.95, 100, 0.92)
                 .completeTask("risk-review", Map.of(ModelRelease.Variables.RISK_DECISION, "approve", ModelRelease.Variables.RISK_RATIONALE, "fair"))
                 .completeTask("deploy-approval", Map.of(ModelRelease.Variables.DEPLOY_DECISION, "go", ModelRelease.Variables.DEPLOY_NOTE, "go"))
@@ -242,12 +245,12 @@ class ReleaseJourneyBrowserTest {
     void releaseManagerGrantsAFreezeOverrideInTasklistWithAReasonAndAnExpiry() {
         String key = releases.plan(new NewRelease("override-browser-" + (System.nanoTime() % 100000), "1", Lane.PRODUCTION, RiskTier.LOW,
                 "fraud-ml", LocalDate.now().plusDays(30), "transactions"), "dana").key();
-        var release = dev.almanac.processes.ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId())
+        var release = dev.almanac.processes.ReleaseDriver.of(engine, releaseQueries.plannedRelease(key).orElseThrow().processInstanceId())
                 .throughTraining(0.95, 100, 0.92)
                 .completeTask("risk-review", Map.of(ModelRelease.Variables.RISK_DECISION, "approve", ModelRelease.Variables.RISK_RATIONALE, "fair"))
                 .completeTask("deploy-approval", Map.of(ModelRelease.Variables.DEPLOY_DECISION, "go", ModelRelease.Variables.DEPLOY_NOTE, "go"));
         releases.requestFreezeOverride(key, "mel", "chargebacks doubled overnight");
-        String taskId = releases.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals("override-freeze")).findFirst().orElseThrow()
+        String taskId = releaseQueries.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals("override-freeze")).findFirst().orElseThrow()
                 .getKey();
         signIn("rita");
 
@@ -269,7 +272,7 @@ class ReleaseJourneyBrowserTest {
         expiry.sendKeys(org.openqa.selenium.Keys.ENTER);
         click(By.xpath("//button[normalize-space(.)='Complete']"));
 
-        wait.until(d -> !releases.openTasksOf(key).containsValue("override-freeze"));
+        wait.until(d -> !releaseQueries.openTasksOf(key).containsValue("override-freeze"));
         assertThat(release.variable(ModelRelease.Variables.OVERRIDE_EXPIRY)).isEqualTo("2099-01-15");
         assertThat(release.variable(ModelRelease.Variables.OVERRIDE_REASON)).isEqualTo("Losses exceed the risk the freeze protects against");
         assertThat(release.timer("wait-release-window").getDuedate().toInstant()).isBefore(java.time.Instant.now().plusSeconds(1));
@@ -279,7 +282,7 @@ class ReleaseJourneyBrowserTest {
         String key = "browser-model-" + System.nanoTime();
         releases.plan(new NewRelease("browser-model", String.valueOf(System.nanoTime()), Lane.STAGING, RiskTier.LOW, "fraud-ml",
                 LocalDate.now().plusDays(9), null), "rita");
-        key = releases.list().stream().filter(r -> r.model().equals("browser-model")).reduce((a, b) -> b).orElseThrow().key();
+        key = releaseQueries.list().stream().filter(r -> r.model().equals("browser-model")).reduce((a, b) -> b).orElseThrow().key();
         completeWork(key, ModelRelease.Topics.DATA_READINESS, Map.of());
         releases.deliver(key, ModelRelease.Messages.DATA_READY, Map.of());
         completeWork(key, ModelRelease.Topics.TRAINING_TRIGGER, Map.of());

@@ -1,5 +1,6 @@
 package dev.almanac.calendar;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.schedule.Milestones;
 import dev.almanac.schedule.ReleaseCalendar;
 import static dev.almanac.processes.ModelRelease.Variables.*;
@@ -45,6 +46,9 @@ class CalendarIntegrationTest {
 
     @Autowired
     Releases releases;
+
+    @Autowired
+    ReleaseQueries releaseQueries;
     @Autowired
     ReleaseCalendar calendar;
     @Autowired
@@ -72,7 +76,7 @@ class CalendarIntegrationTest {
     }
 
     private ReleaseDriver driver(String key) {
-        return ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId());
+        return ReleaseDriver.of(engine, releaseQueries.plannedRelease(key).orElseThrow().processInstanceId());
     }
 
     private ProjectedRelease projectedAt(String key, Instant now) {

@@ -1,5 +1,6 @@
 package dev.almanac.calendar;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.calendar.internal.CalendarFeeds;
 import dev.almanac.calendar.internal.EventRevision;
 import dev.almanac.calendar.internal.EventRevisionRepository;
@@ -56,6 +57,8 @@ class CalendarWebTest {
     MockMvcTester mvc;
     @Autowired
     Releases releases;
+    @Autowired
+    ReleaseQueries releaseQueries;
     @Autowired
     PlanningCatalog catalog;
     @Autowired
@@ -135,7 +138,7 @@ class CalendarWebTest {
         revisions.save(backdated(revision));
         String targetBefore = value(event(before, key + ".target@almanac").orElseThrow(), "SEQUENCE");
 
-        ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId())
+        ReleaseDriver.of(engine, releaseQueries.plannedRelease(key).orElseThrow().processInstanceId())
                 .completeExternal(ModelRelease.Topics.DATA_READINESS, Map.of()).correlate(ModelRelease.Messages.DATA_READY, Map.of());
         LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC).withSecond(0).withNano(0);
         var freeze = catalog.saveWindow(null, new PlanningCatalog.WindowChange("Audit freeze", WindowKind.FREEZE, now, now.plusDays(60),

@@ -1,5 +1,6 @@
 package dev.almanac.communications;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.communications.notices.Dispatcher;
 import dev.almanac.communications.notices.NoticeTexts;
 import dev.almanac.communications.notices.NoticeTriggers;
@@ -82,6 +83,8 @@ class CommunicationsTest {
     @Autowired
     Releases releases;
     @Autowired
+    ReleaseQueries releaseQueries;
+    @Autowired
     IdentityService identity;
     @Autowired
     ProcessEngine engine;
@@ -157,7 +160,7 @@ class CommunicationsTest {
     }
 
     private ReleaseDriver driver(String releaseKey) {
-        return ReleaseDriver.of(engine, releases.plannedRelease(releaseKey).orElseThrow().processInstanceId());
+        return ReleaseDriver.of(engine, releaseQueries.plannedRelease(releaseKey).orElseThrow().processInstanceId());
     }
 
     private Dispatcher.Round dispatch() {

@@ -1,5 +1,6 @@
 package dev.almanac.communications;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.communications.digests.Digests;
 import dev.almanac.communications.notices.Notices;
 import dev.almanac.communications.releasenotes.PlannedCommunications;
@@ -62,6 +63,8 @@ class ReleaseNotesAndDigestsTest {
     @Autowired
     Releases releases;
     @Autowired
+    ReleaseQueries releaseQueries;
+    @Autowired
     IdentityService identity;
     @Autowired
     ProcessEngine engine;
@@ -109,7 +112,7 @@ class ReleaseNotesAndDigestsTest {
     }
 
     private ReleaseDriver deployed() {
-        ReleaseDriver release = ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId()).throughTraining(0.95, 100, 0.92);
+        ReleaseDriver release = ReleaseDriver.of(engine, releaseQueries.plannedRelease(key).orElseThrow().processInstanceId()).throughTraining(0.95, 100, 0.92);
         complete(release, "risk-review", "oscar", Map.of(ModelRelease.Variables.RISK_DECISION, "approve",
                 ModelRelease.Variables.RISK_RATIONALE, "bias tests pass on all segments"));
         complete(release, "deploy-approval", "ray", Map.of(ModelRelease.Variables.DEPLOY_DECISION, "go",

@@ -1,5 +1,6 @@
 package dev.almanac.dependencies;
 
+import dev.almanac.releases.ReleaseQueries;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
 import java.util.Map;
 import java.util.Date;
@@ -37,6 +38,8 @@ class DependenciesTest {
     @Autowired
     Releases releases;
     @Autowired
+    ReleaseQueries releaseQueries;
+    @Autowired
     ReleaseCalendar calendar;
     @Autowired
     IdentityService identity;
@@ -70,7 +73,7 @@ class DependenciesTest {
     }
 
     private dev.almanac.processes.ReleaseDriver driver(String key) {
-        return dev.almanac.processes.ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId());
+        return dev.almanac.processes.ReleaseDriver.of(engine, releaseQueries.plannedRelease(key).orElseThrow().processInstanceId());
     }
 
     private dev.almanac.processes.ReleaseDriver throughDataReadiness(String key) {
@@ -87,7 +90,7 @@ class DependenciesTest {
 
         throughDataReadiness(b);
         assertThat(driver(b).activeActivities()).as("held before training").containsExactly("wait-upstream-training");
-        assertThat(releases.messagesOf(b).awaited()).as("pipelines are not asked for upstream-ready").isEmpty();
+        assertThat(releaseQueries.messagesOf(b).awaited()).as("pipelines are not asked for upstream-ready").isEmpty();
 
         throughDataReadiness(a);
 
@@ -100,7 +103,7 @@ class DependenciesTest {
     void aLagHoldsTheReleaseUntilItPassesAndTheWaitsOwnTimerLetsItGo() {
         dependencies.add(trainingNeedsData(b, a, Duration.ofHours(6)), "rita");
         throughDataReadiness(a);
-        Instant upstreamEnded = releases.stepEnded(a, "wait-data-ready").orElseThrow();
+        Instant upstreamEnded = releaseQueries.stepEnded(a, "wait-data-ready").orElseThrow();
 
         throughDataReadiness(b);
 

@@ -1,5 +1,6 @@
 package dev.almanac.governance;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.governance.internal.DecisionRecord;
 import dev.almanac.governance.internal.DecisionRecordRepository;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,8 @@ class GovernanceTest {
     Retrospectives retrospectives;
     @Autowired
     Releases releases;
+    @Autowired
+    ReleaseQueries releaseQueries;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -175,7 +178,7 @@ class GovernanceTest {
                 "rita").key();
         String next = releases.plan(new NewRelease(model, "2", Lane.STAGING, RiskTier.LOW, "fraud-ml", java.time.LocalDate.now().plusDays(60), ""),
                 "rita").key();
-        ReleaseDriver release = ReleaseDriver.of(engine, releases.plannedRelease(first).orElseThrow().processInstanceId())
+        ReleaseDriver release = ReleaseDriver.of(engine, releaseQueries.plannedRelease(first).orElseThrow().processInstanceId())
                 .throughTraining(0.95, 100, 0.92)
                 .completeTask("risk-review", Map.of(ModelRelease.Variables.RISK_DECISION, "approve", ModelRelease.Variables.RISK_RATIONALE, "ok"));
         release.completeTask("deploy-approval", Map.of(ModelRelease.Variables.DEPLOY_DECISION, "go", ModelRelease.Variables.DEPLOY_NOTE, "go"))

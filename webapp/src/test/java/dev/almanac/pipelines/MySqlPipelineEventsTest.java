@@ -1,5 +1,6 @@
 package dev.almanac.pipelines;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.pipelines.internal.PipelineEventRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.almanac.processes.ModelRelease;
-import dev.almanac.releases.Releases;
 import dev.almanac.support.ApiClient;
 import dev.almanac.support.MySqlApplicationContext;
 import dev.almanac.support.TestAccounts;
@@ -37,7 +37,7 @@ class MySqlPipelineEventsTest extends MySqlApplicationContext {
     @Autowired
     PipelineEventRepository events;
     @Autowired
-    Releases releases;
+    ReleaseQueries releaseQueries;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -53,7 +53,7 @@ class MySqlPipelineEventsTest extends MySqlApplicationContext {
         String key = "dup-model-" + version;
         assertThat(api.post("/api/v1/releases", Map.of("model", "dup-model", "version", version, "lane", "staging", "riskTier", "low",
                 "ownerTeam", "fraud-ml", "targetDate", LocalDate.now().plusDays(5).toString())).status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> releases.waitingFor(ModelRelease.Messages.DATA_READY).containsKey(key));
+        await().atMost(Duration.ofSeconds(30)).until(() -> releaseQueries.waitingFor(ModelRelease.Messages.DATA_READY).containsKey(key));
 
         String body = "{\"type\":\"data-ready\",\"eventId\":\"feed-load-" + version + "\",\"variables\":{\"rows\":1200000}}";
         CountDownLatch start = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package dev.almanac.pipelines;
 
+import dev.almanac.releases.ReleaseQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,6 +31,8 @@ class MySqlPipelineScriptTest extends MySqlApplicationContext {
     @Autowired
     Releases releases;
     @Autowired
+    ReleaseQueries releaseQueries;
+    @Autowired
     IdentityService identity;
 
     @Test
@@ -52,13 +55,13 @@ class MySqlPipelineScriptTest extends MySqlApplicationContext {
         String log = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(pipeline.exitValue()).as(log).isZero();
         assertThat(log).contains("planned " + key, "sent data-ready", "sent training-finished", "deployed " + key);
-        assertThat(releases.find(key).orElseThrow().variables()).containsEntry("releaseOutcome", "deployed").containsEntry("rows", 1250000)
+        assertThat(releaseQueries.find(key).orElseThrow().variables()).containsEntry("releaseOutcome", "deployed").containsEntry("rows", 1250000)
                 .containsEntry("deploymentId", "dep-e2e");
     }
 
     private void approveWhenOpen(String key, String step, String user, Map<String, Object> variables) {
-        String taskId = await().atMost(Duration.ofSeconds(90)).until(() -> releases.plannedRelease(key).isEmpty() ? null
-                : releases.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals(step)).map(Map.Entry::getKey).findFirst()
+        String taskId = await().atMost(Duration.ofSeconds(90)).until(() -> releaseQueries.plannedRelease(key).isEmpty() ? null
+                : releaseQueries.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals(step)).map(Map.Entry::getKey).findFirst()
                         .orElse(null), id -> id != null);
         releases.completeTask(taskId, user, variables);
     }

@@ -1,5 +1,6 @@
 package dev.almanac.planning;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.schedule.Milestones;
 import dev.almanac.schedule.ReleaseCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.almanac.projection.ReleaseStatus;
 import dev.almanac.projection.StepStatus;
-import dev.almanac.releases.Releases;
 import dev.almanac.support.TestAccounts;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +35,7 @@ class CadencesTest {
     @Autowired
     PlanningCatalog catalog;
     @Autowired
-    Releases releases;
+    ReleaseQueries releaseQueries;
     @Autowired
     IdentityService identity;
 
@@ -68,7 +68,7 @@ class CadencesTest {
         assertThat(cadences.startDue(cadence.id(), justAfterFirst)).containsExactly(keyOn(firstStart));
         assertThat(cadences.startDue(cadence.id(), justAfterFirst)).as("started once only").isEmpty();
 
-        var started = releases.plannedRelease(keyOn(firstStart)).orElseThrow();
+        var started = releaseQueries.plannedRelease(keyOn(firstStart)).orElseThrow();
         assertThat(started.processInstanceId()).isNotNull();
         assertThat(started.ownerTeam()).isEqualTo("fraud-ml");
         assertThat(started.riskTier()).isEqualTo(RiskTier.MEDIUM);

@@ -27,6 +27,9 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
 
     @Autowired
     Releases releases;
+
+    @Autowired
+    ReleaseQueries releaseQueries;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -65,9 +68,9 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
         // window open: deploy worker, monitoring timer, health check worker, retrospective timer
         completeWhenOpen(key, "retrospective", "mel", Map.of(RETRO_WENT_WELL, "all", RETRO_SLIPPED, "none", RETRO_ACTIONS, "none"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> releases.find(key).orElseThrow().summary().progress().status()
+        await().atMost(Duration.ofSeconds(30)).until(() -> releaseQueries.find(key).orElseThrow().summary().progress().status()
                 == ReleaseProgress.Status.ENDED);
-        ReleaseDetail detail = releases.find(key).orElseThrow();
+        ReleaseDetail detail = releaseQueries.find(key).orElseThrow();
         assertThat(detail.summary().progress().outcome()).isEqualTo("deployed");
         assertThat(detail.steps()).extracting(TakenStep::activityId).containsSubsequence("check-data-feeds", "wait-data-ready",
                 "trigger-training", "wait-training-finished", "compute-validation-metrics", "promotion-gate", "risk-review",
@@ -96,12 +99,12 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
     }
 
     private void awaitWaiting(String key, String message) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> releases.waitingFor(message).containsKey(key));
+        await().atMost(Duration.ofSeconds(30)).until(() -> releaseQueries.waitingFor(message).containsKey(key));
     }
 
     private void completeWhenOpen(String key, String step, String user, Map<String, Object> variables) {
         String taskId = await().atMost(Duration.ofSeconds(60)).until(
-                () -> releases.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals(step)).map(Map.Entry::getKey)
+                () -> releaseQueries.openTasksOf(key).entrySet().stream().filter(e -> e.getValue().equals(step)).map(Map.Entry::getKey)
                         .findFirst().orElse(null),
                 id -> id != null);
         releases.completeTask(taskId, user, variables);

@@ -36,6 +36,9 @@ class ReleasesIntegrationTest {
 
     @Autowired
     Releases releases;
+
+    @Autowired
+    ReleaseQueries releaseQueries;
     @Autowired
     ReleasePlanRepository plans;
     @Autowired
@@ -66,7 +69,7 @@ class ReleasesIntegrationTest {
     void planningAReleaseStartsItsProcedureAtTheDataCheck() {
         releases.plan(release("fraud-scorer", "2026.12"), "rita");
 
-        ReleaseSummary summary = releases.list().stream().filter(r -> r.key().equals("fraud-scorer-2026.12")).findFirst().orElseThrow();
+        ReleaseSummary summary = releaseQueries.list().stream().filter(r -> r.key().equals("fraud-scorer-2026.12")).findFirst().orElseThrow();
         assertThat(summary.progress().status()).isEqualTo(ReleaseProgress.Status.ACTIVE);
         assertThat(summary.progress().steps()).singleElement().satisfies(step -> {
             assertThat(step.name()).isEqualTo("Check data feeds");
@@ -84,7 +87,7 @@ class ReleasesIntegrationTest {
 
         releases.replan(release.key(), new Releases.ReleaseChange(Lane.PRODUCTION, RiskTier.HIGH, "ml-engineers", later));
 
-        assertThat(releases.plannedRelease(release.key())).hasValueSatisfying(r -> {
+        assertThat(releaseQueries.plannedRelease(release.key())).hasValueSatisfying(r -> {
             assertThat(r.lane()).isEqualTo(Lane.PRODUCTION);
             assertThat(r.targetDate()).isEqualTo(later);
         });
@@ -92,7 +95,7 @@ class ReleasesIntegrationTest {
                 .containsEntry("lane", "production").containsEntry("targetDate", later.toString());
         assertThatThrownBy(() -> releases.replan(release.key(), new Releases.ReleaseChange(Lane.STAGING, RiskTier.LOW, "nobody", later)))
                 .isInstanceOfSatisfying(ReleaseRejected.class, e -> assertThat(e.field()).isEqualTo("ownerTeam"));
-        assertThat(releases.plannedRelease(release.key()).orElseThrow().lane()).isEqualTo(Lane.PRODUCTION);
+        assertThat(releaseQueries.plannedRelease(release.key()).orElseThrow().lane()).isEqualTo(Lane.PRODUCTION);
         assertThat(mvc.post().uri("/releases/" + release.key() + "/edit").with(user("rita")).with(csrf())
                 .param("lane", "STAGING").param("riskTier", "LOW").param("ownerTeam", "fraud-ml").param("targetDate", "soon"))
                 .hasStatusOk().bodyText().contains("nothing was changed").contains("Give the target date as a date");
@@ -108,7 +111,7 @@ class ReleasesIntegrationTest {
                 .hasStatus3xxRedirection();
 
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(release.processInstanceId()).count()).isZero();
-        assertThat(releases.find(release.key()).orElseThrow().summary().progress().outcome()).isEqualTo("cancelled");
+        assertThat(releaseQueries.find(release.key()).orElseThrow().summary().progress().outcome()).isEqualTo("cancelled");
     }
 
     @Test
@@ -225,9 +228,9 @@ class ReleasesIntegrationTest {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
             releases.plan(release("new-model", "1"), "rita");
-            ReleaseDetail fresh = releases.find("new-model-1").orElseThrow();
+            ReleaseDetail fresh = releaseQueries.find("new-model-1").orElseThrow();
             assertThat(fresh.summary().progress().steps()).extracting(ReleaseProgress.CurrentStep::name).containsExactly("Confirm scope");
-            ReleaseDetail old = releases.find("old-model-1").orElseThrow();
+            ReleaseDetail old = releaseQueries.find("old-model-1").orElseThrow();
             assertThat(old.summary().progress().steps()).extracting(ReleaseProgress.CurrentStep::name).containsExactly("Check data feeds");
             assertThat(fresh.procedureVersion()).isNotEqualTo(old.procedureVersion());
         } finally {

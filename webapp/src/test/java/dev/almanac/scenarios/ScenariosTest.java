@@ -1,5 +1,6 @@
 package dev.almanac.scenarios;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.schedule.ReleaseCalendar;
 import dev.almanac.schedule.Slips;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,8 @@ class ScenariosTest {
     @Autowired
     Releases releases;
     @Autowired
+    ReleaseQueries releaseQueries;
+    @Autowired
     Dependencies dependencies;
     @Autowired
     ReleaseCalendar calendar;
@@ -69,7 +72,7 @@ class ScenariosTest {
     }
 
     private ReleaseDriver driver(String key) {
-        return ReleaseDriver.of(engine, releases.plannedRelease(key).orElseThrow().processInstanceId());
+        return ReleaseDriver.of(engine, releaseQueries.plannedRelease(key).orElseThrow().processInstanceId());
     }
 
     private ProjectedRelease projected(String key, Instant now) {

@@ -1,5 +1,6 @@
 package dev.almanac.workers;
 
+import dev.almanac.releases.ReleaseQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -63,6 +64,8 @@ class StandaloneWorkersTest {
     @Autowired
     Releases releases;
     @Autowired
+    ReleaseQueries releaseQueries;
+    @Autowired
     IdentityService identity;
     @Autowired
     RuntimeService runtime;
@@ -92,9 +95,9 @@ class StandaloneWorkersTest {
     void standaloneWorkerProcessDoesTheReleasesAutomatedSteps() throws Exception {
         String key = plan("standalone-model");
         try (WorkerProcess worker = WorkerProcess.start("worker-a-" + System.nanoTime(), port, platform, "1m", "rita", TestAccounts.PASSWORD)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> releases.waitingFor(ModelRelease.Messages.DATA_READY).containsKey(key));
+            await().atMost(Duration.ofSeconds(60)).until(() -> releaseQueries.waitingFor(ModelRelease.Messages.DATA_READY).containsKey(key));
             releases.deliver(key, ModelRelease.Messages.DATA_READY, Map.of());
-            await().atMost(Duration.ofSeconds(30)).until(() -> releases.waitingFor(ModelRelease.Messages.TRAINING_FINISHED).containsKey(key));
+            await().atMost(Duration.ofSeconds(30)).until(() -> releaseQueries.waitingFor(ModelRelease.Messages.TRAINING_FINISHED).containsKey(key));
 
             assertThat(successfulWorkers(key, ModelRelease.Topics.DATA_READINESS)).containsExactly(worker.workerId);
             assertThat(successfulWorkers(key, ModelRelease.Topics.TRAINING_TRIGGER)).containsExactly(worker.workerId);
@@ -108,7 +111,7 @@ class StandaloneWorkersTest {
         var hold = platform.holdNextTraining();
         WorkerProcess first = WorkerProcess.start("doomed-" + System.nanoTime(), port, platform, "3s", "rita", TestAccounts.PASSWORD);
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> releases.waitingFor(ModelRelease.Messages.DATA_READY).containsKey(key));
+            await().atMost(Duration.ofSeconds(60)).until(() -> releaseQueries.waitingFor(ModelRelease.Messages.DATA_READY).containsKey(key));
             releases.deliver(key, ModelRelease.Messages.DATA_READY, Map.of());
             // the first worker has locked training-trigger and hangs in the training webhook
             await().atMost(Duration.ofSeconds(30)).until(() -> hold.getCount() == 1 && lockedBy(key).equals(first.workerId));
@@ -118,7 +121,7 @@ class StandaloneWorkersTest {
         hold.countDown();
 
         try (WorkerProcess second = WorkerProcess.start("survivor-" + System.nanoTime(), port, platform, "1m", "rita", TestAccounts.PASSWORD)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> releases.waitingFor(ModelRelease.Messages.TRAINING_FINISHED).containsKey(key));
+            await().atMost(Duration.ofSeconds(60)).until(() -> releaseQueries.waitingFor(ModelRelease.Messages.TRAINING_FINISHED).containsKey(key));
             assertThat(successfulWorkers(key, ModelRelease.Topics.TRAINING_TRIGGER)).containsExactly(second.workerId);
         }
     }

@@ -1,5 +1,6 @@
 package dev.almanac.calendar.internal;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.schedule.ScheduleTexts;
 
 import dev.almanac.schedule.CalendarFilter;
@@ -233,7 +234,7 @@ public final class CalendarViews {
             int overdueApprovals) {
     }
 
-    public static List<LineSummary> portfolio(ReleaseCalendar.Projection projection, CalendarFilter filter, Map<String, List<Releases.OpenApproval>> approvals) {
+    public static List<LineSummary> portfolio(ReleaseCalendar.Projection projection, CalendarFilter filter, Map<String, List<ReleaseQueries.OpenApproval>> approvals) {
         Map<String, List<ProjectedRelease>> byLine = new TreeMap<>();
         for (ProjectedRelease release : projection.schedule().releases()) {
             ReleaseState state = projection.releases().get(release.key());
@@ -253,7 +254,7 @@ public final class CalendarViews {
             int open = 0;
             int overdue = 0;
             for (ProjectedRelease r : releases) {
-                for (Releases.OpenApproval a : approvals.getOrDefault(r.key(), List.of())) {
+                for (ReleaseQueries.OpenApproval a : approvals.getOrDefault(r.key(), List.of())) {
                     open++;
                     if (a.due() != null && a.due().isBefore(now)) {
                         overdue++;

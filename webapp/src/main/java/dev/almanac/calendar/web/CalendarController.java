@@ -1,5 +1,6 @@
 package dev.almanac.calendar.web;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.schedule.ScheduleTexts;
 import dev.almanac.calendar.internal.CalendarViews;
 import dev.almanac.schedule.DistributionChart;
@@ -8,7 +9,6 @@ import dev.almanac.schedule.Milestones;
 import dev.almanac.schedule.ReleaseCalendar;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.Lane;
-import dev.almanac.releases.Releases;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.springframework.http.HttpStatus;
@@ -30,14 +30,14 @@ public class CalendarController {
 
     private final ReleaseCalendar calendar;
     private final PlanningCatalog catalog;
-    private final Releases releases;
+    private final ReleaseQueries releaseQueries;
     private final dev.almanac.identity.People teams;
 
-    CalendarController(ReleaseCalendar calendar, PlanningCatalog catalog, Releases releases, dev.almanac.identity.People teams) {
+    CalendarController(ReleaseCalendar calendar, PlanningCatalog catalog, ReleaseQueries releaseQueries, dev.almanac.identity.People teams) {
         this.teams = teams;
         this.calendar = calendar;
         this.catalog = catalog;
-        this.releases = releases;
+        this.releaseQueries = releaseQueries;
     }
 
     @GetMapping("/calendar")
@@ -66,7 +66,7 @@ public class CalendarController {
     @GetMapping("/portfolio")
     String portfolio(CalendarFilter filter, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
         ReleaseCalendar.Projection projection = calendar.current();
-        model.addAttribute("lines", CalendarViews.portfolio(projection, filter, releases.openApprovals()));
+        model.addAttribute("lines", CalendarViews.portfolio(projection, filter, releaseQueries.openApprovals()));
         filters(model, filter);
         return htmx != null ? PORTFOLIO_VIEW + " :: board" : PORTFOLIO_VIEW;
     }

@@ -1,5 +1,6 @@
 package dev.almanac.communications.digests;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.identity.People;
 import dev.almanac.releases.ReleaseTask;
 import dev.almanac.communications.Channel;
@@ -61,10 +62,10 @@ public class Digests {
     private final People people;
     private final CommunicationsProperties properties;
     private final Clock clock;
-    private final dev.almanac.releases.Releases releases;
+    private final ReleaseQueries releaseQueries;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    Digests(org.springframework.transaction.support.TransactionTemplate tx, dev.almanac.releases.Releases releases, StakeholderRepository stakeholders, DeliveryRepository deliveries, NoticeRepository notices, DigestRunRepository runs, Notices outbox,
+    Digests(org.springframework.transaction.support.TransactionTemplate tx, ReleaseQueries releaseQueries, StakeholderRepository stakeholders, DeliveryRepository deliveries, NoticeRepository notices, DigestRunRepository runs, Notices outbox,
             Slips slips, ReleaseCalendar calendar, People people, CommunicationsProperties properties, Clock clock) {
         this.stakeholders = stakeholders;
         this.deliveries = deliveries;
@@ -76,7 +77,7 @@ public class Digests {
         this.people = people;
         this.properties = properties;
         this.clock = clock;
-        this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.tx = tx;
     }
 
@@ -218,7 +219,7 @@ public class Digests {
                 .toList();
         List<String> needsYou = new ArrayList<>();
         List<String> groups = recipient.startsWith("group:") ? List.of(recipient.substring(6)) : people.teamsOf(recipient);
-        for (ReleaseTask task : releases.openTasksFor(groups)) {
+        for (ReleaseTask task : releaseQueries.openTasksFor(groups)) {
             if (task.releaseKey() != null && (rows.isEmpty() || inScope.contains(task.releaseKey()))) {
                 needsYou.add(task.name() + " for " + task.releaseKey() + (task.due() == null ? "" : ", due " + NoticeTexts.format(task.due(), zone)));
             }

@@ -4,26 +4,13 @@ import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.NoticeDraft;
 import dev.almanac.communications.NoticeType;
 import dev.almanac.processes.ModelRelease;
-import dev.almanac.processes.StepProperties;
+import dev.almanac.processes.ProcedureListener;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.delegate.DelegateTask;
-import org.operaton.bpm.engine.delegate.ExecutionListener;
-import org.operaton.bpm.engine.delegate.TaskListener;
-import org.operaton.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.operaton.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.operaton.bpm.engine.impl.util.xml.Element;
-import org.operaton.bpm.engine.task.IdentityLink;
-import org.operaton.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +20,7 @@ import org.springframework.stereotype.Component;
  * raises that notice (rollback, release-deployed).
  */
 @Component
-class NoticeSignals extends AbstractProcessEnginePlugin {
+class NoticeSignals implements ProcedureListener {
 
     private final ObjectProvider<Notices> notices;
     private final ObjectProvider<CommunicationsProperties> properties;
@@ -44,93 +31,72 @@ class NoticeSignals extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        StepProperties.afterParsing(configuration, new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof org.operaton.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior user) {
-                    user.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, NoticeSignals.this::approvalNeeded);
-                }
-            }
-
-            @Override
-            public void parseProcess(Element process, ProcessDefinitionEntity definition) {
-                attach(process, definition);
-            }
-        });
+    public void taskCreated(Task task) {
+        approvalNeeded(task);
     }
 
-    private void attach(Element scope, ProcessDefinitionEntity definition) {
-        for (Element element : scope.elements()) {
-            Map<String, String> properties = StepProperties.of(element);
-            ActivityImpl activity = element.attribute("id") == null ? null : definition.findActivity(element.attribute("id"));
-            if (activity != null) {
-                String onStart = properties.get(ModelRelease.NOTIFY_ON_START);
-                String onEnd = properties.get(ModelRelease.NOTIFY_ON_END);
-                if (onStart != null) {
-                    activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) e -> stepNotice(e, onStart, activity));
-                }
-                if (onEnd != null) {
-                    activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> stepNotice(e, onEnd, activity));
-                }
-            }
-            if ("subProcess".equals(element.getTagName()) || "transaction".equals(element.getTagName())) {
-                attach(element, definition);
-            }
+    @Override
+    public void stepStarted(Step step) {
+        String code = step.properties().get(ModelRelease.NOTIFY_ON_START);
+        if (code != null) {
+            stepNotice(step, code);
         }
     }
 
-    private void approvalNeeded(DelegateTask task) {
-        List<String> groups = new ArrayList<>();
-        for (IdentityLink link : task.getCandidates()) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                groups.add(link.getGroupId());
-            }
+    @Override
+    public void stepEnded(Step step) {
+        String code = step.properties().get(ModelRelease.NOTIFY_ON_END);
+        if (code != null) {
+            stepNotice(step, code);
         }
-        String releaseKey = task.getExecution().getProcessBusinessKey();
+    }
+
+    private void approvalNeeded(Task task) {
+        List<String> groups = task.candidateGroups();
+        String releaseKey = task.releaseKey();
         ZoneId zone = ZoneId.of(properties.getObject().zone());
-        String due = task.getDueDate() == null ? "no due date" : "due " + NoticeTexts.format(task.getDueDate().toInstant(), zone);
+        String due = task.due() == null ? "no due date" : "due " + NoticeTexts.format(task.due(), zone);
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("taskId", task.getId());
-        payload.put("task", task.getName());
+        payload.put("taskId", task.taskId());
+        payload.put("task", task.name());
         payload.put("groups", groups);
-        payload.put("due", task.getDueDate() == null ? null : task.getDueDate().toInstant().toString());
-        notices.getObject().raise(new NoticeDraft("approval-needed:" + task.getId(), NoticeType.APPROVAL_NEEDED, releaseKey, null, null,
-                task.getName() + " needed for " + releaseKey + " (" + due + ")",
-                "Release " + releaseKey + " waits for '" + task.getName() + "' from " + String.join(", ", groups) + ", " + due + ".\n"
+        payload.put("due", task.due() == null ? null : task.due().toString());
+        notices.getObject().raise(new NoticeDraft("approval-needed:" + task.taskId(), NoticeType.APPROVAL_NEEDED, releaseKey, null, null,
+                task.name() + " needed for " + releaseKey + " (" + due + ")",
+                "Release " + releaseKey + " waits for '" + task.name() + "' from " + String.join(", ", groups) + ", " + due + ".\n"
                         + "Open the task in the task list to decide.",
-                NoticeTexts.taskLink(task.getId()), payload, groups));
+                NoticeTexts.taskLink(task.taskId()), payload, groups));
     }
 
-    private void stepNotice(DelegateExecution execution, String code, ActivityImpl activity) {
+    private void stepNotice(Step step, String code) {
         NoticeType type = NoticeType.ofCode(code).orElse(null);
         if (type == null) {
             return;
         }
-        String releaseKey = execution.getProcessBusinessKey();
+        String releaseKey = step.releaseKey();
         Map<String, Object> payload = new HashMap<>();
-        payload.put("step", activity.getName());
+        payload.put("step", step.activityName());
         String subject;
         String body;
         if (type == NoticeType.ROLLBACK) {
-            Object finding = execution.getVariable(ModelRelease.Variables.HEALTH_FINDING);
+            Object finding = step.variable(ModelRelease.Variables.HEALTH_FINDING);
             payload.put("healthFinding", finding);
             subject = "Rollback of " + releaseKey + " under way";
             body = "The health check after deploying " + releaseKey + " failed" + (finding == null ? "." : ": " + finding + ".")
                     + "\nRelease managers are rolling the deployment back.";
         } else if (type == NoticeType.RELEASE_DEPLOYED) {
-            Object uri = execution.getVariable(ModelRelease.Variables.MODEL_URI);
-            Object deployment = execution.getVariable(ModelRelease.Variables.DEPLOYMENT_ID);
+            Object uri = step.variable(ModelRelease.Variables.MODEL_URI);
+            Object deployment = step.variable(ModelRelease.Variables.DEPLOYMENT_ID);
             payload.put("modelUri", uri);
             payload.put("deploymentId", deployment);
             subject = releaseKey + " is deployed";
             body = "Release " + releaseKey + " was deployed" + (deployment == null ? "" : " as " + deployment)
                     + (uri == null ? "." : " from " + uri + ".") + "\nRelease notes are drafted and will follow once published.";
         } else {
-            subject = activity.getName() + " of " + releaseKey;
-            body = activity.getName() + " of release " + releaseKey + ".";
+            subject = step.activityName() + " of " + releaseKey;
+            body = step.activityName() + " of release " + releaseKey + ".";
         }
-        notices.getObject().raise(NoticeDraft.about(code + ":" + execution.getProcessInstanceId() + ":" + activity.getId() + ":"
-                + execution.getActivityInstanceId(), type, releaseKey, subject, body, "/releases/" + releaseKey, payload));
+        notices.getObject().raise(NoticeDraft.about(code + ":" + step.processInstanceId() + ":" + step.activityId() + ":"
+                + step.activityInstanceId(), type, releaseKey, subject, body, "/releases/" + releaseKey, payload));
     }
 }

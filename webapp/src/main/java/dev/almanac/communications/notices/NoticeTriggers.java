@@ -1,5 +1,6 @@
 package dev.almanac.communications.notices;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.releases.ReleaseTask;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.NoticeDraft;
@@ -14,7 +15,6 @@ import dev.almanac.projection.Step;
 import dev.almanac.projection.StepKind;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowOccurrence;
-import dev.almanac.releases.Releases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,14 +41,14 @@ public class NoticeTriggers {
     private static final Logger log = LoggerFactory.getLogger(NoticeTriggers.class);
 
     private final Notices notices;
-    private final Releases releases;
+    private final ReleaseQueries releaseQueries;
     private final PlanningCatalog catalog;
     private final CommunicationsProperties properties;
     private final Clock clock;
 
-    NoticeTriggers(Notices notices, Releases releases, PlanningCatalog catalog, CommunicationsProperties properties, Clock clock) {
+    NoticeTriggers(Notices notices, ReleaseQueries releaseQueries, PlanningCatalog catalog, CommunicationsProperties properties, Clock clock) {
         this.notices = notices;
-        this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.catalog = catalog;
         this.properties = properties;
         this.clock = clock;
@@ -132,7 +132,7 @@ public class NoticeTriggers {
     @EventListener
     @Transactional
     public void stepEnded(MilestoneStepEnded ended) {
-        Step step = releases.latestProcedure().steps().stream().filter(s -> s.activityId().equals(ended.activityId())).findFirst().orElse(null);
+        Step step = releaseQueries.latestProcedure().steps().stream().filter(s -> s.activityId().equals(ended.activityId())).findFirst().orElse(null);
         if (step == null || step.kind() != StepKind.WORK || step.planned().isZero()) {
             return;
         }
@@ -159,7 +159,7 @@ public class NoticeTriggers {
     @Transactional
     public int overdue(Instant now) {
         int raised = 0;
-        for (ReleaseTask task : releases.overdueTasks(now)) {
+        for (ReleaseTask task : releaseQueries.overdueTasks(now)) {
             if (notices.raised("task-overdue:" + task.taskId())) {
                 continue; // told already: a task stays overdue for every scan until it is done
             }

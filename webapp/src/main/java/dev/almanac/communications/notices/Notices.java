@@ -1,5 +1,6 @@
 package dev.almanac.communications.notices;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.identity.People;
 import dev.almanac.communications.Channel;
 import dev.almanac.communications.CommunicationsRejected;
@@ -11,7 +12,6 @@ import dev.almanac.communications.stakeholders.StakeholderRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.planning.PlanningCatalog;
-import dev.almanac.releases.Releases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,19 +36,19 @@ public class Notices {
     private final DeliveryRepository deliveries;
     private final StakeholderRepository stakeholders;
     private final NoticePreferenceRepository preferences;
-    private final Releases releases;
+    private final ReleaseQueries releaseQueries;
     private final PlanningCatalog catalog;
     private final People people;
     private final ObjectMapper json;
     private final Clock clock;
 
     Notices(NoticeRepository notices, DeliveryRepository deliveries, StakeholderRepository stakeholders, NoticePreferenceRepository preferences,
-            Releases releases, PlanningCatalog catalog, People people, ObjectMapper json, Clock clock) {
+            ReleaseQueries releaseQueries, PlanningCatalog catalog, People people, ObjectMapper json, Clock clock) {
         this.notices = notices;
         this.deliveries = deliveries;
         this.stakeholders = stakeholders;
         this.preferences = preferences;
-        this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.catalog = catalog;
         this.people = people;
         this.json = json;
@@ -148,7 +148,7 @@ public class Notices {
         String model = draft.model();
         String productLine = draft.productLine();
         if (draft.releaseKey() != null) {
-            model = releases.plannedRelease(draft.releaseKey()).map(dev.almanac.releases.ReleaseSummary::model).orElse(model);
+            model = releaseQueries.plannedRelease(draft.releaseKey()).map(dev.almanac.releases.ReleaseSummary::model).orElse(model);
         }
         if (model != null && productLine == null) {
             productLine = catalog.model(model).map(PlanningCatalog.ModelInfo::productLine).orElse(null);

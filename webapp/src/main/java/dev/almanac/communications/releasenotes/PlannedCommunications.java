@@ -1,5 +1,6 @@
 package dev.almanac.communications.releasenotes;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.CommunicationsRejected;
 import dev.almanac.communications.NoticeDraft;
@@ -11,7 +12,6 @@ import dev.almanac.governance.Retrospectives;
 import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.ProjectedStep;
 import dev.almanac.projection.StepStatus;
-import dev.almanac.releases.Releases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,18 +40,18 @@ public class PlannedCommunications {
 
     private final PlannedCommunicationRepository rows;
     private final ReleaseCalendar calendar;
-    private final Releases releases;
+    private final ReleaseQueries releaseQueries;
     private final Retrospectives retrospectives;
     private final Notices notices;
     private final CommunicationsProperties properties;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    PlannedCommunications(org.springframework.transaction.support.TransactionTemplate tx, PlannedCommunicationRepository rows, ReleaseCalendar calendar, Releases releases, Retrospectives retrospectives,
+    PlannedCommunications(org.springframework.transaction.support.TransactionTemplate tx, PlannedCommunicationRepository rows, ReleaseCalendar calendar, ReleaseQueries releaseQueries, Retrospectives retrospectives,
             Notices notices, CommunicationsProperties properties, Clock clock) {
         this.rows = rows;
         this.calendar = calendar;
-        this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.retrospectives = retrospectives;
         this.notices = notices;
         this.properties = properties;
@@ -123,7 +123,7 @@ public class PlannedCommunications {
                 + ".";
         StringBuilder risks = new StringBuilder("- Outlook: " + release.outlook().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", "
                 + Math.round(release.onTargetProbability() * 100) + "% chance to meet the target date.");
-        String model = releases.plannedRelease(releaseKey).map(dev.almanac.releases.ReleaseSummary::model).orElse(null);
+        String model = releaseQueries.plannedRelease(releaseKey).map(dev.almanac.releases.ReleaseSummary::model).orElse(null);
         if (model != null) {
             for (Retrospectives.OpenItem item : retrospectives.itemsFor(model, releaseKey)) {
                 if (item.open()) {

@@ -1,5 +1,6 @@
 package dev.almanac.communications.releasenotes;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.CommunicationsRejected;
 import dev.almanac.communications.NoticeDraft;
@@ -14,7 +15,6 @@ import dev.almanac.governance.Retrospectives;
 import dev.almanac.processes.ModelRelease.Variables;
 import dev.almanac.releases.ReleaseDetail;
 import dev.almanac.releases.ReleaseSummary;
-import dev.almanac.releases.Releases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,7 +43,7 @@ public class ReleaseNotes {
     private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
 
     private final ReleaseNoteRepository notes;
-    private final Releases releases;
+    private final ReleaseQueries releaseQueries;
     private final DecisionLog decisions;
     private final Dependencies dependencies;
     private final Retrospectives retrospectives;
@@ -51,10 +51,10 @@ public class ReleaseNotes {
     private final CommunicationsProperties properties;
     private final Clock clock;
 
-    ReleaseNotes(ReleaseNoteRepository notes, Releases releases, DecisionLog decisions, Dependencies dependencies, Retrospectives retrospectives,
+    ReleaseNotes(ReleaseNoteRepository notes, ReleaseQueries releaseQueries, DecisionLog decisions, Dependencies dependencies, Retrospectives retrospectives,
             Notices notices, CommunicationsProperties properties, Clock clock) {
         this.notes = notes;
-        this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.decisions = decisions;
         this.dependencies = dependencies;
         this.retrospectives = retrospectives;
@@ -84,7 +84,7 @@ public class ReleaseNotes {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void stepEnded(MilestoneStepEnded ended) {
-        if (ended.activityId().equals(releases.latestProcedure().targetActivity()) && notes.findByReleaseKey(ended.releaseKey()).isEmpty()) {
+        if (ended.activityId().equals(releaseQueries.latestProcedure().targetActivity()) && notes.findByReleaseKey(ended.releaseKey()).isEmpty()) {
             generate(ended.releaseKey());
         }
     }
@@ -101,7 +101,7 @@ public class ReleaseNotes {
      */
     @Transactional
     public Note generate(String releaseKey) {
-        ReleaseDetail detail = releases.find(releaseKey).orElseThrow(() -> new CommunicationsRejected("release", "No release " + releaseKey));
+        ReleaseDetail detail = releaseQueries.find(releaseKey).orElseThrow(() -> new CommunicationsRejected("release", "No release " + releaseKey));
         ReleaseNoteRow row = notes.findByReleaseKey(releaseKey).orElseGet(ReleaseNoteRow::new);
         if (row.publishedAt != null) {
             throw new CommunicationsRejected("markdown", "The release notes of " + releaseKey + " are published; they are kept as published.");
@@ -232,7 +232,7 @@ public class ReleaseNotes {
             md.append("- none recorded\n");
         }
         md.append("\n## Rollback plan\n\n");
-        Optional<ReleaseSummary> previous = releases.list().stream()
+        Optional<ReleaseSummary> previous = releaseQueries.list().stream()
                 .filter(o -> o.model().equals(r.model()) && !o.key().equals(r.key()) && "deployed".equals(o.progress().outcome()))
                 .max(Comparator.comparing(ReleaseSummary::targetDate));
         md.append("- Production health is checked for ").append(v.getOrDefault(Variables.MONITORING_PERIOD, "the monitoring period"))

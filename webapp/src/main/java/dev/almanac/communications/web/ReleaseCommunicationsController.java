@@ -1,5 +1,6 @@
 package dev.almanac.communications.web;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.CommunicationsRejected;
 import dev.almanac.communications.notices.Notices;
@@ -34,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReleaseCommunicationsController {
 
     private final Releases releases;
+
+    private final ReleaseQueries releaseQueries;
     private final ReleaseNotes notes;
     private final PlannedCommunications communications;
     private final Retrospectives retrospectives;
@@ -41,9 +44,10 @@ class ReleaseCommunicationsController {
     private final Notices notices;
     private final CommunicationsProperties properties;
 
-    ReleaseCommunicationsController(Releases releases, ReleaseNotes notes, PlannedCommunications communications, Retrospectives retrospectives,
+    ReleaseCommunicationsController(Releases releases, ReleaseQueries releaseQueries, ReleaseNotes notes, PlannedCommunications communications, Retrospectives retrospectives,
             DecisionLog decisions, Notices notices, CommunicationsProperties properties) {
         this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.notes = notes;
         this.communications = communications;
         this.retrospectives = retrospectives;
@@ -53,7 +57,7 @@ class ReleaseCommunicationsController {
     }
 
     private ReleaseSummary release(String key) {
-        return releases.plannedRelease(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
+        return releaseQueries.plannedRelease(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
     }
 
     /** The release's owner team and release managers speak for a release. */
@@ -79,7 +83,7 @@ class ReleaseCommunicationsController {
         model.addAttribute("decisions", decisions.ofRelease(key));
         model.addAttribute("notices", notices.ofRelease(key));
         model.addAttribute("zone", java.time.ZoneId.of(properties.zone()));
-        Releases.FreezeOverride freeze = releases.freezeOverride(key);
+        ReleaseQueries.FreezeOverride freeze = releaseQueries.freezeOverride(key);
         model.addAttribute("waitingForWindow", freeze.waitingForWindow());
         model.addAttribute("overrideRequested", freeze.requested());
         return "communications/release-panel";

@@ -1,5 +1,6 @@
 package dev.almanac.demo.internal;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.identity.People;
 
 import dev.almanac.communications.NewStakeholder;
@@ -54,6 +55,7 @@ class DemoData {
 
     private final People people;
     private final Releases releases;
+    private final ReleaseQueries releaseQueries;
     private final dev.almanac.planning.PlanningCatalog catalog;
     private final dev.almanac.planning.Cadences cadences;
 
@@ -61,7 +63,7 @@ class DemoData {
     private final dev.almanac.planning.Resources planningResources;
     private final dev.almanac.communications.stakeholders.Stakeholders stakeholders;
 
-    DemoData(dev.almanac.communications.stakeholders.Stakeholders stakeholders, People people, Releases releases, dev.almanac.planning.PlanningCatalog catalog, dev.almanac.planning.Cadences cadences,
+    DemoData(dev.almanac.communications.stakeholders.Stakeholders stakeholders, People people, Releases releases, ReleaseQueries releaseQueries, dev.almanac.planning.PlanningCatalog catalog, dev.almanac.planning.Cadences cadences,
             dev.almanac.dependencies.Dependencies dependencies, dev.almanac.planning.Resources planningResources) {
         this.planningResources = planningResources;
         this.stakeholders = stakeholders;
@@ -69,6 +71,7 @@ class DemoData {
         this.cadences = cadences;
         this.people = people;
         this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.catalog = catalog;
     }
 
@@ -166,7 +169,7 @@ class DemoData {
             planning();
             cadence();
         }
-        if (releases.exists()) {
+        if (releaseQueries.exists()) {
             return;
         }
         LocalDate today = LocalDate.now();

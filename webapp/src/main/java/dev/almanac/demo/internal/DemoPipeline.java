@@ -1,5 +1,6 @@
 package dev.almanac.demo.internal;
 
+import dev.almanac.releases.ReleaseQueries;
 import static dev.almanac.processes.ModelRelease.Variables.*;
 
 import java.time.Clock;
@@ -26,11 +27,14 @@ class DemoPipeline {
     private static final Logger log = LoggerFactory.getLogger(DemoPipeline.class);
 
     private final Releases releases;
+
+    private final ReleaseQueries releaseQueries;
     private final DemoProperties properties;
     private final Clock clock;
 
-    DemoPipeline(Releases releases, DemoProperties properties, Clock clock) {
+    DemoPipeline(Releases releases, ReleaseQueries releaseQueries, DemoProperties properties, Clock clock) {
         this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.properties = properties;
         this.clock = clock;
     }
@@ -38,12 +42,12 @@ class DemoPipeline {
     @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
     void advance() {
         Instant now = clock.instant();
-        releases.waitingFor(ModelRelease.Messages.DATA_READY).forEach((key, since) -> {
+        releaseQueries.waitingFor(ModelRelease.Messages.DATA_READY).forEach((key, since) -> {
             if (since.plus(properties.dataReadyAfter()).isBefore(now)) {
                 send(key, ModelRelease.Messages.DATA_READY, Map.of());
             }
         });
-        releases.waitingFor(ModelRelease.Messages.TRAINING_FINISHED).forEach((key, since) -> {
+        releaseQueries.waitingFor(ModelRelease.Messages.TRAINING_FINISHED).forEach((key, since) -> {
             if (since.plus(properties.trainingTakes()).isBefore(now)) {
                 send(key, ModelRelease.Messages.TRAINING_FINISHED, metricsFor(key));
             }

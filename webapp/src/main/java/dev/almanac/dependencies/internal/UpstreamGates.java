@@ -1,5 +1,6 @@
 package dev.almanac.dependencies.internal;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.dependencies.DependenciesChanged;
 import dev.almanac.releases.MilestoneStepEnded;
 import dev.almanac.processes.UpstreamReadiness;
@@ -10,7 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.impl.util.ClockUtil;
+import dev.almanac.processes.ProcedureClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,15 +35,17 @@ class UpstreamGates implements UpstreamReadiness {
 
     private final ReleaseDependencyRepository dependencies;
     private final Releases releases;
+    private final ReleaseQueries releaseQueries;
 
-    UpstreamGates(ReleaseDependencyRepository dependencies, Releases releases) {
+    UpstreamGates(ReleaseDependencyRepository dependencies, Releases releases, ReleaseQueries releaseQueries) {
         this.dependencies = dependencies;
         this.releases = releases;
+        this.releaseQueries = releaseQueries;
     }
 
     @Override
     public boolean ready(DelegateExecution execution, String activityId) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = ProcedureClock.now();
         List<ReleaseDependency> open = dependencies.findByDownstreamReleaseAndDownstreamActivity(execution.getProcessBusinessKey(), activityId)
                 .stream().filter(d -> metAt(d).map(at -> at.isAfter(now)).orElse(true)).toList();
         if (!open.isEmpty()) {
@@ -54,7 +57,7 @@ class UpstreamGates implements UpstreamReadiness {
 
     @Override
     public Date recheckAt(DelegateExecution execution, String activityId) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = ProcedureClock.now();
         Instant latest = now.plus(SAFETY_RECHECK);
         Instant lagPasses = dependencies.findByDownstreamReleaseAndDownstreamActivity(execution.getProcessBusinessKey(), activityId).stream()
                 .map(this::metAt).flatMap(Optional::stream).filter(at -> at.isAfter(now)).min(Instant::compareTo).orElse(latest);
@@ -63,7 +66,7 @@ class UpstreamGates implements UpstreamReadiness {
 
     /** When the dependency is met: its upstream step's end plus the lag; empty while the step has not ended. */
     private Optional<Instant> metAt(ReleaseDependency dependency) {
-        return releases.stepEnded(dependency.upstreamRelease(), dependency.upstreamActivity()).map(end -> end.plus(dependency.lag()));
+        return releaseQueries.stepEnded(dependency.upstreamRelease(), dependency.upstreamActivity()).map(end -> end.plus(dependency.lag()));
     }
 
     /** An upstream step ended: the releases that wait for it check again, each in its own engine command. */

@@ -1,5 +1,6 @@
 package dev.almanac.dependencies.web;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.schedule.ScheduleTexts;
 import dev.almanac.schedule.DistributionChart;
 import dev.almanac.dependencies.internal.DependencyViews;
@@ -10,7 +11,6 @@ import dev.almanac.dependencies.Dependencies;
 import dev.almanac.dependencies.DependencyKind;
 import dev.almanac.dependencies.DependencyRejected;
 import dev.almanac.planning.PlanningCatalog;
-import dev.almanac.releases.Releases;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,16 +39,16 @@ public class DependencyController {
 
     private final Dependencies dependencies;
     private final ReleaseCalendar calendar;
-    private final Releases releases;
+    private final ReleaseQueries releaseQueries;
     private final Slips slips;
     private final PlanningCatalog catalog;
     private final java.time.Clock clock;
 
-    DependencyController(Dependencies dependencies, ReleaseCalendar calendar, Releases releases, Slips slips, PlanningCatalog catalog,
+    DependencyController(Dependencies dependencies, ReleaseCalendar calendar, ReleaseQueries releaseQueries, Slips slips, PlanningCatalog catalog,
             java.time.Clock clock) {
         this.dependencies = dependencies;
         this.calendar = calendar;
-        this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.slips = slips;
         this.catalog = catalog;
         this.clock = clock;
@@ -136,7 +136,7 @@ public class DependencyController {
             // the form has public fields: read them directly, as the binder does
             model.addAttribute("org.springframework.validation.BindingResult.dependency", new DirectFieldBindingResult(form, "dependency"));
         }
-        model.addAttribute("gatedSteps", releases.upstreamGatedSteps(key));
+        model.addAttribute("gatedSteps", releaseQueries.upstreamGatedSteps(key));
         model.addAttribute("otherReleases", projection.releases().keySet().stream().filter(k -> !k.equals(key)).sorted().toList());
         model.addAttribute("milestoneSteps", projection.snapshot().procedures().values().stream().flatMap(p -> p.steps().stream())
                 .filter(s -> s.expected() && s.milestone() != null)

@@ -7,29 +7,17 @@ import dev.almanac.governance.FourEyesViolation;
 import dev.almanac.governance.GovernanceEvents;
 import dev.almanac.governance.OverrideRefused;
 import dev.almanac.processes.ModelRelease;
-import dev.almanac.processes.StepProperties;
 import dev.almanac.processes.ModelRelease.Variables;
 import dev.almanac.processes.OverrideExpiry;
+import dev.almanac.processes.ProcedureClock;
+import dev.almanac.processes.ProcedureListener;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.delegate.DelegateTask;
-import org.operaton.bpm.engine.delegate.ExecutionListener;
-import org.operaton.bpm.engine.delegate.TaskListener;
-import org.operaton.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.operaton.bpm.engine.impl.context.Context;
-import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.operaton.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.operaton.bpm.engine.impl.task.TaskDefinition;
-import org.operaton.bpm.engine.impl.util.ClockUtil;
-import org.operaton.bpm.engine.impl.util.xml.Element;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +30,7 @@ import org.springframework.stereotype.Component;
  * transaction, so a refused completion changes nothing.
  */
 @Component
-class GovernanceSignals extends AbstractProcessEnginePlugin {
+class GovernanceSignals implements ProcedureListener {
 
     static final Set<String> NEGATIVE = Set.of("reject", "no-go", "halt", "decline", "stop", "changes");
     /** The variables a decision is based on, as far as the release has them. */
@@ -59,75 +47,30 @@ class GovernanceSignals extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        java.util.Set<Object> gates = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
-        StepProperties.afterParsing(configuration, new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                Map<String, String> properties = StepProperties.of(element);
-                TaskDefinition definition = taskDefinition(activity);
-                if (definition == null) {
-                    return;
-                }
-                if (properties.containsKey(ModelRelease.DECISION_VARIABLE)) {
-                    definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> decided(task, properties));
-                }
-                if ("true".equals(properties.get(ModelRelease.RETROSPECTIVE))) {
-                    definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, GovernanceSignals.this::retrospective);
-                }
-            }
-
-            @Override
-            public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if ("true".equals(StepProperties.of(element).get(ModelRelease.GATE))) {
-                    gates.add(activity);
-                }
-            }
-
-            @Override
-            public void parseSequenceFlow(Element element, ScopeImpl scope, org.operaton.bpm.engine.impl.pvm.process.TransitionImpl transition) {
-                // on leaving a gate, when the decision's output mapping has set the outcome
-                if (gates.contains(transition.getSource())) {
-                    ActivityImpl gate = (ActivityImpl) transition.getSource();
-                    transition.addListener(ExecutionListener.EVENTNAME_TAKE, (ExecutionListener) execution -> gate(execution, gate));
-                }
-            }
-
-            @Override
-            public void parseProcess(Element process, ProcessDefinitionEntity definition) {
-                // nothing process-wide
-            }
-        });
-    }
-
-    private static TaskDefinition taskDefinition(ActivityImpl activity) {
-        Object behavior = activity.getActivityBehavior();
-        if (behavior instanceof org.operaton.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior user) {
-            return user.getTaskDefinition();
+    public void taskCompleting(Task task) {
+        Map<String, String> properties = task.properties();
+        if (properties.containsKey(ModelRelease.DECISION_VARIABLE)) {
+            decided(task, properties);
         }
-        if (behavior instanceof org.operaton.bpm.engine.impl.bpmn.behavior.MultiInstanceActivityBehavior) {
-            // a multi-instance task: the inner activity carries the behaviour
-            for (ActivityImpl inner : activity.getActivities()) {
-                if (inner.getActivityBehavior() instanceof org.operaton.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior user) {
-                    return user.getTaskDefinition();
-                }
-            }
+        if ("true".equals(properties.get(ModelRelease.RETROSPECTIVE))) {
+            retrospective(task);
         }
-        return null;
     }
 
-    /** Who is completing the task: the signed-in user, else its assignee. */
-    static String actor(DelegateTask task) {
-        String user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
-        return user != null ? user : task.getAssignee();
+    @Override
+    public void decisionTaken(Step decision) {
+        // on leaving a gate, when the decision's output mapping has set the outcome
+        if ("true".equals(decision.properties().get(ModelRelease.GATE))) {
+            gate(decision);
+        }
     }
 
-    private void decided(DelegateTask task, Map<String, String> properties) {
-        String releaseKey = task.getExecution().getProcessBusinessKey();
-        String actor = actor(task);
-        String decision = string(task.getVariable(properties.get(ModelRelease.DECISION_VARIABLE)));
-        String rationale = string(task.getVariable(properties.getOrDefault(ModelRelease.RATIONALE_VARIABLE, "")));
-        String subject = task.getName();
+    private void decided(Task task, Map<String, String> properties) {
+        String releaseKey = task.releaseKey();
+        String actor = task.actor();
+        String decision = string(task.variable(properties.get(ModelRelease.DECISION_VARIABLE)));
+        String rationale = string(task.variable(properties.getOrDefault(ModelRelease.RATIONALE_VARIABLE, "")));
+        String subject = task.name();
         if ("true".equals(properties.get(ModelRelease.FOUR_EYES))) {
             fourEyes(task, actor, releaseKey, subject, properties.containsKey(ModelRelease.OVERRIDE));
         }
@@ -140,12 +83,12 @@ class GovernanceSignals extends AbstractProcessEnginePlugin {
             }
             if ("approve".equals(decision)) {
                 try {
-                    until = OverrideExpiry.endOf(task.getVariable(Variables.OVERRIDE_EXPIRY));
+                    until = OverrideExpiry.endOf(task.variable(Variables.OVERRIDE_EXPIRY));
                 } catch (IllegalArgumentException e) {
                     throw new OverrideRefused(e.getMessage() + " Nothing was granted.");
                 }
-                if (!until.isAfter(ClockUtil.getCurrentTime().toInstant())) {
-                    throw new OverrideRefused("The override's expiry " + task.getVariable(Variables.OVERRIDE_EXPIRY)
+                if (!until.isAfter(ProcedureClock.now())) {
+                    throw new OverrideRefused("The override's expiry " + task.variable(Variables.OVERRIDE_EXPIRY)
                             + " has passed; give a date from today on. Nothing was granted.");
                 }
             }
@@ -156,66 +99,66 @@ class GovernanceSignals extends AbstractProcessEnginePlugin {
         }
         DecisionKind kind = override != null && "approve".equals(decision) ? DecisionKind.OVERRIDE
                 : decision != null && NEGATIVE.contains(decision) ? DecisionKind.REJECTION : DecisionKind.APPROVAL;
-        Map<String, Object> basis = basis(task.getExecution());
-        if (task.getDueDate() != null) {
-            basis.put("due", task.getDueDate().toInstant().toString());
+        Map<String, Object> basis = basis(task::variable);
+        if (task.due() != null) {
+            basis.put("due", task.due().toString());
         }
         if (until != null) {
             basis.put("overrideUntil", until.toString());
         }
         String outcome = override != null && until != null ? "override granted until " + until : decision == null ? "completed" : decision;
-        DecisionLog.Entry entry = log.record(new Decision(kind, releaseKey, subject, outcome, actor, ClockUtil.getCurrentTime().toInstant(),
+        DecisionLog.Entry entry = log.record(new Decision(kind, releaseKey, subject, outcome, actor, ProcedureClock.now(),
                 rationale == null ? "" : rationale, basis, null));
         events.publishEvent(new GovernanceEvents.Decided(releaseKey, subject, outcome, actor, rationale, kind));
         if (kind == DecisionKind.OVERRIDE) {
             events.publishEvent(new GovernanceEvents.OverrideGranted(releaseKey, override, actor, rationale, until, entry.id()));
         }
         if ("halt".equals(decision) && Variables.VALIDATION_DECISION.equals(properties.get(ModelRelease.DECISION_VARIABLE))) {
-            events.publishEvent(new GovernanceEvents.GateHalted(releaseKey, subject, rationale, metrics(task.getExecution()), actor));
+            events.publishEvent(new GovernanceEvents.GateHalted(releaseKey, subject, rationale, metrics(task::variable), actor));
         }
     }
 
-    private static void fourEyes(DelegateTask task, String actor, String releaseKey, String subject, boolean grantsOverride) {
+    private static void fourEyes(Task task, String actor, String releaseKey, String subject, boolean grantsOverride) {
         if (actor == null) {
             return;
         }
-        if (actor.equals(task.getVariable(Variables.REQUESTED_BY))) {
+        if (actor.equals(task.variable(Variables.REQUESTED_BY))) {
             throw new FourEyesViolation("Four-eyes: " + actor + " requested release " + releaseKey + " and cannot also decide '" + subject
                     + "'. Someone else in the task's group must decide it.");
         }
-        if (actor.equals(task.getVariable(Variables.LAST_CHANGED_BY))) {
+        if (actor.equals(task.variable(Variables.LAST_CHANGED_BY))) {
             throw new FourEyesViolation("Four-eyes: " + actor + " last changed the plan of release " + releaseKey + " and cannot also decide '"
                     + subject + "'. Someone else in the task's group must decide it.");
         }
-        if (grantsOverride && actor.equals(task.getVariable(Variables.OVERRIDE_REQUESTED_BY))) {
+        if (grantsOverride && actor.equals(task.variable(Variables.OVERRIDE_REQUESTED_BY))) {
             throw new FourEyesViolation("Four-eyes: " + actor + " asked for this override of " + releaseKey
                     + " and cannot also grant it. Another release manager must decide.");
         }
     }
 
-    private void gate(DelegateExecution execution, ActivityImpl activity) {
-        String outcome = string(execution.getVariable(Variables.GATE_OUTCOME));
-        String reason = string(execution.getVariable(Variables.GATE_REASON));
-        String releaseKey = execution.getProcessBusinessKey();
-        Map<String, Object> basis = basis(execution);
-        String name = activity.getName() == null ? activity.getId() : activity.getName();
-        log.record(new Decision(DecisionKind.GATE, releaseKey, name, outcome == null ? "decided" : outcome, "decision table " + activity.getId(),
-                ClockUtil.getCurrentTime().toInstant(), reason == null ? "" : reason, basis, null));
+    private void gate(Step gate) {
+        String outcome = string(gate.variable(Variables.GATE_OUTCOME));
+        String reason = string(gate.variable(Variables.GATE_REASON));
+        String releaseKey = gate.releaseKey();
+        Map<String, Object> basis = basis(gate::variable);
+        String name = gate.activityName();
+        log.record(new Decision(DecisionKind.GATE, releaseKey, name, outcome == null ? "decided" : outcome, "decision table " + gate.activityId(),
+                ProcedureClock.now(), reason == null ? "" : reason, basis, null));
         if ("halt".equals(outcome)) {
-            events.publishEvent(new GovernanceEvents.GateHalted(releaseKey, name, reason, metrics(execution), null));
+            events.publishEvent(new GovernanceEvents.GateHalted(releaseKey, name, reason, metrics(gate::variable), null));
         }
     }
 
-    private void retrospective(DelegateTask task) {
-        events.publishEvent(new GovernanceEvents.RetrospectiveHeld(task.getExecution().getProcessBusinessKey(),
-                string(task.getVariable(Variables.MODEL)), string(task.getVariable(Variables.RETRO_WENT_WELL)),
-                string(task.getVariable(Variables.RETRO_SLIPPED)), string(task.getVariable(Variables.RETRO_ACTIONS)), actor(task)));
+    private void retrospective(Task task) {
+        events.publishEvent(new GovernanceEvents.RetrospectiveHeld(task.releaseKey(),
+                string(task.variable(Variables.MODEL)), string(task.variable(Variables.RETRO_WENT_WELL)),
+                string(task.variable(Variables.RETRO_SLIPPED)), string(task.variable(Variables.RETRO_ACTIONS)), task.actor()));
     }
 
-    static Map<String, Object> basis(org.operaton.bpm.engine.delegate.VariableScope scope) {
+    static Map<String, Object> basis(Function<String, Object> scope) {
         Map<String, Object> basis = new LinkedHashMap<>();
         for (String name : BASIS) {
-            Object value = scope.getVariable(name);
+            Object value = scope.apply(name);
             if (value instanceof Number || value instanceof String || value instanceof Boolean) {
                 basis.put(name, value);
             }
@@ -223,10 +166,10 @@ class GovernanceSignals extends AbstractProcessEnginePlugin {
         return basis;
     }
 
-    static Map<String, Object> metrics(org.operaton.bpm.engine.delegate.VariableScope scope) {
+    static Map<String, Object> metrics(Function<String, Object> scope) {
         Map<String, Object> metrics = new HashMap<>();
         for (String name : List.of(Variables.ACCURACY, Variables.BASELINE_ACCURACY, Variables.ACCURACY_DELTA, Variables.LATENCY_P95_MS)) {
-            Object value = scope.getVariable(name);
+            Object value = scope.apply(name);
             if (value instanceof Number) {
                 metrics.put(name, value);
             }

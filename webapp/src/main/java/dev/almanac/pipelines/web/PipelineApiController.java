@@ -1,5 +1,6 @@
 package dev.almanac.pipelines.web;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.pipelines.PipelineEvents;
 import dev.almanac.pipelines.PipelineTokens;
 import java.net.URI;
@@ -40,10 +41,12 @@ class PipelineApiController {
 
     private final PipelineEvents events;
     private final Releases releases;
+    private final ReleaseQueries releaseQueries;
 
-    PipelineApiController(PipelineEvents events, Releases releases) {
+    PipelineApiController(PipelineEvents events, Releases releases, ReleaseQueries releaseQueries) {
         this.events = events;
         this.releases = releases;
+        this.releaseQueries = releaseQueries;
     }
 
     record EventRequest(String type, String eventId, Map<String, Object> variables) {
@@ -89,7 +92,7 @@ class PipelineApiController {
     @Operation(summary = "Where a release stands", description = "Its current steps, what it waits for, due dates and the events it accepts.")
     @GetMapping("/releases/{key}")
     ReleaseState get(@AuthenticationPrincipal PipelineTokens.Pipeline pipeline, @PathVariable String key) {
-        ReleaseSummary planned = releases.plannedRelease(key)
+        ReleaseSummary planned = releaseQueries.plannedRelease(key)
                 .orElseThrow(() -> new PipelineProblem(HttpStatus.NOT_FOUND, "key", "There is no release " + key + "."));
         if (!pipeline.mayActOn(planned.model())) {
             throw new PipelineProblem(HttpStatus.FORBIDDEN, "key", "Token '" + pipeline.name() + "' may not act on model " + planned.model() + ".");
@@ -98,11 +101,11 @@ class PipelineApiController {
     }
 
     private ReleaseState state(String key) {
-        ReleaseDetail detail = releases.find(key).orElseThrow();
+        ReleaseDetail detail = releaseQueries.find(key).orElseThrow();
         ReleaseSummary r = detail.summary();
         ReleaseProgress p = r.progress();
-        Releases.Messages messages = p.status() == ReleaseProgress.Status.ENDED ? new Releases.Messages(Set.of(), Set.of())
-                : releases.messagesOf(key);
+        ReleaseQueries.Messages messages = p.status() == ReleaseProgress.Status.ENDED ? new ReleaseQueries.Messages(Set.of(), Set.of())
+                : releaseQueries.messagesOf(key);
         return new ReleaseState(r.key(), r.model(), r.version(), r.lane().value(), r.riskTier().value(), r.ownerTeam(), r.targetDate(),
                 p.status().name().toLowerCase(), outcome(p, detail), detail.procedureVersion(), p.nextDue(),
                 p.steps().stream().map(s -> new StepState(s.activityId(), s.name(), s.kind().name().toLowerCase(), s.waitingFor(), s.due(), s.since()))

@@ -1,5 +1,6 @@
 package dev.almanac.releases.internal;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.planning.CadenceReleases;
 import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
@@ -14,13 +15,16 @@ class CadenceStarts implements CadenceReleases {
 
     private final Releases releases;
 
-    CadenceStarts(Releases releases) {
+    private final ReleaseQueries releaseQueries;
+
+    CadenceStarts(Releases releases, ReleaseQueries releaseQueries) {
         this.releases = releases;
+        this.releaseQueries = releaseQueries;
     }
 
     @Override
     public boolean isPlanned(String releaseKey) {
-        return releases.plannedRelease(releaseKey).isPresent();
+        return releaseQueries.plannedRelease(releaseKey).isPresent();
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.almanac.releases.internal;
 
 import org.operaton.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.almanac.processes.DefaultReleaseTiming;
 import dev.almanac.processes.ProcedureConventions;
+import dev.almanac.processes.ProcedureListener;
+import dev.almanac.processes.ProcedureSignals;
 import dev.almanac.processes.ReleaseTiming;
 
 /** What the engine needs to run release procedures: their timing bean and their deployment rules. */
@@ -16,6 +19,16 @@ class ProcedureConfiguration {
     @Bean(ReleaseTiming.BEAN_NAME)
     ReleaseTiming releaseTiming(ReleaseTimingProperties properties, dev.almanac.planning.PlanningCatalog catalog, ReleasePlanRepository plans) {
         return new WindowedReleaseTiming(catalog, plans, properties.monitoringPeriod(), properties.retrospectiveDelay());
+    }
+
+    /**
+     * The procedure's moments (tasks created and completed, steps started and ended, decisions
+     * taken) reach every {@link ProcedureListener} bean; the listeners are looked up once the
+     * application is up, so they may use anything the application offers.
+     */
+    @Bean
+    ProcessEnginePlugin procedureSignals(ObjectProvider<ProcedureListener> listeners) {
+        return new ProcedureSignals(() -> listeners.orderedStream().toList());
     }
 
     /** A procedure the calendar cannot read is rejected at deployment, naming the element. */

@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 class ProductionBaselineFromHistory implements ProductionBaseline {
 
     private final ReleaseProcess process;
+    private final ReleaseStandings standings;
 
-    ProductionBaselineFromHistory(ReleaseProcess process) {
+    ProductionBaselineFromHistory(ReleaseProcess process, ReleaseStandings standings) {
         this.process = process;
+        this.standings = standings;
     }
 
     @Override
     public OptionalDouble accuracyOf(String model, String excludingReleaseKey) {
-        return process.accuracyOfLatestDeployed(model, excludingReleaseKey);
+        return standings.accuracyOfLatestDeployed(model, excludingReleaseKey);
     }
 }

@@ -1,5 +1,6 @@
 package dev.almanac.releases.internal;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.releases.Releases;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.projection.DurationHistory;
@@ -23,22 +24,24 @@ public class ReleaseSnapshots {
 
     private final ReleasePlanRepository plans;
     private final ReleaseProcess process;
+    private final ReleaseStandings standings;
     private final ProcedureModels procedures;
     private final PlanningCatalog catalog;
     private final StepOverrideRepository overrides;
 
-    ReleaseSnapshots(ReleasePlanRepository plans, ReleaseProcess process, ProcedureModels procedures, PlanningCatalog catalog,
+    ReleaseSnapshots(ReleasePlanRepository plans, ReleaseProcess process, ReleaseStandings standings, ProcedureModels procedures, PlanningCatalog catalog,
             StepOverrideRepository overrides) {
         this.overrides = overrides;
         this.plans = plans;
         this.process = process;
+        this.standings = standings;
         this.procedures = procedures;
         this.catalog = catalog;
     }
 
-    public Releases.EngineSnapshot read(Instant endedSince, ZoneId zone) {
+    public ReleaseQueries.EngineSnapshot read(Instant endedSince, ZoneId zone) {
         Map<String, PlanningCatalog.ModelInfo> models = catalog.modelsByKey();
-        Map<String, ReleaseProcess.EngineState> states = process.engineStates(endedSince);
+        Map<String, ReleaseStandings.EngineState> states = standings.engineStates(endedSince);
         Map<String, StepOverride> dueSet = new HashMap<>();
         Map<String, java.time.Duration> planned = new HashMap<>();
         for (StepOverride o : overrides.findAll()) {
@@ -63,7 +66,7 @@ public class ReleaseSnapshots {
                         ReleaseStatus.PLANNED, plan.getCreatedAt(), target, Map.of()));
                 continue;
             }
-            ReleaseProcess.EngineState state = states.get(plan.getProcessInstanceId());
+            ReleaseStandings.EngineState state = states.get(plan.getProcessInstanceId());
             if (state == null) {
                 continue; // ended before the calendar's horizon
             }
@@ -73,7 +76,7 @@ public class ReleaseSnapshots {
             releases.add(new ReleaseState(plan.getKey(), procedure.id(), productLine, plan.getModel(), plan.getOwnerTeam(), plan.getLane().value(),
                     status, state.start(), target, dueSet.isEmpty() ? state.steps() : withDue(plan.getKey(), state.steps(), dueSet)));
         }
-        return new Releases.EngineSnapshot(used, releases, planned);
+        return new ReleaseQueries.EngineSnapshot(used, releases, planned);
     }
 
     /**
@@ -96,7 +99,7 @@ public class ReleaseSnapshots {
         return procedures.latest();
     }
 
-    private static boolean reachedTarget(Procedure procedure, ReleaseProcess.EngineState state) {
+    private static boolean reachedTarget(Procedure procedure, ReleaseStandings.EngineState state) {
         var target = procedure.targetActivity() == null ? null : state.steps().get(procedure.targetActivity());
         return target != null && target.actualEnd() != null;
     }
@@ -111,7 +114,7 @@ public class ReleaseSnapshots {
         Procedure latest = procedures.latest();
         latest.steps().stream().filter(s -> s.kind() == StepKind.RELEASE_WINDOW || s.kind() == StepKind.UPSTREAM_WAIT)
                 .forEach(s -> windowWaits.add(s.activityId()));
-        List<ReleaseProcess.FinishedStep> finished = process.finishedSteps(limit);
+        List<ReleaseStandings.FinishedStep> finished = standings.finishedSteps(limit);
         Map<String, String> modelByInstance = new HashMap<>();
         plans.findAll().forEach(p -> {
             if (p.getProcessInstanceId() != null) {
@@ -119,10 +122,10 @@ public class ReleaseSnapshots {
             }
         });
         Map<String, PlanningCatalog.ModelInfo> models = catalog.modelsByKey();
-        Set<String> withBody = finished.stream().filter(ReleaseProcess.FinishedStep::multiInstanceBody)
+        Set<String> withBody = finished.stream().filter(ReleaseStandings.FinishedStep::multiInstanceBody)
                 .map(f -> f.processInstanceId() + "/" + f.activityId()).collect(Collectors.toSet());
         Map<String, Map<String, List<Long>>> grouped = new HashMap<>();
-        for (ReleaseProcess.FinishedStep step : finished) {
+        for (ReleaseStandings.FinishedStep step : finished) {
             if (windowWaits.contains(step.activityId())
                     || (!step.multiInstanceBody() && withBody.contains(step.processInstanceId() + "/" + step.activityId()))) {
                 continue;

@@ -6,7 +6,7 @@ import dev.almanac.projection.StepKind;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.operaton.bpm.engine.impl.util.ClockUtil;
+import dev.almanac.processes.ProcedureClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,13 +25,15 @@ public class WindowWaits {
     private static final Logger log = LoggerFactory.getLogger(WindowWaits.class);
 
     private final ReleaseProcess process;
+    private final ReleaseStandings standings;
     private final ProcedureModels procedures;
     private final ReleasePlanRepository plans;
     private final WindowedReleaseTiming timing;
 
-    WindowWaits(ReleaseProcess process, ProcedureModels procedures, ReleasePlanRepository plans,
+    WindowWaits(ReleaseProcess process, ReleaseStandings standings, ProcedureModels procedures, ReleasePlanRepository plans,
             @Qualifier(ReleaseTiming.BEAN_NAME) ReleaseTiming timing) {
         this.process = process;
+        this.standings = standings;
         this.procedures = procedures;
         this.plans = plans;
         this.timing = (WindowedReleaseTiming) timing;
@@ -48,11 +50,11 @@ public class WindowWaits {
     public int retime() {
         Set<String> waits = procedures.latest().steps().stream().filter(s -> s.kind() == StepKind.RELEASE_WINDOW)
                 .map(dev.almanac.projection.Step::activityId).collect(Collectors.toSet());
-        var timers = process.windowTimers(waits);
+        var timers = standings.windowTimers(waits);
         if (timers.isEmpty()) {
             return 0;
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = ProcedureClock.now();
         var keys = plans.findByProcessInstanceIdIn(timers.keySet()).stream()
                 .collect(Collectors.toMap(ReleasePlan::getProcessInstanceId, ReleasePlan::getKey));
         int moved = 0;
@@ -62,7 +64,7 @@ public class WindowWaits {
                 continue;
             }
             try {
-                Instant overridden = process.freezeOverrideUntil(entry.getKey());
+                Instant overridden = standings.freezeOverrideUntil(entry.getKey());
                 Instant due = overridden != null && now.isBefore(overridden) ? entry.getValue().getDuedate().toInstant() : timing.nextOpening(key, now);
                 if (!due.equals(entry.getValue().getDuedate().toInstant())) {
                     process.retime(entry.getValue(), due);

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.impl.util.ClockUtil;
+import dev.almanac.processes.ProcedureClock;
 
 /**
  * The procedure's timing with deploys held by the windows planned in our tables: a release waits
@@ -27,7 +27,7 @@ class WindowedReleaseTiming extends DefaultReleaseTiming {
 
     @Override
     public Date nextReleaseWindow(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = ProcedureClock.now();
         Instant overridden = freezeOverrideUntil(execution);
         if (overridden != null && now.isBefore(overridden)) {
             return Date.from(now);

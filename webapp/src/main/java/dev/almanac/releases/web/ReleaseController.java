@@ -1,5 +1,6 @@
 package dev.almanac.releases.web;
 
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.planning.Lane;
 import dev.almanac.releases.ReleaseRejected;
 import dev.almanac.releases.ReleaseSummary;
@@ -34,16 +35,19 @@ class ReleaseController {
     static final String EDIT_VIEW = "releases/edit";
 
     private final Releases releases;
+
+    private final ReleaseQueries releaseQueries;
     private final People teams;
 
-    ReleaseController(Releases releases, People teams) {
+    ReleaseController(Releases releases, ReleaseQueries releaseQueries, People teams) {
         this.releases = releases;
+        this.releaseQueries = releaseQueries;
         this.teams = teams;
     }
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("releases", releases.list());
+        model.addAttribute("releases", releaseQueries.list());
         return LIST_VIEW;
     }
 
@@ -78,14 +82,14 @@ class ReleaseController {
 
     @GetMapping("/{key}")
     String show(@PathVariable String key, Model model) {
-        model.addAttribute("release", releases.find(key)
+        model.addAttribute("release", releaseQueries.find(key)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key)));
         return DETAIL_VIEW;
     }
 
     @GetMapping("/{key}/edit")
     String edit(@PathVariable String key, Model model) {
-        ReleaseSummary release = releases.plannedRelease(key)
+        ReleaseSummary release = releaseQueries.plannedRelease(key)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
         model.addAttribute("release", ReleaseForm.of(release));
         return editForm(model, key);
@@ -94,7 +98,7 @@ class ReleaseController {
     @PostMapping("/{key}/edit")
     String replan(@PathVariable String key, @ModelAttribute("release") ReleaseForm form, BindingResult binding, Model model,
             RedirectAttributes redirect, java.security.Principal principal) {
-        if (releases.plannedRelease(key).isEmpty()) {
+        if (releaseQueries.plannedRelease(key).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key);
         }
         if (binding.hasErrors()) {
@@ -134,7 +138,7 @@ class ReleaseController {
     @GetMapping(value = "/{key}/diagram.bpmn", produces = MediaType.APPLICATION_XML_VALUE)
     @ResponseBody
     ResponseEntity<String> diagram(@PathVariable String key) {
-        return releases.diagram(key).map(ResponseEntity::ok)
+        return releaseQueries.diagram(key).map(ResponseEntity::ok)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
     }
 }
