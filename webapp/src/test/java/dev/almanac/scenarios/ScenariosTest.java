@@ -80,7 +80,7 @@ class ScenariosTest {
     }
 
     private Scenarios.Change delay(String key, int days) {
-        return new Scenarios.Change(Scenarios.ChangeKind.DELAY_RELEASE, key, null, days, null, null, null, null, null, null, null);
+        return new DelayRelease(key, days);
     }
 
     @Test
@@ -161,12 +161,9 @@ class ScenariosTest {
         for (Case c : new Case[] {
                 new Case(delay("no-such-release", 3), "releaseKey"),
                 new Case(delay(upstream, 0), "days"),
-                new Case(new Scenarios.Change(Scenarios.ChangeKind.MOVE_STEP, upstream, "deploy", null, Instant.now().plusSeconds(3600), null, null,
-                        null, null, null, null), "activityId"),
-                new Case(new Scenarios.Change(Scenarios.ChangeKind.ADD_FREEZE, null, null, null, null, null, "Outage", java.time.LocalDateTime.now(),
-                        java.time.LocalDateTime.now().minusDays(1), null, null), "windowEnd"),
-                new Case(new Scenarios.Change(Scenarios.ChangeKind.REMOVE_DEPENDENCY, null, null, null, null, null, null, null, null, null, -1L),
-                        "dependencyId")}) {
+                new Case(new MoveStepEnd(upstream, "deploy", Instant.now().plusSeconds(3600)), "activityId"),
+                new Case(new AddFreeze("Outage", java.time.LocalDateTime.now(), java.time.LocalDateTime.now().minusDays(1), null), "windowEnd"),
+                new Case(new RemoveDependency(-1L), "dependencyId")}) {
             assertThatThrownBy(() -> scenarios.addChange(token, c.change(), "rita")).as(c.field())
                     .isInstanceOfSatisfying(ScenarioRejected.class, e -> assertThat(e.field()).isEqualTo(c.field()));
         }

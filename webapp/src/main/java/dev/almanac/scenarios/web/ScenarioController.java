@@ -1,11 +1,19 @@
 package dev.almanac.scenarios.web;
 
+import dev.almanac.scenarios.AddFreeze;
+import dev.almanac.scenarios.AddLeave;
+import dev.almanac.scenarios.ChangeCapacity;
+import dev.almanac.scenarios.DelayRelease;
+import dev.almanac.scenarios.MoveStepEnd;
+import dev.almanac.scenarios.PlanDuration;
+import dev.almanac.scenarios.RemoveDependency;
 import dev.almanac.scenarios.ScenarioRejected;
 import dev.almanac.scenarios.Scenarios;
 import dev.almanac.schedule.ReleaseCalendar;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.projection.ReleaseStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -70,10 +78,22 @@ public class ScenarioController {
         public java.time.LocalDate until;
         public Double capacity;
 
+        /** The change of the chosen kind, from the fields that kind has; none without a kind, which the service refuses. */
         Scenarios.Change change(java.time.ZoneId zone) {
-            return new Scenarios.Change(kind, releaseKey, activityId, days, date == null ? null : date.atZone(zone).toInstant(),
-                    durationDays == null ? null : Duration.ofMinutes(Math.round(durationDays * 24 * 60)), windowName, windowStart, windowEnd,
-                    productLine, dependencyId, resource, member, from, until, capacity);
+            if (kind == null) {
+                return null;
+            }
+            Instant end = date == null ? null : date.atZone(zone).toInstant();
+            Duration planned = durationDays == null ? null : Duration.ofMinutes(Math.round(durationDays * 24 * 60));
+            return switch (kind) {
+                case DELAY_RELEASE -> new DelayRelease(releaseKey, days);
+                case MOVE_STEP -> new MoveStepEnd(releaseKey, activityId, end);
+                case ADD_FREEZE -> new AddFreeze(windowName, windowStart, windowEnd, productLine);
+                case PLAN_DURATION -> new PlanDuration(releaseKey, activityId, planned);
+                case REMOVE_DEPENDENCY -> new RemoveDependency(dependencyId);
+                case CHANGE_CAPACITY -> new ChangeCapacity(resource, from, capacity);
+                case ADD_LEAVE -> new AddLeave(resource, member, from, until);
+            };
         }
     }
 
