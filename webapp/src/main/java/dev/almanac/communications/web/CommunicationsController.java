@@ -1,5 +1,6 @@
 package dev.almanac.communications.web;
 
+import dev.almanac.identity.AccessPolicy;
 import dev.almanac.identity.People;
 import dev.almanac.communications.NewStakeholder;
 import dev.almanac.communications.Channel;
@@ -42,13 +43,16 @@ class CommunicationsController {
     private final Dispatcher dispatcher;
     private final PlanningCatalog catalog;
     private final People people;
+    private final AccessPolicy policy;
 
-    CommunicationsController(Stakeholders stakeholders, Notices notices, Dispatcher dispatcher, PlanningCatalog catalog, People people) {
+    CommunicationsController(Stakeholders stakeholders, Notices notices, Dispatcher dispatcher, PlanningCatalog catalog, People people,
+            AccessPolicy policy) {
         this.stakeholders = stakeholders;
         this.notices = notices;
         this.dispatcher = dispatcher;
         this.catalog = catalog;
         this.people = people;
+        this.policy = policy;
     }
 
     /** The stakeholder form as posted. */
@@ -142,16 +146,10 @@ class CommunicationsController {
         return "communications/stakeholders";
     }
 
-    /** Release managers and administrators decide who is told what. */
-    static boolean mayManageStakeholders(org.springframework.security.core.Authentication user) {
-        return user != null && user.getAuthorities().stream().map(org.springframework.security.core.GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("GROUP_release-managers") || a.equals("GROUP_operaton-admin"));
-    }
-
     @PostMapping("/planning/stakeholders")
     String addStakeholder(@ModelAttribute("form") StakeholderForm form, Model model, RedirectAttributes redirect,
             org.springframework.security.core.Authentication user) {
-        if (!mayManageStakeholders(user)) {
+        if (!policy.mayManageStakeholders(user)) {
             model.addAttribute("fieldError", "party");
             model.addAttribute("error", "Only release managers and administrators change who is told what; nothing was saved.");
             return stakeholders(model);
@@ -170,7 +168,7 @@ class CommunicationsController {
 
     @PostMapping("/planning/stakeholders/{id}/delete")
     String removeStakeholder(@PathVariable long id, RedirectAttributes redirect, org.springframework.security.core.Authentication user) {
-        if (!mayManageStakeholders(user)) {
+        if (!policy.mayManageStakeholders(user)) {
             redirect.addFlashAttribute("message", "Only release managers and administrators change who is told what; nothing was removed.");
             return "redirect:/planning/stakeholders";
         }
