@@ -1,10 +1,8 @@
-package dev.almanac.communications.web;
+package dev.almanac.communications.releasenotes;
 
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.CommunicationsRejected;
 import dev.almanac.communications.notices.Notices;
-import dev.almanac.communications.releasenotes.PlannedCommunications;
-import dev.almanac.communications.releasenotes.ReleaseNotes;
 import dev.almanac.governance.DecisionLog;
 import dev.almanac.governance.Retrospectives;
 import dev.almanac.identity.AccessPolicy;
