@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -126,11 +127,13 @@ class StakeholdersController {
     }
 
     @PostMapping("/planning/stakeholders")
-    String addStakeholder(@ModelAttribute("form") StakeholderForm form, Model model, RedirectAttributes redirect,
+    String addStakeholder(@ModelAttribute("form") StakeholderForm form, BindingResult binding, Model model, RedirectAttributes redirect,
             Authentication user) {
         if (!policy.mayManageStakeholders(user)) {
-            model.addAttribute("fieldError", "party");
             model.addAttribute("error", "Only release managers and administrators change who is told what; nothing was saved.");
+            return stakeholders(model);
+        }
+        if (binding.hasErrors()) {
             return stakeholders(model);
         }
         try {
@@ -139,10 +142,18 @@ class StakeholdersController {
             redirect.addFlashAttribute("message", added.party() + " is now " + added.role().label().toLowerCase() + " of " + added.scopeLabel() + ".");
             return "redirect:/planning/stakeholders";
         } catch (CommunicationsRejected rejected) {
-            model.addAttribute("fieldError", rejected.field());
-            model.addAttribute("error", rejected.getMessage());
+            binding.rejectValue(shownAt(rejected.field()), "rejected", rejected.getMessage());
             return stakeholders(model);
         }
+    }
+
+    /** A kind and its value read as one question on the form (about what, who): a refused kind is told at its value. */
+    private static String shownAt(String field) {
+        return switch (field) {
+            case "scopeKind" -> "scope";
+            case "partyKind" -> "party";
+            default -> field;
+        };
     }
 
     @PostMapping("/planning/stakeholders/{id}/delete")
