@@ -27,6 +27,7 @@ public class AccessPolicy {
         this.teams = teams;
     }
 
+    /** Administrators issue pipeline tokens and look after notice deliveries; the navigation shows those pages to them only. */
     public boolean isAdmin(Authentication user) {
         return groups(user).contains(ADMINS);
     }

@@ -1,5 +1,6 @@
 package dev.almanac.planning;
 
+import dev.almanac.identity.AccessPolicy;
 import dev.almanac.planning.internal.CapacityReservation;
 import dev.almanac.planning.internal.CapacityReservationRepository;
 import dev.almanac.planning.internal.ReservationOverride;
@@ -60,6 +61,7 @@ public class Resources {
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AccessPolicy policy;
     private dev.almanac.governance.DecisionLog decisions;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -68,7 +70,8 @@ public class Resources {
     }
 
     Resources(ResourcePoolRepository pools, ResourceDemandRepository demands, CapacityReservationRepository reservations,
-            ReservationOverrideRepository overrides, PlanningCatalog catalog, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
+            ReservationOverrideRepository overrides, PlanningCatalog catalog, ObjectMapper json, Clock clock, ApplicationEventPublisher events,
+            AccessPolicy policy) {
         this.pools = pools;
         this.demands = demands;
         this.reservations = reservations;
@@ -77,6 +80,7 @@ public class Resources {
         this.json = json;
         this.clock = clock;
         this.events = events;
+        this.policy = policy;
     }
 
     /** Every resource as the projector books it. */
@@ -285,13 +289,14 @@ public class Resources {
     }
 
     /**
-     * Lets a production release use a reserve. Only a release manager may, and only with a reason.
+     * Lets a production release use a reserve. Only a release manager may, and only with a reason; whether {@code by} is
+     * one is the policy's to say, not the caller's.
      *
      * @throws PlanningRejected naming the field; nothing is recorded then
      */
     @Transactional
-    public OverrideInfo overrideReservation(String resourceKey, String releaseKey, String reason, String by, boolean releaseManager) {
-        if (!releaseManager) {
+    public OverrideInfo overrideReservation(String resourceKey, String releaseKey, String reason, String by) {
+        if (!policy.isReleaseManager(by)) {
             throw new PlanningRejected("role", "Only release managers may let a production release into an experimentation reserve.");
         }
         pool(resourceKey);

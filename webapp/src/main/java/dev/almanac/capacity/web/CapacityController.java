@@ -1,6 +1,5 @@
 package dev.almanac.capacity.web;
 
-import dev.almanac.identity.AccessPolicy;
 import dev.almanac.schedule.ScheduleTexts;
 import dev.almanac.capacity.Contention;
 import dev.almanac.capacity.CapacityInputs;
@@ -34,11 +33,8 @@ class CapacityController {
     private final ReleaseCalendar calendar;
     private final Resources resources;
     private final java.time.Clock clock;
-    private final AccessPolicy policy;
 
-    CapacityController(Contention contention, CapacityInputs inputs, ReleaseCalendar calendar, Resources resources, java.time.Clock clock,
-            AccessPolicy policy) {
-        this.policy = policy;
+    CapacityController(Contention contention, CapacityInputs inputs, ReleaseCalendar calendar, Resources resources, java.time.Clock clock) {
         this.contention = contention;
         this.inputs = inputs;
         this.calendar = calendar;
@@ -114,14 +110,13 @@ class CapacityController {
     }
 
     @GetMapping("/utilisation")
-    String utilisation(Model model, Authentication user) {
+    String utilisation(Model model) {
         Capacity.Load load = contention.load();
         LocalDate first = inputs.firstDay(clock.instant());
         model.addAttribute("rows", heatMap(load, first, CapacityInputs.WEEKS, calendar.zone()));
         model.addAttribute("weeks", java.util.stream.IntStream.range(0, CapacityInputs.WEEKS).mapToObj(first::plusWeeks).toList());
         model.addAttribute("conflicts", load.conflicts());
         model.addAttribute("overrides", resources.overrides());
-        model.addAttribute("releaseManager", policy.isReleaseManager(user));
         model.addAttribute("zone", calendar.zone());
         return "calendar/utilisation";
     }
@@ -158,7 +153,7 @@ class CapacityController {
     String override(@RequestParam String resource, @RequestParam String releaseKey, @RequestParam(required = false) String reason,
             Authentication user, RedirectAttributes redirect) {
         try {
-            resources.overrideReservation(resource, releaseKey, reason, user.getName(), policy.isReleaseManager(user));
+            resources.overrideReservation(resource, releaseKey, reason, user.getName());
             contention.forget();
             redirect.addFlashAttribute("message", releaseKey + " may use the reserve of " + resource + ".");
         } catch (PlanningRejected rejected) {

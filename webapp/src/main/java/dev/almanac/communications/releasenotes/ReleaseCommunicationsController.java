@@ -1,22 +1,21 @@
-package dev.almanac.communications.web;
+package dev.almanac.communications.releasenotes;
 
 import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.CommunicationsRejected;
 import dev.almanac.communications.notices.Notices;
-import dev.almanac.communications.releasenotes.PlannedCommunications;
-import dev.almanac.communications.releasenotes.ReleaseNotes;
 import dev.almanac.governance.DecisionLog;
 import dev.almanac.governance.Retrospectives;
+import dev.almanac.identity.AccessPolicy;
 import dev.almanac.releases.ReleaseRejected;
 import dev.almanac.releases.ReleaseSummary;
 import dev.almanac.releases.Releases;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,9 +42,10 @@ class ReleaseCommunicationsController {
     private final DecisionLog decisions;
     private final Notices notices;
     private final CommunicationsProperties properties;
+    private final AccessPolicy policy;
 
-    ReleaseCommunicationsController(Releases releases, ReleaseQueries releaseQueries, ReleaseNotes notes, PlannedCommunications communications, Retrospectives retrospectives,
-            DecisionLog decisions, Notices notices, CommunicationsProperties properties) {
+    ReleaseCommunicationsController(Releases releases, ReleaseQueries releaseQueries, ReleaseNotes notes, PlannedCommunications communications,
+            Retrospectives retrospectives, DecisionLog decisions, Notices notices, CommunicationsProperties properties, AccessPolicy policy) {
         this.releases = releases;
         this.releaseQueries = releaseQueries;
         this.notes = notes;
@@ -54,19 +54,11 @@ class ReleaseCommunicationsController {
         this.decisions = decisions;
         this.notices = notices;
         this.properties = properties;
+        this.policy = policy;
     }
 
     private ReleaseSummary release(String key) {
         return releaseQueries.plannedRelease(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
-    }
-
-    /** The release's owner team and release managers speak for a release. */
-    static boolean speaksFor(java.security.Principal principal, ReleaseSummary release) {
-        if (!(principal instanceof org.springframework.security.core.Authentication user)) {
-            return false;
-        }
-        return user.getAuthorities().stream().map(org.springframework.security.core.GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("GROUP_release-managers") || a.equals("GROUP_" + release.ownerTeam()));
     }
 
     private static final String NOT_YOURS = "Only the owner team (%s) and release managers speak for %s; nothing was changed.";
@@ -92,16 +84,16 @@ class ReleaseCommunicationsController {
     @PostMapping("/releases/{key}/communications")
     String editCommunication(@PathVariable String key, @RequestParam String milestone, @RequestParam(required = false) String delivers,
             @RequestParam(required = false) String risks, @RequestParam(required = false) String nextSteps, @RequestParam(required = false) String send,
-            Principal principal, RedirectAttributes redirect) {
+            Authentication user, RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
-        if (!speaksFor(principal, release)) {
+        if (!policy.mayEditCommunications(user, release.ownerTeam())) {
             redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
             return "redirect:/releases/" + key;
         }
         try {
-            communications.edit(key, milestone, delivers, risks, nextSteps, principal.getName());
+            communications.edit(key, milestone, delivers, risks, nextSteps, user.getName());
             if (send != null) {
-                communications.send(key, milestone, principal.getName());
+                communications.send(key, milestone, user.getName());
                 redirect.addFlashAttribute("message", "The " + milestone + " communication was sent to the stakeholders of " + key + ".");
             } else {
                 redirect.addFlashAttribute("message", "The " + milestone + " communication is saved; it goes out when the milestone is done.");
@@ -113,14 +105,14 @@ class ReleaseCommunicationsController {
     }
 
     @PostMapping("/releases/{key}/open-items/{id}/close")
-    String closeItem(@PathVariable String key, @PathVariable long id, Principal principal, RedirectAttributes redirect) {
+    String closeItem(@PathVariable String key, @PathVariable long id, Authentication user, RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
-        if (!speaksFor(principal, release)) {
+        if (!policy.mayEditCommunications(user, release.ownerTeam())) {
             redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
             return "redirect:/releases/" + key;
         }
         try {
-            retrospectives.close(id, release.model(), key, principal.getName());
+            retrospectives.close(id, release.model(), key, user.getName());
             redirect.addFlashAttribute("message", "Open item closed in " + key + ".");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -129,10 +121,10 @@ class ReleaseCommunicationsController {
     }
 
     @PostMapping("/releases/{key}/freeze-override")
-    String requestOverride(@PathVariable String key, @RequestParam(required = false) String reason, Principal principal, RedirectAttributes redirect) {
+    String requestOverride(@PathVariable String key, @RequestParam(required = false) String reason, Authentication user, RedirectAttributes redirect) {
         release(key);
         try {
-            releases.requestFreezeOverride(key, principal.getName(), reason);
+            releases.requestFreezeOverride(key, user.getName(), reason);
             redirect.addFlashAttribute("message", "Asked release managers for a freeze override; the task 'Override freeze' waits for them.");
         } catch (ReleaseRejected rejected) {
             redirect.addFlashAttribute("error", rejected.getMessage());
@@ -150,17 +142,17 @@ class ReleaseCommunicationsController {
 
     @PostMapping("/releases/{key}/notes")
     String saveNotes(@PathVariable String key, @RequestParam(required = false) String markdown, @RequestParam(required = false) String publish,
-            Principal principal, Model model, RedirectAttributes redirect) {
+            Authentication user, Model model, RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
-        if (!speaksFor(principal, release)) {
+        if (!policy.mayEditCommunications(user, release.ownerTeam())) {
             model.addAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
             model.addAttribute("draft", markdown);
             return notes(key, model);
         }
         try {
-            notes.edit(key, markdown, principal.getName());
+            notes.edit(key, markdown, user.getName());
             if (publish != null) {
-                notes.publish(key, principal.getName());
+                notes.publish(key, user.getName());
                 redirect.addFlashAttribute("message", "Published; the stakeholders of " + key + " are told.");
             } else {
                 redirect.addFlashAttribute("message", "Saved. Publish when it reads right.");
@@ -174,9 +166,9 @@ class ReleaseCommunicationsController {
     }
 
     @PostMapping("/releases/{key}/notes/generate")
-    String generate(@PathVariable String key, Principal principal, RedirectAttributes redirect) {
+    String generate(@PathVariable String key, Authentication user, RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
-        if (!speaksFor(principal, release)) {
+        if (!policy.mayEditCommunications(user, release.ownerTeam())) {
             redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
             return "redirect:/releases/" + key + "/notes";
         }

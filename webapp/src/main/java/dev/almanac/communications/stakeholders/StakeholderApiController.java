@@ -1,30 +1,17 @@
-package dev.almanac.communications.web;
+package dev.almanac.communications.stakeholders;
 
-import dev.almanac.communications.NewStakeholder;
 import dev.almanac.communications.CommunicationsRejected;
-import dev.almanac.communications.stakeholders.Stakeholders;
-import dev.almanac.planning.PlanningCatalog;
-import java.security.Principal;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import dev.almanac.communications.NewStakeholder;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Stakeholders over JSON: bad input is problem+json naming the field. */
 @RestController
