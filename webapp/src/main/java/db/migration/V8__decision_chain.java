@@ -19,17 +19,34 @@ public class V8__decision_chain extends BaseJavaMigration {
         var connection = context.getConnection();
         String previous = DecisionChain.GENESIS;
         try (Statement select = connection.createStatement();
-                ResultSet rows = select.executeQuery(
-                        "SELECT decided_by, decided_at, scenario_token, justification, summary, moves FROM decision_log ORDER BY id");
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO decision_record (kind, release_key, subject, outcome, "
-                        + "decided_by, decided_at, rationale, basis, scenario_token, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                ResultSet rows =
+                        select.executeQuery(
+                                "SELECT decided_by, decided_at, scenario_token, justification, summary, moves FROM decision_log ORDER BY id");
+                PreparedStatement insert =
+                        connection.prepareStatement(
+                                "INSERT INTO decision_record (kind, release_key, subject, outcome, "
+                                        + "decided_by, decided_at, rationale, basis, scenario_token, previous_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             while (rows.next()) {
-                var at = rows.getTimestamp("decided_at").toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-                String subject = DecisionChain.clip("Scenario applied: " + rows.getString("summary"), 300);
+                var at =
+                        rows.getTimestamp("decided_at")
+                                .toInstant()
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                String subject =
+                        DecisionChain.clip("Scenario applied: " + rows.getString("summary"), 300);
                 // the same shape the scenarios write now
                 String basis = "{\"moves\":" + rows.getString("moves") + "}";
-                String hash = DecisionChain.hash(previous, "SCENARIO", null, subject, "applied", rows.getString("decided_by"), at,
-                        rows.getString("justification"), basis, rows.getString("scenario_token"));
+                String hash =
+                        DecisionChain.hash(
+                                previous,
+                                "SCENARIO",
+                                null,
+                                subject,
+                                "applied",
+                                rows.getString("decided_by"),
+                                at,
+                                rows.getString("justification"),
+                                basis,
+                                rows.getString("scenario_token"));
                 insert.setString(1, "SCENARIO");
                 insert.setString(2, null);
                 insert.setString(3, subject);
@@ -45,11 +62,14 @@ public class V8__decision_chain extends BaseJavaMigration {
                 previous = hash;
             }
         }
-        try (PreparedStatement head = connection.prepareStatement("UPDATE decision_chain SET last_hash = ? WHERE id = 1")) {
+        try (PreparedStatement head =
+                connection.prepareStatement(
+                        "UPDATE decision_chain SET last_hash = ? WHERE id = 1")) {
             head.setString(1, previous);
             head.executeUpdate();
         }
-        // before the old table goes (DDL commits on MySQL): if the database refuses triggers, nothing is lost
+        // before the old table goes (DDL commits on MySQL): if the database refuses triggers,
+        // nothing is lost
         DecisionChain.createAppendOnlyTriggers(connection);
         try (Statement drop = connection.createStatement()) {
             drop.execute("DROP TABLE decision_log");

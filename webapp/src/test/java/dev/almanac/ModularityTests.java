@@ -26,9 +26,18 @@ import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-    /** The app's features; processes, forms, workers and projection are libraries of their own Maven modules. */
-    static final ApplicationModules MODULES = ApplicationModules.of(AlmanacApplication.class,
-            resideInAnyPackage("dev.almanac.processes..", "dev.almanac.workers..", "dev.almanac.projection..", "dev.almanac.forms.."));
+    /**
+     * The app's features; processes, forms, workers and projection are libraries of their own Maven
+     * modules.
+     */
+    static final ApplicationModules MODULES =
+            ApplicationModules.of(
+                    AlmanacApplication.class,
+                    resideInAnyPackage(
+                            "dev.almanac.processes..",
+                            "dev.almanac.workers..",
+                            "dev.almanac.projection..",
+                            "dev.almanac.forms.."));
 
     @Test
     void modulesUseOnlyTheDeclaredDependenciesAndEachOthersApi() {
@@ -38,20 +47,38 @@ class ModularityTests {
     @Test
     void everyFeatureIsAModuleThatDeclaresWhatItMayUse() {
         assertThat(MODULES.stream().map(module -> module.getBasePackage().getName()))
-                .contains("dev.almanac.releases", "dev.almanac.schedule", "dev.almanac.calendar", "dev.almanac.scenarios",
-                        "dev.almanac.capacity", "dev.almanac.dependencies", "dev.almanac.planning", "dev.almanac.communications",
-                        "dev.almanac.governance", "dev.almanac.pipelines", "dev.almanac.identity", "dev.almanac.automation", "dev.almanac.demo");
-        MODULES.forEach(module -> {
-            ApplicationModule declared = declaration(module.getBasePackage().getName());
-            assertThat(declared).as("%s has a package-info.java with @ApplicationModule", module.getName()).isNotNull();
-            assertThat(declared.allowedDependencies()).as("%s declares what it may use", module.getName())
-                    .doesNotContain(ApplicationModule.OPEN_TOKEN);
-        });
+                .contains(
+                        "dev.almanac.releases",
+                        "dev.almanac.schedule",
+                        "dev.almanac.calendar",
+                        "dev.almanac.scenarios",
+                        "dev.almanac.capacity",
+                        "dev.almanac.dependencies",
+                        "dev.almanac.planning",
+                        "dev.almanac.communications",
+                        "dev.almanac.governance",
+                        "dev.almanac.pipelines",
+                        "dev.almanac.identity",
+                        "dev.almanac.automation",
+                        "dev.almanac.demo");
+        MODULES.forEach(
+                module -> {
+                    ApplicationModule declared = declaration(module.getBasePackage().getName());
+                    assertThat(declared)
+                            .as(
+                                    "%s has a package-info.java with @ApplicationModule",
+                                    module.getName())
+                            .isNotNull();
+                    assertThat(declared.allowedDependencies())
+                            .as("%s declares what it may use", module.getName())
+                            .doesNotContain(ApplicationModule.OPEN_TOKEN);
+                });
     }
 
     private static ApplicationModule declaration(String basePackage) {
         try {
-            return Class.forName(basePackage + ".package-info").getAnnotation(ApplicationModule.class);
+            return Class.forName(basePackage + ".package-info")
+                    .getAnnotation(ApplicationModule.class);
         } catch (ClassNotFoundException e) {
             return null;
         }
@@ -78,11 +105,15 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml();
         for (Map.Entry<Path, String> old : before.entrySet()) {
             Path file = docs.resolve(old.getKey());
-            if (Files.exists(file) && sortedLines(Files.readString(file)).equals(sortedLines(old.getValue()))) {
+            if (Files.exists(file)
+                    && sortedLines(Files.readString(file)).equals(sortedLines(old.getValue()))) {
                 Files.writeString(file, old.getValue());
             }
         }
-        assertThat(docs.resolve("components.puml")).exists().content().contains("Releases", "Schedule");
+        assertThat(docs.resolve("components.puml"))
+                .exists()
+                .content()
+                .contains("Releases", "Schedule");
     }
 
     private static List<String> sortedLines(String text) {
@@ -90,18 +121,26 @@ class ModularityTests {
     }
 
     @Test
-    void aModuleReachingIntoAnotherModulesInternalPackageIsReported(@TempDir Path classes) throws Exception {
-        ApplicationModules leaky = withFixtureClasses(classes, () -> ApplicationModules.of("fixtures.modularity.leaky"));
-        assertThat(leaky.stream().map(module -> module.getName())).containsExactlyInAnyOrder("alpha", "beta");
-        assertThatThrownBy(leaky::verify).isInstanceOf(Violations.class)
+    void aModuleReachingIntoAnotherModulesInternalPackageIsReported(@TempDir Path classes)
+            throws Exception {
+        ApplicationModules leaky =
+                withFixtureClasses(
+                        classes, () -> ApplicationModules.of("fixtures.modularity.leaky"));
+        assertThat(leaky.stream().map(module -> module.getName()))
+                .containsExactlyInAnyOrder("alpha", "beta");
+        assertThatThrownBy(leaky::verify)
+                .isInstanceOf(Violations.class)
                 .hasMessageContaining("fixtures.modularity.leaky.alpha.Alpha")
                 .hasMessageContaining("fixtures.modularity.leaky.beta.internal.BetaRow");
     }
 
     @Test
     void aModuleUsingOnlyAnotherModulesApiPasses(@TempDir Path classes) throws Exception {
-        ApplicationModules clean = withFixtureClasses(classes, () -> ApplicationModules.of("fixtures.modularity.clean"));
-        assertThat(clean.stream().map(module -> module.getName())).containsExactlyInAnyOrder("alpha", "beta");
+        ApplicationModules clean =
+                withFixtureClasses(
+                        classes, () -> ApplicationModules.of("fixtures.modularity.clean"));
+        assertThat(clean.stream().map(module -> module.getName()))
+                .containsExactlyInAnyOrder("alpha", "beta");
         assertThatCode(clean::verify).doesNotThrowAnyException();
     }
 
@@ -113,7 +152,8 @@ class ModularityTests {
         Path compiled = testClasses().resolve("fixtures");
         try (Stream<Path> files = Files.walk(compiled)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                Path copy = target.resolve("fixtures").resolve(compiled.relativize(file).toString());
+                Path copy =
+                        target.resolve("fixtures").resolve(compiled.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);
                 } else {
@@ -123,7 +163,8 @@ class ModularityTests {
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] { target.toUri().toURL() }, previous)) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {target.toUri().toURL()}, previous)) {
             thread.setContextClassLoader(loader);
             return check.call();
         } finally {
@@ -132,6 +173,7 @@ class ModularityTests {
     }
 
     private static Path testClasses() throws URISyntaxException {
-        return Path.of(ModularityTests.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(
+                ModularityTests.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

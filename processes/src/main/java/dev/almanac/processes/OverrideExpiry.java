@@ -6,11 +6,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-/** The expiry of an override as the form gives it (an ISO date, or a date-time): valid until the end of that day, UTC. */
+/**
+ * The expiry of an override as the form gives it (an ISO date, or a date-time): valid until the end
+ * of that day, UTC.
+ */
 public final class OverrideExpiry {
 
-    private OverrideExpiry() {
-    }
+    private OverrideExpiry() {}
 
     /**
      * @throws IllegalArgumentException when the value is missing or not a date
@@ -24,9 +26,13 @@ public final class OverrideExpiry {
         }
         String text = value.toString().trim();
         try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text)
+                    .plusDays(1)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("The override's expiry '" + text + "' is not a date like 2026-12-31.");
+            throw new IllegalArgumentException(
+                    "The override's expiry '" + text + "' is not a date like 2026-12-31.");
         }
     }
 }

@@ -9,8 +9,7 @@ import org.operaton.bpm.engine.impl.util.ClockUtil;
  */
 public final class ProcedureClock {
 
-    private ProcedureClock() {
-    }
+    private ProcedureClock() {}
 
     public static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();

@@ -3,7 +3,6 @@ package dev.almanac.processes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.operaton.bpm.engine.BpmnParseException;
 import org.operaton.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -13,9 +12,9 @@ import org.operaton.bpm.engine.impl.util.xml.Element;
 import org.operaton.bpm.engine.impl.util.xml.Namespace;
 
 /**
- * Rejects a deployment whose procedure the calendar could not read, naming the element: every
- * task, receive task and timer needs a {@code plannedDuration} (ISO-8601, in days and time), and
- * every user task a candidate group.
+ * Rejects a deployment whose procedure the calendar could not read, naming the element: every task,
+ * receive task and timer needs a {@code plannedDuration} (ISO-8601, in days and time), and every
+ * user task a candidate group.
  */
 public class ProcedureConventions extends AbstractProcessEnginePlugin {
 
@@ -23,7 +22,8 @@ public class ProcedureConventions extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
+        List<org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners =
+                configuration.getCustomPreBPMNParseListeners();
         if (listeners == null) {
             listeners = new ArrayList<>();
             configuration.setCustomPreBPMNParseListeners(listeners);
@@ -33,8 +33,17 @@ public class ProcedureConventions extends AbstractProcessEnginePlugin {
 
     static final class Listener extends AbstractBpmnParseListener {
 
-        private static final Set<String> ACTIVITIES = Set.of("task", "userTask", "serviceTask", "businessRuleTask", "receiveTask",
-                "scriptTask", "manualTask", "sendTask", "callActivity");
+        private static final Set<String> ACTIVITIES =
+                Set.of(
+                        "task",
+                        "userTask",
+                        "serviceTask",
+                        "businessRuleTask",
+                        "receiveTask",
+                        "scriptTask",
+                        "manualTask",
+                        "sendTask",
+                        "callActivity");
         private static final Namespace OPERATON = new Namespace(OPERATON_NS);
 
         @Override
@@ -42,21 +51,28 @@ public class ProcedureConventions extends AbstractProcessEnginePlugin {
             check(process);
         }
 
-        /** Walks the process and its sub-processes; the first element that breaks a convention rejects the deployment. */
+        /**
+         * Walks the process and its sub-processes; the first element that breaks a convention
+         * rejects the deployment.
+         */
         private static void check(Element scope) {
             for (Element element : scope.elements()) {
                 String tag = element.getTagName();
                 if (ACTIVITIES.contains(tag)) {
                     requirePlannedDuration(element);
                     checkNeeds(element);
-                } else if ("intermediateCatchEvent".equals(tag) && element.element("timerEventDefinition") != null) {
+                } else if ("intermediateCatchEvent".equals(tag)
+                        && element.element("timerEventDefinition") != null) {
                     requirePlannedDuration(element);
                 }
                 if ("userTask".equals(tag)) {
                     String groups = element.attributeNS(OPERATON, "candidateGroups");
                     if (groups == null || groups.isBlank()) {
-                        throw new BpmnParseException("User task '" + element.attribute("id")
-                                + "' has no candidate group (operaton:candidateGroups): every human step needs a team that owns it", element);
+                        throw new BpmnParseException(
+                                "User task '"
+                                        + element.attribute("id")
+                                        + "' has no candidate group (operaton:candidateGroups): every human step needs a team that owns it",
+                                element);
                     }
                 }
                 if ("subProcess".equals(tag) || "transaction".equals(tag)) {
@@ -69,13 +85,24 @@ public class ProcedureConventions extends AbstractProcessEnginePlugin {
             String id = element.attribute("id");
             String value = plannedDuration(element);
             if (value == null) {
-                throw new BpmnParseException("Activity '" + id + "' has no " + ModelRelease.PLANNED_DURATION
-                        + " property: add operaton:property name=\"plannedDuration\" with an ISO-8601 duration like P3D", element);
+                throw new BpmnParseException(
+                        "Activity '"
+                                + id
+                                + "' has no "
+                                + ModelRelease.PLANNED_DURATION
+                                + " property: add operaton:property name=\"plannedDuration\" with an ISO-8601 duration like P3D",
+                        element);
             }
             try {
                 DefaultReleaseTiming.parseDuration(value);
             } catch (IllegalArgumentException e) {
-                throw new BpmnParseException("Activity '" + id + "' has an invalid " + ModelRelease.PLANNED_DURATION + ": " + e.getMessage(),
+                throw new BpmnParseException(
+                        "Activity '"
+                                + id
+                                + "' has an invalid "
+                                + ModelRelease.PLANNED_DURATION
+                                + ": "
+                                + e.getMessage(),
                         element);
             }
         }
@@ -88,8 +115,15 @@ public class ProcedureConventions extends AbstractProcessEnginePlugin {
             try {
                 DefaultReleaseTiming.parseNeeds(value);
             } catch (IllegalArgumentException e) {
-                throw new BpmnParseException("Activity '" + element.attribute("id") + "' has an invalid " + ModelRelease.NEEDS + ": " + e.getMessage()
-                        + "; write resource:amount pairs separated by commas", element);
+                throw new BpmnParseException(
+                        "Activity '"
+                                + element.attribute("id")
+                                + "' has an invalid "
+                                + ModelRelease.NEEDS
+                                + ": "
+                                + e.getMessage()
+                                + "; write resource:amount pairs separated by commas",
+                        element);
             }
         }
 

@@ -45,55 +45,105 @@ public class ProcedureSignals extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        Map<ActivityImpl, Map<String, String>> decisions = Collections.synchronizedMap(new WeakHashMap<>());
-        StepProperties.afterParsing(configuration, new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                TaskDefinition definition = taskDefinition(activity);
-                if (definition != null) {
-                    Map<String, String> properties = StepProperties.of(element);
-                    definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> each(l -> l.taskCreated(new TaskMoment(task, properties))));
-                    definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE,
-                            task -> each(l -> l.taskCompleting(new TaskMoment(task, properties))));
-                }
-            }
+        Map<ActivityImpl, Map<String, String>> decisions =
+                Collections.synchronizedMap(new WeakHashMap<>());
+        StepProperties.afterParsing(
+                configuration,
+                new AbstractBpmnParseListener() {
+                    @Override
+                    public void parseUserTask(
+                            Element element, ScopeImpl scope, ActivityImpl activity) {
+                        TaskDefinition definition = taskDefinition(activity);
+                        if (definition != null) {
+                            Map<String, String> properties = StepProperties.of(element);
+                            definition.addTaskListener(
+                                    TaskListener.EVENTNAME_CREATE,
+                                    task ->
+                                            each(
+                                                    l ->
+                                                            l.taskCreated(
+                                                                    new TaskMoment(
+                                                                            task, properties))));
+                            definition.addTaskListener(
+                                    TaskListener.EVENTNAME_COMPLETE,
+                                    task ->
+                                            each(
+                                                    l ->
+                                                            l.taskCompleting(
+                                                                    new TaskMoment(
+                                                                            task, properties))));
+                        }
+                    }
 
-            @Override
-            public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                Map<String, String> properties = StepProperties.of(element);
-                if (!properties.isEmpty()) {
-                    decisions.put(activity, properties);
-                }
-            }
+                    @Override
+                    public void parseBusinessRuleTask(
+                            Element element, ScopeImpl scope, ActivityImpl activity) {
+                        Map<String, String> properties = StepProperties.of(element);
+                        if (!properties.isEmpty()) {
+                            decisions.put(activity, properties);
+                        }
+                    }
 
-            @Override
-            public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {
-                ActivityImpl source = transition.getSource();
-                if (decisions.containsKey(source)) {
-                    Map<String, String> properties = decisions.get(source);
-                    transition.addListener(ExecutionListener.EVENTNAME_TAKE,
-                            (ExecutionListener) execution -> each(l -> l.decisionTaken(new StepMoment(execution, source, properties))));
-                }
-            }
+                    @Override
+                    public void parseSequenceFlow(
+                            Element element, ScopeImpl scope, TransitionImpl transition) {
+                        ActivityImpl source = transition.getSource();
+                        if (decisions.containsKey(source)) {
+                            Map<String, String> properties = decisions.get(source);
+                            transition.addListener(
+                                    ExecutionListener.EVENTNAME_TAKE,
+                                    (ExecutionListener)
+                                            execution ->
+                                                    each(
+                                                            l ->
+                                                                    l.decisionTaken(
+                                                                            new StepMoment(
+                                                                                    execution,
+                                                                                    source,
+                                                                                    properties))));
+                        }
+                    }
 
-            @Override
-            public void parseProcess(Element process, ProcessDefinitionEntity definition) {
-                attach(process, definition);
-            }
-        });
+                    @Override
+                    public void parseProcess(Element process, ProcessDefinitionEntity definition) {
+                        attach(process, definition);
+                    }
+                });
     }
 
     private void attach(Element scope, ProcessDefinitionEntity definition) {
         for (Element element : scope.elements()) {
             Map<String, String> properties = StepProperties.of(element);
-            ActivityImpl activity = element.attribute("id") == null || properties.isEmpty() ? null : definition.findActivity(element.attribute("id"));
+            ActivityImpl activity =
+                    element.attribute("id") == null || properties.isEmpty()
+                            ? null
+                            : definition.findActivity(element.attribute("id"));
             if (activity != null) {
-                activity.addListener(ExecutionListener.EVENTNAME_START,
-                        (ExecutionListener) execution -> each(l -> l.stepStarted(new StepMoment(execution, activity, properties))));
-                activity.addListener(ExecutionListener.EVENTNAME_END,
-                        (ExecutionListener) execution -> each(l -> l.stepEnded(new StepMoment(execution, activity, properties))));
+                activity.addListener(
+                        ExecutionListener.EVENTNAME_START,
+                        (ExecutionListener)
+                                execution ->
+                                        each(
+                                                l ->
+                                                        l.stepStarted(
+                                                                new StepMoment(
+                                                                        execution,
+                                                                        activity,
+                                                                        properties))));
+                activity.addListener(
+                        ExecutionListener.EVENTNAME_END,
+                        (ExecutionListener)
+                                execution ->
+                                        each(
+                                                l ->
+                                                        l.stepEnded(
+                                                                new StepMoment(
+                                                                        execution,
+                                                                        activity,
+                                                                        properties))));
             }
-            if ("subProcess".equals(element.getTagName()) || "transaction".equals(element.getTagName())) {
+            if ("subProcess".equals(element.getTagName())
+                    || "transaction".equals(element.getTagName())) {
                 attach(element, definition);
             }
         }
@@ -123,7 +173,8 @@ public class ProcedureSignals extends AbstractProcessEnginePlugin {
         all.forEach(call);
     }
 
-    private record StepMoment(DelegateExecution execution, ActivityImpl activity, Map<String, String> properties)
+    private record StepMoment(
+            DelegateExecution execution, ActivityImpl activity, Map<String, String> properties)
             implements ProcedureListener.Step {
 
         @Override
@@ -157,7 +208,8 @@ public class ProcedureSignals extends AbstractProcessEnginePlugin {
         }
     }
 
-    private record TaskMoment(DelegateTask task, Map<String, String> properties) implements ProcedureListener.Task {
+    private record TaskMoment(DelegateTask task, Map<String, String> properties)
+            implements ProcedureListener.Task {
 
         @Override
         public String releaseKey() {
@@ -181,13 +233,21 @@ public class ProcedureSignals extends AbstractProcessEnginePlugin {
 
         @Override
         public List<String> candidateGroups() {
-            return task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                    .map(IdentityLink::getGroupId).toList();
+            return task.getCandidates().stream()
+                    .filter(
+                            link ->
+                                    IdentityLinkType.CANDIDATE.equals(link.getType())
+                                            && link.getGroupId() != null)
+                    .map(IdentityLink::getGroupId)
+                    .toList();
         }
 
         @Override
         public String actor() {
-            String user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+            String user =
+                    Context.getCommandContext() == null
+                            ? null
+                            : Context.getCommandContext().getAuthenticatedUserId();
             return user != null ? user : task.getAssignee();
         }
 

@@ -1,7 +1,6 @@
 package dev.almanac.processes;
 
 import java.util.Date;
-
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 
 /**

@@ -8,11 +8,13 @@ import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.util.xml.Element;
 
-/** For engine plugins that read the procedure while it is parsed: a BPMN element's extension properties, and where to hook in. */
+/**
+ * For engine plugins that read the procedure while it is parsed: a BPMN element's extension
+ * properties, and where to hook in.
+ */
 public final class StepProperties {
 
-    private StepProperties() {
-    }
+    private StepProperties() {}
 
     /** The {@code operaton:property} name/value pairs of an element (empty when it has none). */
     public static Map<String, String> of(Element element) {
@@ -24,7 +26,8 @@ public final class StepProperties {
         for (Element properties : extensions.elements()) {
             if ("properties".equals(properties.getTagName())) {
                 for (Element property : properties.elements()) {
-                    if ("property".equals(property.getTagName()) && property.attribute("name") != null) {
+                    if ("property".equals(property.getTagName())
+                            && property.attribute("name") != null) {
                         result.put(property.attribute("name"), property.attribute("value"));
                     }
                 }
@@ -33,8 +36,12 @@ public final class StepProperties {
         return result;
     }
 
-    /** Adds a listener that runs after the engine's own parsing, next to the ones other plugins added. */
-    public static void afterParsing(ProcessEngineConfigurationImpl configuration, BpmnParseListener listener) {
+    /**
+     * Adds a listener that runs after the engine's own parsing, next to the ones other plugins
+     * added.
+     */
+    public static void afterParsing(
+            ProcessEngineConfigurationImpl configuration, BpmnParseListener listener) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
         if (listeners == null) {
             listeners = new ArrayList<>();

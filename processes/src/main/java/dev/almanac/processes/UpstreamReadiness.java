@@ -2,7 +2,6 @@ package dev.almanac.processes;
 
 import java.time.Duration;
 import java.util.Date;
-
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
 
@@ -17,7 +16,10 @@ public interface UpstreamReadiness {
 
     String BEAN_NAME = "upstream";
 
-    /** True when every dependency of the release's {@code activityId} is met: upstream step ended, lag passed. */
+    /**
+     * True when every dependency of the release's {@code activityId} is met: upstream step ended,
+     * lag passed.
+     */
     boolean ready(DelegateExecution execution, String activityId);
 
     /**
@@ -26,16 +28,19 @@ public interface UpstreamReadiness {
      */
     Date recheckAt(DelegateExecution execution, String activityId);
 
-    /** For a procedure that runs without recorded dependencies (process tests, tools): always ready. */
-    UpstreamReadiness NONE = new UpstreamReadiness() {
-        @Override
-        public boolean ready(DelegateExecution execution, String activityId) {
-            return true;
-        }
+    /**
+     * For a procedure that runs without recorded dependencies (process tests, tools): always ready.
+     */
+    UpstreamReadiness NONE =
+            new UpstreamReadiness() {
+                @Override
+                public boolean ready(DelegateExecution execution, String activityId) {
+                    return true;
+                }
 
-        @Override
-        public Date recheckAt(DelegateExecution execution, String activityId) {
-            return Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(1)));
-        }
-    };
+                @Override
+                public Date recheckAt(DelegateExecution execution, String activityId) {
+                    return Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(1)));
+                }
+            };
 }

@@ -12,17 +12,23 @@ import java.util.Set;
  * A release window that opens on the same days and hours every week, for example weekdays
  * 09:00–16:00 UTC. Deploys start only while it is open.
  */
-public record WeeklyReleaseWindow(Set<DayOfWeek> days, LocalTime opens, LocalTime closes, ZoneId zone) {
+public record WeeklyReleaseWindow(
+        Set<DayOfWeek> days, LocalTime opens, LocalTime closes, ZoneId zone) {
 
-    public static final WeeklyReleaseWindow WEEKDAYS_OFFICE_HOURS_UTC = new WeeklyReleaseWindow(
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(16, 0), ZoneId.of("UTC"));
+    public static final WeeklyReleaseWindow WEEKDAYS_OFFICE_HOURS_UTC =
+            new WeeklyReleaseWindow(
+                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                    LocalTime.of(9, 0),
+                    LocalTime.of(16, 0),
+                    ZoneId.of("UTC"));
 
     public WeeklyReleaseWindow {
         if (days == null || days.isEmpty()) {
             throw new IllegalArgumentException("a release window needs at least one day");
         }
         if (!opens.isBefore(closes)) {
-            throw new IllegalArgumentException("a release window must open (" + opens + ") before it closes (" + closes + ")");
+            throw new IllegalArgumentException(
+                    "a release window must open (" + opens + ") before it closes (" + closes + ")");
         }
         days = Set.copyOf(days);
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
@@ -14,7 +13,10 @@ import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
 
-/** Drives one release through the engine as workers, pipelines and people would. Shared with the webapp's tests. */
+/**
+ * Drives one release through the engine as workers, pipelines and people would. Shared with the
+ * webapp's tests.
+ */
 public final class ReleaseDriver {
 
     private final ProcessEngine engine;
@@ -27,7 +29,12 @@ public final class ReleaseDriver {
 
     /** Drives a release already started, by its process instance. */
     public static ReleaseDriver of(ProcessEngine engine, String processInstanceId) {
-        return new ReleaseDriver(engine, engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult());
+        return new ReleaseDriver(
+                engine,
+                engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .singleResult());
     }
 
     static ReleaseDriver start(ProcessEngine engine, String riskTier, String lane) {
@@ -39,8 +46,10 @@ public final class ReleaseDriver {
         variables.put(RISK_TIER, riskTier);
         variables.put(OWNER_TEAM, "fraud-ml");
         variables.put(DATA_FEEDS, "transactions,chargebacks");
-        ProcessInstance instance = engine.getRuntimeService()
-                .startProcessInstanceByKey(ModelRelease.PROCESS_ID, "fraud-scorer-2026.12", variables);
+        ProcessInstance instance =
+                engine.getRuntimeService()
+                        .startProcessInstanceByKey(
+                                ModelRelease.PROCESS_ID, "fraud-scorer-2026.12", variables);
         return new ReleaseDriver(engine, instance);
     }
 
@@ -50,22 +59,32 @@ public final class ReleaseDriver {
         return this;
     }
 
-    public ReleaseDriver failExternalWithBpmnError(String topic, String errorCode, Map<String, Object> variables) {
+    public ReleaseDriver failExternalWithBpmnError(
+            String topic, String errorCode, Map<String, Object> variables) {
         LockedExternalTask task = lock(topic);
-        engine.getExternalTaskService().handleBpmnError(task.getId(), "test-worker", errorCode, "business outcome", variables);
+        engine.getExternalTaskService()
+                .handleBpmnError(
+                        task.getId(), "test-worker", errorCode, "business outcome", variables);
         return this;
     }
 
     private LockedExternalTask lock(String topic) {
-        List<LockedExternalTask> locked = engine.getExternalTaskService().fetchAndLock(10, "test-worker")
-                .topic(topic, 60_000).businessKey(instance.getBusinessKey()).execute();
+        List<LockedExternalTask> locked =
+                engine.getExternalTaskService()
+                        .fetchAndLock(10, "test-worker")
+                        .topic(topic, 60_000)
+                        .businessKey(instance.getBusinessKey())
+                        .execute();
         assertThat(locked).as("external task on topic %s", topic).hasSize(1);
         return locked.get(0);
     }
 
     public ReleaseDriver correlate(String message, Map<String, Object> variables) {
-        engine.getRuntimeService().createMessageCorrelation(message)
-                .processInstanceId(instance.getId()).setVariables(variables).correlate();
+        engine.getRuntimeService()
+                .createMessageCorrelation(message)
+                .processInstanceId(instance.getId())
+                .setVariables(variables)
+                .correlate();
         return this;
     }
 
@@ -76,8 +95,11 @@ public final class ReleaseDriver {
     }
 
     public List<Task> tasks(String taskDefinitionKey) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(taskDefinitionKey).list();
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(taskDefinitionKey)
+                .list();
     }
 
     public ReleaseDriver completeTask(String taskDefinitionKey, Map<String, Object> variables) {
@@ -86,8 +108,13 @@ public final class ReleaseDriver {
     }
 
     public Job timer(String activityId) {
-        Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId(activityId).timers().singleResult();
+        Job job =
+                engine.getManagementService()
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .activityId(activityId)
+                        .timers()
+                        .singleResult();
         assertThat(job).as("timer at %s", activityId).isNotNull();
         return job;
     }
@@ -98,43 +125,75 @@ public final class ReleaseDriver {
     }
 
     /** The happy path up to the promotion gate, with the given metrics. */
-    public ReleaseDriver throughTraining(double accuracy, double latencyP95Ms, double baselineAccuracy) {
+    public ReleaseDriver throughTraining(
+            double accuracy, double latencyP95Ms, double baselineAccuracy) {
         return completeExternal(ModelRelease.Topics.DATA_READINESS, Map.of())
                 .correlate(ModelRelease.Messages.DATA_READY, Map.of())
-                .completeExternal(ModelRelease.Topics.TRAINING_TRIGGER, Map.of(TRAINING_RUN_ID, "run-1"))
-                .correlate(ModelRelease.Messages.TRAINING_FINISHED, Map.of(
-                        ACCURACY, accuracy, LATENCY_P95_MS, latencyP95Ms, MODEL_URI, "s3://models/fraud-scorer/2026.12"))
-                .completeExternal(ModelRelease.Topics.VALIDATION_METRICS, Map.of(
-                        BASELINE_ACCURACY, baselineAccuracy, ACCURACY_DELTA, accuracy - baselineAccuracy));
+                .completeExternal(
+                        ModelRelease.Topics.TRAINING_TRIGGER, Map.of(TRAINING_RUN_ID, "run-1"))
+                .correlate(
+                        ModelRelease.Messages.TRAINING_FINISHED,
+                        Map.of(
+                                ACCURACY,
+                                accuracy,
+                                LATENCY_P95_MS,
+                                latencyP95Ms,
+                                MODEL_URI,
+                                "s3://models/fraud-scorer/2026.12"))
+                .completeExternal(
+                        ModelRelease.Topics.VALIDATION_METRICS,
+                        Map.of(
+                                BASELINE_ACCURACY,
+                                baselineAccuracy,
+                                ACCURACY_DELTA,
+                                accuracy - baselineAccuracy));
     }
 
     /** From an approved risk review through deploy, a healthy check and the retrospective. */
     public ReleaseDriver throughDeployAndRetrospective() {
-        completeTask("deploy-approval", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "window booked"));
+        completeTask(
+                "deploy-approval", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "window booked"));
         fireTimer("wait-release-window");
         completeExternal(ModelRelease.Topics.DEPLOY, Map.of(DEPLOYMENT_ID, "dep-1"));
         fireTimer("monitor-in-production");
-        completeExternal(ModelRelease.Topics.POST_DEPLOY_CHECK, Map.of(HEALTH_FINDING, "error rate 0.1%"));
+        completeExternal(
+                ModelRelease.Topics.POST_DEPLOY_CHECK, Map.of(HEALTH_FINDING, "error rate 0.1%"));
         fireTimer("wait-for-retrospective");
-        return completeTask("retrospective", Map.of(RETRO_WENT_WELL, "smooth", RETRO_SLIPPED, "nothing", RETRO_ACTIONS, "none"));
+        return completeTask(
+                "retrospective",
+                Map.of(RETRO_WENT_WELL, "smooth", RETRO_SLIPPED, "nothing", RETRO_ACTIONS, "none"));
     }
 
     public List<String> path() {
-        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .orderPartiallyByOccurrence().asc().list().stream()
+        return engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .orderPartiallyByOccurrence()
+                .asc()
+                .list()
+                .stream()
                 .map(HistoricActivityInstance::getActivityId)
                 .filter(id -> !id.contains("#"))
                 .toList();
     }
 
     public Object variable(String name) {
-        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(name).singleResult().getValue();
+        return engine.getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName(name)
+                .singleResult()
+                .getValue();
     }
 
     public boolean ended() {
-        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
-                .singleResult().getEndTime() != null;
+        return engine.getHistoryService()
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .singleResult()
+                        .getEndTime()
+                != null;
     }
 
     public List<String> activeActivities() {

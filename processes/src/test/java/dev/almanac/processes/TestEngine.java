@@ -5,7 +5,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Map;
-
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.ProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -14,26 +13,35 @@ import org.operaton.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguratio
 final class TestEngine {
 
     /** Weekdays 09:00–16:00 UTC, as the application's default. */
-    static final WeeklyReleaseWindow WINDOW = new WeeklyReleaseWindow(
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(16, 0), ZoneId.of("UTC"));
+    static final WeeklyReleaseWindow WINDOW =
+            new WeeklyReleaseWindow(
+                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                    LocalTime.of(9, 0),
+                    LocalTime.of(16, 0),
+                    ZoneId.of("UTC"));
 
     /** Ready unless a test holds a step. */
     static final HeldUpstream UPSTREAM = new HeldUpstream();
 
     private static ProcessEngine engine;
 
-    private TestEngine() {
-    }
+    private TestEngine() {}
 
     static synchronized ProcessEngine get() {
         if (engine == null) {
-            StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+            StandaloneInMemProcessEngineConfiguration configuration =
+                    new StandaloneInMemProcessEngineConfiguration();
             configuration.setProcessEngineName("almanac-process-tests");
             configuration.setJdbcUrl("jdbc:h2:mem:almanac-process-tests;DB_CLOSE_DELAY=-1");
             configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
             configuration.setJobExecutorActivate(false);
             configuration.getProcessEnginePlugins().add(new ProcedureConventions());
-            configuration.setBeans(Map.of(ReleaseTiming.BEAN_NAME, new DefaultReleaseTiming(WINDOW, "PT2H", "P14D"), UpstreamReadiness.BEAN_NAME, UPSTREAM));
+            configuration.setBeans(
+                    Map.of(
+                            ReleaseTiming.BEAN_NAME,
+                            new DefaultReleaseTiming(WINDOW, "PT2H", "P14D"),
+                            UpstreamReadiness.BEAN_NAME,
+                            UPSTREAM));
             engine = configuration.buildProcessEngine();
         }
         return engine;

@@ -18,41 +18,59 @@ import net.fortuna.ical4j.model.Recur;
 /**
  * Capacity as part of the plan: what each release's projected steps book on shared resources (GPU
  * pools, evaluation clusters, specialists), bucket by bucket, against what each resource has, and
- * the over-allocations that follow. Demand follows the projected dates: project a moved release
- * and its bookings move with it.
+ * the over-allocations that follow. Demand follows the projected dates: project a moved release and
+ * its bookings move with it.
  */
 public final class Capacity {
 
-    private Capacity() {
-    }
+    private Capacity() {}
 
     /** How a step uses a resource. */
     public enum ResourceKind {
         /** Units held while the step runs (8 GPUs): every bucket it touches books the amount. */
         CONCURRENT,
-        /** Effort spread over the step (1 reviewer-day): the amount is shared among its buckets by time. */
+        /**
+         * Effort spread over the step (1 reviewer-day): the amount is shared among its buckets by
+         * time.
+         */
         EFFORT
     }
 
-    /** The size of a bucket: a day, or an hour where the unit needs it (GPUs shared within a day). */
-    public enum Granularity { DAY, HOUR }
-
-    /** A day or range of days off, once or repeating (RRULE, from {@code start}); for one member, or the whole resource if {@code member} is null. */
-    public record Holiday(LocalDate start, LocalDate end, String rrule, String member) {
+    /**
+     * The size of a bucket: a day, or an hour where the unit needs it (GPUs shared within a day).
+     */
+    public enum Granularity {
+        DAY,
+        HOUR
     }
 
-    /** From {@code from} on, the resource has {@code capacity} per bucket (per member for people). */
-    public record CapacityChange(LocalDate from, double capacity) {
-    }
+    /**
+     * A day or range of days off, once or repeating (RRULE, from {@code start}); for one member, or
+     * the whole resource if {@code member} is null.
+     */
+    public record Holiday(LocalDate start, LocalDate end, String rrule, String member) {}
+
+    /**
+     * From {@code from} on, the resource has {@code capacity} per bucket (per member for people).
+     */
+    public record CapacityChange(LocalDate from, double capacity) {}
 
     /**
      * A shared resource.
      *
      * @param capacity base units per bucket; for a resource with members, per member
-     * @param members  the people behind a specialist role; empty for machines
+     * @param members the people behind a specialist role; empty for machines
      */
-    public record Resource(String key, String name, String unit, ResourceKind kind, Granularity granularity, double capacity,
-            List<CapacityChange> changes, List<String> members, List<Holiday> holidays) {
+    public record Resource(
+            String key,
+            String name,
+            String unit,
+            ResourceKind kind,
+            Granularity granularity,
+            double capacity,
+            List<CapacityChange> changes,
+            List<String> members,
+            List<Holiday> holidays) {
 
         public Resource {
             changes = changes == null ? List.of() : List.copyOf(changes);
@@ -63,25 +81,28 @@ public final class Capacity {
         public Resource withChange(CapacityChange change) {
             List<CapacityChange> more = new ArrayList<>(changes);
             more.add(change);
-            return new Resource(key, name, unit, kind, granularity, capacity, more, members, holidays);
+            return new Resource(
+                    key, name, unit, kind, granularity, capacity, more, members, holidays);
         }
 
         public Resource withHoliday(Holiday holiday) {
             List<Holiday> more = new ArrayList<>(holidays);
             more.add(holiday);
-            return new Resource(key, name, unit, kind, granularity, capacity, changes, members, more);
+            return new Resource(
+                    key, name, unit, kind, granularity, capacity, changes, members, more);
         }
     }
 
     /** What one step needs of one resource. */
-    public record Need(String resource, double amount) {
-    }
+    public record Need(String resource, double amount) {}
 
     /**
      * What steps need: the procedure's defaults by activity, overridden per model and per release
      * (a release's override wins over its model's, which wins over the default).
      */
-    public record Demand(Map<String, List<Need>> defaults, Map<String, Map<String, List<Need>>> byModel,
+    public record Demand(
+            Map<String, List<Need>> defaults,
+            Map<String, Map<String, List<Need>>> byModel,
             Map<String, Map<String, List<Need>>> byRelease) {
 
         public static final Demand NONE = new Demand(Map.of(), Map.of(), Map.of());
@@ -91,7 +112,8 @@ public final class Capacity {
             if (own != null && own.containsKey(activityId)) {
                 return own.get(activityId);
             }
-            Map<String, List<Need>> model = release.model() == null ? null : byModel.get(release.model());
+            Map<String, List<Need>> model =
+                    release.model() == null ? null : byModel.get(release.model());
             if (model != null && model.containsKey(activityId)) {
                 return model.get(activityId);
             }
@@ -99,20 +121,33 @@ public final class Capacity {
         }
     }
 
-    /** An experimentation window holding back a share of a resource for exploratory runs and A/B tests. */
-    public record Reservation(String window, String resource, double share, Instant start, Instant end) {
-    }
+    /**
+     * An experimentation window holding back a share of a resource for exploratory runs and A/B
+     * tests.
+     */
+    public record Reservation(
+            String window, String resource, double share, Instant start, Instant end) {}
 
     /**
      * What one release's step books in one bucket.
      *
      * @param reserveBound production demand without an override: it must stay out of reserves
      */
-    public record Booking(String releaseKey, String activityId, String lane, double amount, boolean reserveBound) {
-    }
+    public record Booking(
+            String releaseKey,
+            String activityId,
+            String lane,
+            double amount,
+            boolean reserveBound) {}
 
     /** One bucket of one resource. {@code reserved} is held back from production demand. */
-    public record Bucket(Instant start, double capacity, double reserved, double booked, double productionBooked, List<Booking> bookings) {
+    public record Bucket(
+            Instant start,
+            double capacity,
+            double reserved,
+            double booked,
+            double productionBooked,
+            List<Booking> bookings) {
 
         public boolean overAllocated() {
             return booked > capacity + 1e-9;
@@ -123,33 +158,51 @@ public final class Capacity {
         }
     }
 
-    public record ResourceLoad(Resource resource, List<Bucket> buckets) {
-    }
+    public record ResourceLoad(Resource resource, List<Bucket> buckets) {}
 
     /**
      * Over-allocation of one resource over a period (consecutive buckets).
      *
-     * @param kind     "over-allocated" (more booked than the resource has) or "reserve" (production
-     *                 demand eats into an experimentation window's reserve)
-     * @param releases the releases booking the resource in those buckets (for "reserve", the production ones without an override)
+     * @param kind "over-allocated" (more booked than the resource has) or "reserve" (production
+     *     demand eats into an experimentation window's reserve)
+     * @param releases the releases booking the resource in those buckets (for "reserve", the
+     *     production ones without an override)
      */
-    public record Conflict(String resource, String kind, Instant start, Instant end, double peakBooked, double capacity, List<String> releases) {
-    }
+    public record Conflict(
+            String resource,
+            String kind,
+            Instant start,
+            Instant end,
+            double peakBooked,
+            double capacity,
+            List<String> releases) {}
 
-    public record Load(Instant from, Instant to, List<ResourceLoad> resources, List<Conflict> conflicts) {
+    public record Load(
+            Instant from, Instant to, List<ResourceLoad> resources, List<Conflict> conflicts) {
 
         public ResourceLoad of(String resource) {
-            return resources.stream().filter(r -> r.resource().key().equals(resource)).findFirst().orElse(null);
+            return resources.stream()
+                    .filter(r -> r.resource().key().equals(resource))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     /**
      * Books every projected step's needs against the resources over [{@code from}, {@code to}), in
-     * buckets of the calendar's zone, and finds the conflicts. A release's production demand that an
-     * override ({@code "resource/releaseKey"}) lets into a reserve is not a reserve conflict.
+     * buckets of the calendar's zone, and finds the conflicts. A release's production demand that
+     * an override ({@code "resource/releaseKey"}) lets into a reserve is not a reserve conflict.
      */
-    public static Load of(Snapshot snapshot, Schedule schedule, List<Resource> resources, Demand demand, List<Reservation> reservations,
-            Set<String> overrides, Instant from, Instant to, ZoneId zone) {
+    public static Load of(
+            Snapshot snapshot,
+            Schedule schedule,
+            List<Resource> resources,
+            Demand demand,
+            List<Reservation> reservations,
+            Set<String> overrides,
+            Instant from,
+            Instant to,
+            ZoneId zone) {
         Map<String, ReleaseState> releases = new HashMap<>();
         snapshot.releases().forEach(r -> releases.put(r.key(), r));
         List<ResourceLoad> loads = new ArrayList<>();
@@ -165,13 +218,18 @@ public final class Capacity {
             }
             boolean production = "production".equals(release.lane());
             for (ProjectedStep step : projected.steps()) {
-                if (step.status() == StepStatus.DONE || step.start() == null || step.end() == null) {
+                if (step.status() == StepStatus.DONE
+                        || step.start() == null
+                        || step.end() == null) {
                     continue;
                 }
                 for (Need need : demand.of(release, step.activityId())) {
                     Grid grid = grids.get(need.resource());
                     if (grid != null && need.amount() > 0) {
-                        boolean intoReserve = production && !overrides.contains(need.resource() + "/" + release.key());
+                        boolean intoReserve =
+                                production
+                                        && !overrides.contains(
+                                                need.resource() + "/" + release.key());
                         grid.book(release, step, need.amount(), intoReserve);
                     }
                 }
@@ -203,8 +261,16 @@ public final class Capacity {
                 Set<String> involved = new LinkedHashSet<>();
                 while (j < buckets.size() && hits(buckets.get(j), kind)) {
                     Bucket b = buckets.get(j);
-                    peak = Math.max(peak, "reserve".equals(kind) ? b.productionBooked() : b.booked());
-                    capacity = Math.min(capacity, "reserve".equals(kind) ? b.capacity() - b.reserved() : b.capacity());
+                    peak =
+                            Math.max(
+                                    peak,
+                                    "reserve".equals(kind) ? b.productionBooked() : b.booked());
+                    capacity =
+                            Math.min(
+                                    capacity,
+                                    "reserve".equals(kind)
+                                            ? b.capacity() - b.reserved()
+                                            : b.capacity());
                     for (Booking booking : b.bookings()) {
                         if (!"reserve".equals(kind) || booking.reserveBound()) {
                             involved.add(booking.releaseKey());
@@ -212,8 +278,15 @@ public final class Capacity {
                     }
                     j++;
                 }
-                found.add(new Conflict(load.resource().key(), kind, buckets.get(i).start(), buckets.get(j - 1).start().plus(step), peak, capacity,
-                        List.copyOf(involved)));
+                found.add(
+                        new Conflict(
+                                load.resource().key(),
+                                kind,
+                                buckets.get(i).start(),
+                                buckets.get(j - 1).start().plus(step),
+                                peak,
+                                capacity,
+                                List.copyOf(involved)));
                 i = j;
             }
         }
@@ -221,7 +294,9 @@ public final class Capacity {
     }
 
     private static boolean hits(Bucket bucket, String kind) {
-        return "reserve".equals(kind) ? bucket.intoReserve() && !bucket.overAllocated() : bucket.overAllocated();
+        return "reserve".equals(kind)
+                ? bucket.intoReserve() && !bucket.overAllocated()
+                : bucket.overAllocated();
     }
 
     /** The buckets of one resource while bookings are added. */
@@ -237,16 +312,34 @@ public final class Capacity {
         final List<List<Booking>> bookings;
         final Instant[] starts;
 
-        Grid(Resource resource, Instant from, Instant to, ZoneId zone, List<Reservation> reservations) {
+        Grid(
+                Resource resource,
+                Instant from,
+                Instant to,
+                ZoneId zone,
+                List<Reservation> reservations) {
             this.resource = resource;
-            this.step = resource.granularity() == Granularity.HOUR ? Duration.ofHours(1) : Duration.ofDays(1);
+            this.step =
+                    resource.granularity() == Granularity.HOUR
+                            ? Duration.ofHours(1)
+                            : Duration.ofDays(1);
             // buckets start at the zone's midnight (or on the hour)
             LocalDate firstDay = from.atZone(zone).toLocalDate();
-            Instant first = resource.granularity() == Granularity.HOUR ? from.truncatedTo(ChronoUnit.HOURS) : firstDay.atStartOfDay(zone).toInstant();
+            Instant first =
+                    resource.granularity() == Granularity.HOUR
+                            ? from.truncatedTo(ChronoUnit.HOURS)
+                            : firstDay.atStartOfDay(zone).toInstant();
             List<Instant> bucketStarts = new ArrayList<>();
             for (Instant t = first; t.isBefore(to); ) {
                 bucketStarts.add(t);
-                t = resource.granularity() == Granularity.HOUR ? t.plus(step) : t.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+                t =
+                        resource.granularity() == Granularity.HOUR
+                                ? t.plus(step)
+                                : t.atZone(zone)
+                                        .toLocalDate()
+                                        .plusDays(1)
+                                        .atStartOfDay(zone)
+                                        .toInstant();
             }
             this.starts = bucketStarts.toArray(new Instant[0]);
             this.from = first;
@@ -256,7 +349,8 @@ public final class Capacity {
             this.booked = new double[n];
             this.production = new double[n];
             this.bookings = new ArrayList<>(n);
-            Holidays off = new Holidays(resource, firstDay, to.atZone(zone).toLocalDate().plusDays(1));
+            Holidays off =
+                    new Holidays(resource, firstDay, to.atZone(zone).toLocalDate().plusDays(1));
             for (int i = 0; i < n; i++) {
                 bookings.add(null);
                 LocalDate day = starts[i].atZone(zone).toLocalDate();
@@ -269,7 +363,9 @@ public final class Capacity {
                 capacity[i] = base;
                 Instant end = i + 1 < n ? starts[i + 1] : starts[i].plus(step);
                 for (Reservation r : reservations) {
-                    if (r.resource().equals(resource.key()) && r.start().isBefore(end) && r.end().isAfter(starts[i])) {
+                    if (r.resource().equals(resource.key())
+                            && r.start().isBefore(end)
+                            && r.end().isAfter(starts[i])) {
                         reserved[i] = Math.max(reserved[i], base * r.share());
                     }
                 }
@@ -280,7 +376,8 @@ public final class Capacity {
             double base = resource.capacity();
             LocalDate latest = null;
             for (CapacityChange change : resource.changes()) {
-                if (!change.from().isAfter(day) && (latest == null || change.from().isAfter(latest))) {
+                if (!change.from().isAfter(day)
+                        && (latest == null || change.from().isAfter(latest))) {
                     latest = change.from();
                     base = change.capacity();
                 }
@@ -306,7 +403,9 @@ public final class Capacity {
                 } else {
                     Instant bs = starts[k];
                     Instant be = k + 1 < n ? starts[k + 1] : bs.plus(this.step);
-                    long overlap = Duration.between(s.isAfter(bs) ? s : bs, e.isBefore(be) ? e : be).getSeconds();
+                    long overlap =
+                            Duration.between(s.isAfter(bs) ? s : bs, e.isBefore(be) ? e : be)
+                                    .getSeconds();
                     share = amount * overlap / total;
                 }
                 if (share <= 0) {
@@ -319,7 +418,14 @@ public final class Capacity {
                 if (bookings.get(k) == null) {
                     bookings.set(k, new ArrayList<>(4));
                 }
-                bookings.get(k).add(new Booking(release.key(), step.activityId(), release.lane(), share, production));
+                bookings.get(k)
+                        .add(
+                                new Booking(
+                                        release.key(),
+                                        step.activityId(),
+                                        release.lane(),
+                                        share,
+                                        production));
             }
         }
 
@@ -346,7 +452,14 @@ public final class Capacity {
             List<Bucket> buckets = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 List<Booking> b = bookings.get(i);
-                buckets.add(new Bucket(starts[i], capacity[i], reserved[i], booked[i], production[i], b == null ? List.of() : List.copyOf(b)));
+                buckets.add(
+                        new Bucket(
+                                starts[i],
+                                capacity[i],
+                                reserved[i],
+                                booked[i],
+                                production[i],
+                                b == null ? List.of() : List.copyOf(b)));
             }
             return new ResourceLoad(resource, buckets);
         }
@@ -361,11 +474,16 @@ public final class Capacity {
         Holidays(Resource resource, LocalDate from, LocalDate to) {
             this.members = resource.members().size();
             for (Holiday h : resource.holidays()) {
-                Set<LocalDate> target = h.member() == null ? resourceOff : memberOff.computeIfAbsent(h.member(), k -> new HashSet<>());
+                Set<LocalDate> target =
+                        h.member() == null
+                                ? resourceOff
+                                : memberOff.computeIfAbsent(h.member(), k -> new HashSet<>());
                 LocalDate end = h.end() == null ? h.start() : h.end();
                 long length = Math.max(0, ChronoUnit.DAYS.between(h.start(), end));
                 for (LocalDate first : occurrences(h, from.minusDays(length), to)) {
-                    for (LocalDate d = first; !d.isAfter(first.plusDays(length)); d = d.plusDays(1)) {
+                    for (LocalDate d = first;
+                            !d.isAfter(first.plusDays(length));
+                            d = d.plusDays(1)) {
                         target.add(d);
                     }
                 }
@@ -379,7 +497,9 @@ public final class Capacity {
             Recur<LocalDateTime> recur = new Recur<>(h.rrule());
             LocalDateTime seed = h.start().atStartOfDay();
             LocalDateTime periodStart = (from.isAfter(h.start()) ? from : h.start()).atStartOfDay();
-            return recur.getDates(seed, periodStart, to.atStartOfDay()).stream().map(LocalDateTime::toLocalDate).toList();
+            return recur.getDates(seed, periodStart, to.atStartOfDay()).stream()
+                    .map(LocalDateTime::toLocalDate)
+                    .toList();
         }
 
         boolean wholeResource(LocalDate day) {

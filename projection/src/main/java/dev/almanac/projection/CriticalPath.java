@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * The chain of steps, across releases, that sets when a step ends: walking back from it, each step
  * is followed to the predecessor (in its own release, or upstream through a dependency) whose end
- * fixed its start. The walk stops at a step that only waited for "now" or its release's start, or at
- * a step already done.
+ * fixed its start. The walk stops at a step that only waited for "now" or its release's start, or
+ * at a step already done.
  */
 public final class CriticalPath {
 
@@ -21,20 +21,26 @@ public final class CriticalPath {
      * One step of the chain.
      *
      * @param releaseKey the release
-     * @param step       its projected step
-     * @param via        how this link leads to the next one: "dependency" (through an edge between
-     *                   releases), "procedure" (the release's own order), or null for the last link
+     * @param step its projected step
+     * @param via how this link leads to the next one: "dependency" (through an edge between
+     *     releases), "procedure" (the release's own order), or null for the last link
      */
-    public record Link(String releaseKey, ProjectedStep step, String via) {
-    }
+    public record Link(String releaseKey, ProjectedStep step, String via) {}
 
-    private CriticalPath() {
-    }
+    private CriticalPath() {}
 
-    /** The chain that ends at {@code releaseKey}'s target step, earliest first; empty if the release is unknown. */
+    /**
+     * The chain that ends at {@code releaseKey}'s target step, earliest first; empty if the release
+     * is unknown.
+     */
     public static List<Link> toTarget(Snapshot snapshot, Schedule schedule, String releaseKey) {
-        ReleaseState release = snapshot.releases().stream().filter(r -> r.key().equals(releaseKey)).findFirst().orElse(null);
-        Procedure procedure = release == null ? null : snapshot.procedures().get(release.procedureId());
+        ReleaseState release =
+                snapshot.releases().stream()
+                        .filter(r -> r.key().equals(releaseKey))
+                        .findFirst()
+                        .orElse(null);
+        Procedure procedure =
+                release == null ? null : snapshot.procedures().get(release.procedureId());
         if (procedure == null || procedure.targetActivity() == null) {
             return List.of();
         }
@@ -42,7 +48,8 @@ public final class CriticalPath {
     }
 
     /** The chain that ends at the given step, earliest first. */
-    public static List<Link> to(Snapshot snapshot, Schedule schedule, String releaseKey, String activityId) {
+    public static List<Link> to(
+            Snapshot snapshot, Schedule schedule, String releaseKey, String activityId) {
         Map<String, ReleaseState> releases = new HashMap<>();
         snapshot.releases().forEach(r -> releases.put(r.key(), r));
         Map<String, Map<String, ProjectedStep>> projected = new HashMap<>();
@@ -52,7 +59,13 @@ public final class CriticalPath {
             projected.put(r.key(), steps);
         }
         Map<String, List<Dependency>> into = new HashMap<>();
-        snapshot.dependencies().forEach(d -> into.computeIfAbsent(d.toRelease() + '\u0000' + d.toActivity(), k -> new ArrayList<>()).add(d));
+        snapshot.dependencies()
+                .forEach(
+                        d ->
+                                into.computeIfAbsent(
+                                                d.toRelease() + '\u0000' + d.toActivity(),
+                                                k -> new ArrayList<>())
+                                        .add(d));
 
         List<Link> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -70,8 +83,13 @@ public final class CriticalPath {
                 break;
             }
             Procedure procedure = snapshot.procedures().get(release.procedureId());
-            Step spec = procedure == null ? null : procedure.steps().stream().filter(s -> s.activityId().equals(step.activityId())).findFirst()
-                    .orElse(null);
+            Step spec =
+                    procedure == null
+                            ? null
+                            : procedure.steps().stream()
+                                    .filter(s -> s.activityId().equals(step.activityId()))
+                                    .findFirst()
+                                    .orElse(null);
             String nextKey = null;
             String nextActivity = null;
             long binding = Long.MIN_VALUE;
@@ -87,8 +105,11 @@ public final class CriticalPath {
                 }
             }
             for (Dependency d : into.getOrDefault(key + '\u0000' + activity, List.of())) {
-                ProjectedStep p = projected.getOrDefault(d.fromRelease(), Map.of()).get(d.fromActivity());
-                if (p != null && p.end() != null && p.end().plus(d.lag()).getEpochSecond() > binding) {
+                ProjectedStep p =
+                        projected.getOrDefault(d.fromRelease(), Map.of()).get(d.fromActivity());
+                if (p != null
+                        && p.end() != null
+                        && p.end().plus(d.lag()).getEpochSecond() > binding) {
                     binding = p.end().plus(d.lag()).getEpochSecond();
                     nextKey = d.fromRelease();
                     nextActivity = d.fromActivity();
@@ -96,7 +117,10 @@ public final class CriticalPath {
                 }
             }
             Instant start = step.start();
-            if (nextKey == null || (step.status() == StepStatus.PLANNED && start != null && binding < start.getEpochSecond())) {
+            if (nextKey == null
+                    || (step.status() == StepStatus.PLANNED
+                            && start != null
+                            && binding < start.getEpochSecond())) {
                 break; // it waited for nothing but now or its release's start
             }
             key = nextKey;

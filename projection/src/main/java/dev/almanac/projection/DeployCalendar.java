@@ -44,7 +44,9 @@ final class DeployCalendar {
                 open.add(cursor, end, opener);
             }
         }
-        return new DeployCalendar(Arrays.copyOf(open.starts, open.size), Arrays.copyOf(open.ends, open.size),
+        return new DeployCalendar(
+                Arrays.copyOf(open.starts, open.size),
+                Arrays.copyOf(open.ends, open.size),
                 Arrays.copyOf(open.ids, open.size));
     }
 

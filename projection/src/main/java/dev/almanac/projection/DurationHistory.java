@@ -7,7 +7,8 @@ import java.util.Map;
  * (releases without one are under the empty string). The projector trusts a group once it has
  * {@code minSamples} observations, preferring the product line's own.
  */
-public record DurationHistory(Map<String, Map<String, long[]>> secondsByActivityAndProductLine, int minSamples) {
+public record DurationHistory(
+        Map<String, Map<String, long[]>> secondsByActivityAndProductLine, int minSamples) {
 
     public static final DurationHistory NONE = new DurationHistory(Map.of(), 5);
 }

@@ -14,6 +14,7 @@ final class Durations {
 
     /** Spread of a planned duration: lognormal with median = planned and this sigma. */
     static final double PLANNED_SIGMA = 0.35;
+
     /** Quantiles per planned distribution; sampling picks one at random. */
     static final int PLANNED_TABLE_SIZE = 256;
 
@@ -49,12 +50,17 @@ final class Durations {
 
     private int spec(Step step, String productLine) {
         long planned = step.planned() == null ? 0 : Math.max(0, step.planned().getSeconds());
-        Map<String, long[]> groups = history.secondsByActivityAndProductLine() == null ? null
-                : history.secondsByActivityAndProductLine().get(step.activityId());
+        Map<String, long[]> groups =
+                history.secondsByActivityAndProductLine() == null
+                        ? null
+                        : history.secondsByActivityAndProductLine().get(step.activityId());
         if (groups != null) {
             long[] own = groups.get(productLine);
             if (own != null && own.length >= minSamples) {
-                return learned(step.activityId() + '\u0000' + productLine, own, DurationSource.LEARNED_PRODUCT_LINE);
+                return learned(
+                        step.activityId() + '\u0000' + productLine,
+                        own,
+                        DurationSource.LEARNED_PRODUCT_LINE);
             }
             int total = groups.values().stream().mapToInt(a -> a == null ? 0 : a.length).sum();
             if (total >= minSamples) {
@@ -66,7 +72,8 @@ final class Durations {
                         n += g.length;
                     }
                 }
-                return learned(step.activityId() + '\u0000' + "\u0001all", all, DurationSource.LEARNED);
+                return learned(
+                        step.activityId() + '\u0000' + "\u0001all", all, DurationSource.LEARNED);
             }
         }
         return fixed(planned);
@@ -75,16 +82,23 @@ final class Durations {
     /** A duration a planner set for one step: used as it is, spread like a planned one. */
     int fixed(long seconds) {
         long planned = Math.max(0, seconds);
-        return specByKey.computeIfAbsent("\u0002planned" + planned, k -> add(planned, DurationSource.PLANNED,
-                lognormalTable(planned, PLANNED_SIGMA, PLANNED_TABLE_SIZE)));
+        return specByKey.computeIfAbsent(
+                "\u0002planned" + planned,
+                k ->
+                        add(
+                                planned,
+                                DurationSource.PLANNED,
+                                lognormalTable(planned, PLANNED_SIGMA, PLANNED_TABLE_SIZE)));
     }
 
     private int learned(String key, long[] samples, DurationSource source) {
-        return specByKey.computeIfAbsent(key + '\u0000' + source, k -> {
-            long[] sorted = samples.clone();
-            Arrays.sort(sorted);
-            return add(median(sorted), source, sorted);
-        });
+        return specByKey.computeIfAbsent(
+                key + '\u0000' + source,
+                k -> {
+                    long[] sorted = samples.clone();
+                    Arrays.sort(sorted);
+                    return add(median(sorted), source, sorted);
+                });
     }
 
     private int add(long medianSeconds, DurationSource source, long[] sortedTable) {
@@ -122,16 +136,40 @@ final class Durations {
         return table;
     }
 
-    /** The standard normal quantile function (Acklam's rational approximation, relative error < 1.2e-9). */
+    /**
+     * The standard normal quantile function (Acklam's rational approximation, relative error <
+     * 1.2e-9).
+     */
     static double inverseNormal(double p) {
-        final double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-            1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
-        final double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-            6.680131188771972e+01, -1.328068155288572e+01};
-        final double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-            -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
-        final double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-            3.754408661907416e+00};
+        final double[] a = {
+            -3.969683028665376e+01,
+            2.209460984245205e+02,
+            -2.759285104469687e+02,
+            1.383577518672690e+02,
+            -3.066479806614716e+01,
+            2.506628277459239e+00
+        };
+        final double[] b = {
+            -5.447609879822406e+01,
+            1.615858368580409e+02,
+            -1.556989798598866e+02,
+            6.680131188771972e+01,
+            -1.328068155288572e+01
+        };
+        final double[] c = {
+            -7.784894002430293e-03,
+            -3.223964580411365e-01,
+            -2.400758277161838e+00,
+            -2.549732539343734e+00,
+            4.374664141464968e+00,
+            2.938163982698783e+00
+        };
+        final double[] d = {
+            7.784695709041462e-03,
+            3.224671290700398e-01,
+            2.445134137142996e+00,
+            3.754408661907416e+00
+        };
         double low = 0.02425;
         if (p < low) {
             double q = Math.sqrt(-2 * Math.log(p));
@@ -145,7 +183,8 @@ final class Durations {
         }
         double q = p - 0.5;
         double r = q * q;
-        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5])
+                * q
                 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
 }

@@ -9,8 +9,7 @@ import java.util.Arrays;
  * Monte Carlo over the projection's graph, vectorised per node: a node still to run holds an array
  * of {@code samples} end times while any successor still needs it; then its P50/P90 (exact, by
  * bucketed selection) and, for a target, the histogram and on-target count are taken and the array
- * goes back to a pool. Memory
- * grows with the graph's width, not with samples x nodes.
+ * goes back to a pool. Memory grows with the graph's width, not with samples x nodes.
  *
  * <p>Durations: learned ones are bootstrapped from the observations, planned ones drawn from a
  * lognormal quantile table (median = planned). An active step without a due date draws from the
@@ -70,7 +69,10 @@ final class MonteCarlo {
             byte status = g.status[u];
             if (status == ProjectionGraph.PLANNED) {
                 vectors[u] = planned(u);
-            } else if (status == ProjectionGraph.ACTIVE && !g.window[u] && !g.upstreamWait[u] && g.due[u] == ProjectionGraph.NONE) {
+            } else if (status == ProjectionGraph.ACTIVE
+                    && !g.window[u]
+                    && !g.upstreamWait[u]
+                    && g.due[u] == ProjectionGraph.NONE) {
                 vectors[u] = activeWork(u, now);
             }
             for (int k = g.inStart[u]; k < g.inStart[u + 1]; k++) {
@@ -242,6 +244,7 @@ final class MonteCarlo {
         }
         int[] counts = new int[HISTOGRAM_BINS];
         counts[0] = samples;
-        return new Histogram(Instant.ofEpochSecond(p.end[targetNode]), Duration.ofSeconds(1), counts);
+        return new Histogram(
+                Instant.ofEpochSecond(p.end[targetNode]), Duration.ofSeconds(1), counts);
     }
 }

@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A procedure's steps as indices: predecessors, successors (a detour leads to where it rejoins), target. */
+/**
+ * A procedure's steps as indices: predecessors, successors (a detour leads to where it rejoins),
+ * target.
+ */
 final class ProcedureIndex {
 
     final Procedure procedure;
@@ -14,6 +17,7 @@ final class ProcedureIndex {
     final int[][] preds;
     final int[][] succs;
     final int target;
+
     /** Duration spec per step, per product line; filled lazily by {@link Durations}. */
     final Map<String, int[]> specsByProductLine = new HashMap<>();
 
@@ -50,7 +54,8 @@ final class ProcedureIndex {
         for (int i = 0; i < steps.length; i++) {
             succs[i] = succ.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
-        Integer t = procedure.targetActivity() == null ? null : indexOf.get(procedure.targetActivity());
+        Integer t =
+                procedure.targetActivity() == null ? null : indexOf.get(procedure.targetActivity());
         target = t == null ? -1 : t;
     }
 }

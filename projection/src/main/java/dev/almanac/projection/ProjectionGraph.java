@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one graph across all releases as arrays: a node per projected (release, step), edges only into
- * steps still to run (edges into done or active steps change nothing), a topological order by Kahn.
- * Times are epoch seconds; {@link #NONE} marks an absent time.
+ * The one graph across all releases as arrays: a node per projected (release, step), edges only
+ * into steps still to run (edges into done or active steps change nothing), a topological order by
+ * Kahn. Times are epoch seconds; {@link #NONE} marks an absent time.
  */
 final class ProjectionGraph {
 
@@ -25,6 +25,7 @@ final class ProjectionGraph {
     final long now;
     final List<Conflict> conflicts = new ArrayList<>();
     final Durations durations;
+
     /** Planner-set durations of single steps, by {@link Snapshot#stepKey}. */
     private final Map<String, java.time.Duration> planned;
 
@@ -93,7 +94,10 @@ final class ProjectionGraph {
             ReleaseState rs = releases[r];
             ProcedureIndex p = procedures.get(rs.procedureId());
             if (p == null) {
-                Procedure procedure = rs.procedureId() == null ? null : snapshot.procedures().get(rs.procedureId());
+                Procedure procedure =
+                        rs.procedureId() == null
+                                ? null
+                                : snapshot.procedures().get(rs.procedureId());
                 if (procedure != null) {
                     p = new ProcedureIndex(procedure);
                     procedures.put(rs.procedureId(), p);
@@ -101,8 +105,16 @@ final class ProjectionGraph {
             }
             procedureOf[r] = p;
             if (p == null) {
-                conflicts.add(new Conflict(rs.key(), null, "unknown-procedure", "Release " + rs.key()
-                        + " follows procedure '" + rs.procedureId() + "', which the snapshot does not have; it is not projected."));
+                conflicts.add(
+                        new Conflict(
+                                rs.key(),
+                                null,
+                                "unknown-procedure",
+                                "Release "
+                                        + rs.key()
+                                        + " follows procedure '"
+                                        + rs.procedureId()
+                                        + "', which the snapshot does not have; it is not projected."));
             }
             stepBase[r + 1] = stepBase[r] + (p == null ? 0 : p.steps.length);
         }
@@ -150,7 +162,8 @@ final class ProjectionGraph {
                 upstreamWait[v] = p.steps[i].kind() == StepKind.UPSTREAM_WAIT;
                 spec[v] = specs[i];
                 if (!planned.isEmpty()) {
-                    java.time.Duration own = planned.get(Snapshot.stepKey(rs.key(), p.steps[i].activityId()));
+                    java.time.Duration own =
+                            planned.get(Snapshot.stepKey(rs.key(), p.steps[i].activityId()));
                     if (own != null) {
                         spec[v] = durations.fixed(own.getSeconds());
                     }
@@ -176,7 +189,11 @@ final class ProjectionGraph {
             StepState ss = states.get(p.steps[i].activityId());
             boolean expected = p.steps[i].expected();
             switch (status) {
-                case COMPLETED, STOPPED -> state[i] = ss != null && (ss.actualStart() != null || ss.actualEnd() != null) ? DONE : -1;
+                case COMPLETED, STOPPED ->
+                        state[i] =
+                                ss != null && (ss.actualStart() != null || ss.actualEnd() != null)
+                                        ? DONE
+                                        : -1;
                 case PLANNED -> state[i] = expected ? PLANNED : -1;
                 case ACTIVE -> state[i] = ss != null && ss.active() ? ACTIVE : -1;
             }
@@ -273,12 +290,36 @@ final class ProjectionGraph {
             Integer fs = fr == null ? null : procedureOf[fr].indexOf.get(dep.fromActivity());
             Integer ts = tr == null ? null : procedureOf[tr].indexOf.get(dep.toActivity());
             if (fs == null || ts == null) {
-                String missing = fr == null ? "release " + dep.fromRelease()
-                        : fs == null ? "activity " + dep.fromActivity() + " of " + dep.fromRelease()
-                        : tr == null ? "release " + dep.toRelease() : "activity " + dep.toActivity() + " of " + dep.toRelease();
-                conflicts.add(new Conflict(dep.toRelease(), dep.toActivity(), "unknown-dependency", "The dependency "
-                        + dep.fromRelease() + "/" + dep.fromActivity() + " -> " + dep.toRelease() + "/" + dep.toActivity()
-                        + " names " + missing + ", which is not on the calendar; it is ignored."));
+                String missing =
+                        fr == null
+                                ? "release " + dep.fromRelease()
+                                : fs == null
+                                        ? "activity "
+                                                + dep.fromActivity()
+                                                + " of "
+                                                + dep.fromRelease()
+                                        : tr == null
+                                                ? "release " + dep.toRelease()
+                                                : "activity "
+                                                        + dep.toActivity()
+                                                        + " of "
+                                                        + dep.toRelease();
+                conflicts.add(
+                        new Conflict(
+                                dep.toRelease(),
+                                dep.toActivity(),
+                                "unknown-dependency",
+                                "The dependency "
+                                        + dep.fromRelease()
+                                        + "/"
+                                        + dep.fromActivity()
+                                        + " -> "
+                                        + dep.toRelease()
+                                        + "/"
+                                        + dep.toActivity()
+                                        + " names "
+                                        + missing
+                                        + ", which is not on the calendar; it is ignored."));
                 continue;
             }
             int u = nodeOf(fr, fs);
@@ -375,7 +416,10 @@ final class ProjectionGraph {
 
     private int sortedCount;
 
-    /** Ignores the dependency edges inside every cycle (all its edges if the procedure itself loops). */
+    /**
+     * Ignores the dependency edges inside every cycle (all its edges if the procedure itself
+     * loops).
+     */
     private void breakCycles(boolean allEdges) {
         boolean[] sorted = new boolean[n];
         for (int i = 0; i < sortedCount; i++) {
@@ -405,9 +449,16 @@ final class ProjectionGraph {
             }
             if (first >= 0) {
                 ReleaseState rs = releases[release[first]];
-                conflicts.add(new Conflict(rs.key(), procedureOf[release[first]].steps[step[first]].activityId(), "cycle",
-                        "These steps wait on each other in a cycle: " + String.join(" -> ", named)
-                                + "; the " + (allEdges ? "edges" : "dependencies") + " between them are ignored."));
+                conflicts.add(
+                        new Conflict(
+                                rs.key(),
+                                procedureOf[release[first]].steps[step[first]].activityId(),
+                                "cycle",
+                                "These steps wait on each other in a cycle: "
+                                        + String.join(" -> ", named)
+                                        + "; the "
+                                        + (allEdges ? "edges" : "dependencies")
+                                        + " between them are ignored."));
             }
         }
     }
@@ -476,7 +527,9 @@ final class ProjectionGraph {
     }
 
     String label(int node) {
-        return releases[release[node]].key() + "/" + procedureOf[release[node]].steps[step[node]].activityId();
+        return releases[release[node]].key()
+                + "/"
+                + procedureOf[release[node]].steps[step[node]].activityId();
     }
 
     Step stepOf(int node) {

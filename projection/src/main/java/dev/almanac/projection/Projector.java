@@ -13,18 +13,20 @@ import java.util.List;
  * with windows, overdue pushes, learned durations and, when asked, Monte Carlo confidence.
  *
  * <p>Rules, in short (the package's tests name each one):
+ *
  * <ul>
- * <li>Completed and stopped releases show the steps that ran, from their actuals.</li>
- * <li>An active release shows its active steps, every expected-path step reachable from them (even
- * one with older actuals: a loop runs it again; an active detour leads to the step it rejoins) and
- * the expected-path steps that ended before. With no active step, every step that has not ended is
- * still to run. A planned release runs all its expected steps from its start.</li>
- * <li>A step still to run starts at the latest of now, its release's start, its predecessors' ends
- * and its upstream dependencies' ends plus lag; it takes its duration (median of the learned
- * observations of its product line, else of all product lines, else planned), or for a deploy
- * (release-window step) waits for the next open window.</li>
- * <li>An active step ends at its due date if that is ahead; else after its duration; if that is
- * past (or its due date is), it ends now and is overdue, which pushes what follows.</li>
+ *   <li>Completed and stopped releases show the steps that ran, from their actuals.
+ *   <li>An active release shows its active steps, every expected-path step reachable from them
+ *       (even one with older actuals: a loop runs it again; an active detour leads to the step it
+ *       rejoins) and the expected-path steps that ended before. With no active step, every step
+ *       that has not ended is still to run. A planned release runs all its expected steps from its
+ *       start.
+ *   <li>A step still to run starts at the latest of now, its release's start, its predecessors'
+ *       ends and its upstream dependencies' ends plus lag; it takes its duration (median of the
+ *       learned observations of its product line, else of all product lines, else planned), or for
+ *       a deploy (release-window step) waits for the next open window.
+ *   <li>An active step ends at its due date if that is ahead; else after its duration; if that is
+ *       past (or its due date is), it ends now and is overdue, which pushes what follows.
  * </ul>
  *
  * <p>Windows are expanded from a day before {@code now} (no step still to run starts before now) to
@@ -35,8 +37,7 @@ public final class Projector {
 
     static final Duration HORIZON = Duration.ofDays(731);
 
-    private Projector() {
-    }
+    private Projector() {}
 
     /** The deterministic projection: median durations, no sampling. */
     public static Schedule project(Snapshot snapshot) {
@@ -45,12 +46,13 @@ public final class Projector {
     }
 
     /**
-     * The deterministic projection plus P50/P90 per step and the on-target probability from
-     * {@code samples} runs. The same seed gives the same schedule.
+     * The deterministic projection plus P50/P90 per step and the on-target probability from {@code
+     * samples} runs. The same seed gives the same schedule.
      */
     public static Schedule simulate(Snapshot snapshot, int samples, long seed) {
         if (samples < 1) {
-            throw new IllegalArgumentException("A simulation needs at least one sample, not " + samples + ".");
+            throw new IllegalArgumentException(
+                    "A simulation needs at least one sample, not " + samples + ".");
         }
         Projection p = new Projection(snapshot);
         MonteCarlo mc = new MonteCarlo(p, samples, seed);
@@ -67,15 +69,29 @@ public final class Projector {
         final long[] start;
         final long[] end;
         final boolean[] overdue;
-        /** What held a node: >= 0 a dependency edge, -1 nothing, -2 a window (see {@link #windowHeld}). */
+
+        /**
+         * What held a node: >= 0 a dependency edge, -1 nothing, -2 a window (see {@link
+         * #windowHeld}).
+         */
         final int[] heldByEdge;
+
         final String[] windowHeld;
 
         Projection(Snapshot snapshot) {
             g = new ProjectionGraph(snapshot);
-            windows = ReleaseWindows.shared(snapshot.windows(), horizonFrom(snapshot), horizonTo(snapshot));
-            windows.unreadable().forEach((id, sentence) ->
-                    g.conflicts.add(new Conflict(null, null, "unreadable-window", "Window " + id + " is left out: " + sentence)));
+            windows =
+                    ReleaseWindows.shared(
+                            snapshot.windows(), horizonFrom(snapshot), horizonTo(snapshot));
+            windows.unreadable()
+                    .forEach(
+                            (id, sentence) ->
+                                    g.conflicts.add(
+                                            new Conflict(
+                                                    null,
+                                                    null,
+                                                    "unreadable-window",
+                                                    "Window " + id + " is left out: " + sentence)));
             calendarOf = new DeployCalendar[g.releases.length];
             int n = g.n;
             start = new long[n];
@@ -93,7 +109,9 @@ public final class Projector {
         static Instant horizonTo(Snapshot snapshot) {
             Instant latest = snapshot.now();
             for (ReleaseState r : snapshot.releases()) {
-                if (r.status() == ReleaseStatus.PLANNED && r.start() != null && r.start().isAfter(latest)) {
+                if (r.status() == ReleaseStatus.PLANNED
+                        && r.start() != null
+                        && r.start().isAfter(latest)) {
                     latest = r.start();
                 }
             }
@@ -110,7 +128,10 @@ public final class Projector {
             return c;
         }
 
-        /** Earliest start of a step still to run, before its predecessors: now, or its release's start. */
+        /**
+         * Earliest start of a step still to run, before its predecessors: now, or its release's
+         * start.
+         */
         long base(int node) {
             long rs = g.releaseStart[g.release[node]];
             return Math.max(g.now, rs);
@@ -164,7 +185,10 @@ public final class Projector {
             long due = g.due[u];
             start[u] = as;
             if (g.upstreamWait[u]) {
-                end[u] = Math.max(as, now); // the upstream edges into what follows say how long it waits
+                end[u] =
+                        Math.max(
+                                as,
+                                now); // the upstream edges into what follows say how long it waits
                 return;
             }
             if (g.window[u]) {
@@ -199,8 +223,16 @@ public final class Projector {
             if (open == ReleaseWindows.NEVER) {
                 end[u] = ready;
                 ReleaseState rs = g.releases[g.release[u]];
-                g.conflicts.add(new Conflict(rs.key(), g.stepOf(u).activityId(), "no-window", "No release window opens for "
-                        + rs.key() + " after " + Instant.ofEpochSecond(ready) + " within the calendar's horizon."));
+                g.conflicts.add(
+                        new Conflict(
+                                rs.key(),
+                                g.stepOf(u).activityId(),
+                                "no-window",
+                                "No release window opens for "
+                                        + rs.key()
+                                        + " after "
+                                        + Instant.ofEpochSecond(ready)
+                                        + " within the calendar's horizon."));
             } else {
                 end[u] = open;
                 if (open > ready) {
@@ -258,26 +290,61 @@ public final class Projector {
                 outlook = Outlook.ON_TRACK;
             }
             Histogram distribution = mc == null || t < 0 ? null : mc.histogram(t);
-            return new ProjectedRelease(rs.key(), Collections.unmodifiableList(Arrays.asList(steps)), targetEnd, p50, p90, probability, outlook, distribution);
+            return new ProjectedRelease(
+                    rs.key(),
+                    Collections.unmodifiableList(Arrays.asList(steps)),
+                    targetEnd,
+                    p50,
+                    p90,
+                    probability,
+                    outlook,
+                    distribution);
         }
 
         private ProjectedStep step(int u, MonteCarlo mc) {
             Step s = g.stepOf(u);
             byte status = g.status[u];
-            StepStatus st = status == ProjectionGraph.DONE ? StepStatus.DONE
-                    : status == ProjectionGraph.ACTIVE ? StepStatus.ACTIVE : StepStatus.PLANNED;
+            StepStatus st =
+                    status == ProjectionGraph.DONE
+                            ? StepStatus.DONE
+                            : status == ProjectionGraph.ACTIVE
+                                    ? StepStatus.ACTIVE
+                                    : StepStatus.PLANNED;
             Instant startI = Instant.ofEpochSecond(start[u]);
             // Fewer Instants: at 100k releases the output objects are most of the work.
             Instant endI = Instant.ofEpochSecond(end[u]);
             long asS = g.actualStart[u];
             long aeS = g.actualEnd[u];
-            Instant as = asS == ProjectionGraph.NONE ? null : asS == start[u] ? startI : Instant.ofEpochSecond(asS);
-            Instant ae = aeS == ProjectionGraph.NONE ? null : aeS == end[u] ? endI : Instant.ofEpochSecond(aeS);
-            Instant p50 = mc == null || mc.p50[u] == end[u] ? endI : Instant.ofEpochSecond(mc.p50[u]);
-            Instant p90 = mc == null || mc.p90[u] == end[u] ? endI : Instant.ofEpochSecond(mc.p90[u]);
-            DurationSource source = status == ProjectionGraph.PLANNED ? g.durations.source[g.spec[u]] : DurationSource.ACTUAL;
-            return new ProjectedStep(s.activityId(), s.name(), s.milestone(), st, startI, endI, as, ae, p50, p90, source,
-                    overdue[u], heldBy(u));
+            Instant as =
+                    asS == ProjectionGraph.NONE
+                            ? null
+                            : asS == start[u] ? startI : Instant.ofEpochSecond(asS);
+            Instant ae =
+                    aeS == ProjectionGraph.NONE
+                            ? null
+                            : aeS == end[u] ? endI : Instant.ofEpochSecond(aeS);
+            Instant p50 =
+                    mc == null || mc.p50[u] == end[u] ? endI : Instant.ofEpochSecond(mc.p50[u]);
+            Instant p90 =
+                    mc == null || mc.p90[u] == end[u] ? endI : Instant.ofEpochSecond(mc.p90[u]);
+            DurationSource source =
+                    status == ProjectionGraph.PLANNED
+                            ? g.durations.source[g.spec[u]]
+                            : DurationSource.ACTUAL;
+            return new ProjectedStep(
+                    s.activityId(),
+                    s.name(),
+                    s.milestone(),
+                    st,
+                    startI,
+                    endI,
+                    as,
+                    ae,
+                    p50,
+                    p90,
+                    source,
+                    overdue[u],
+                    heldBy(u));
         }
     }
 }

@@ -61,7 +61,9 @@ final class Quantiles {
         return s[k - before];
     }
 
-    /** Rearranges {@code a[lo..hi]} so that {@code a[k]} is the value a full sort would put there. */
+    /**
+     * Rearranges {@code a[lo..hi]} so that {@code a[k]} is the value a full sort would put there.
+     */
     static void select(long[] a, int lo, int hi, int k) {
         while (hi > lo) {
             int mid = (lo + hi) >>> 1;

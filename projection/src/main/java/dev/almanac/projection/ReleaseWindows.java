@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
 
@@ -32,11 +31,14 @@ import net.fortuna.ical4j.transform.recurrence.Frequency;
  * Expansions are memoised per rule and horizon because ical4j spends milliseconds per rule; the
  * projector also shares whole instances between projections over the same rules and horizon.
  *
- * <p>An unreadable RRULE does not stop the rest: the rule is left out and listed by {@link #unreadable()}.
+ * <p>An unreadable RRULE does not stop the rest: the rule is left out and listed by {@link
+ * #unreadable()}.
  */
 public final class ReleaseWindows {
 
-    /** {@link DeployCalendar#nextOpen(long)}'s answer when nothing opens before the horizon ends. */
+    /**
+     * {@link DeployCalendar#nextOpen(long)}'s answer when nothing opens before the horizon ends.
+     */
     static final long NEVER = Long.MIN_VALUE;
 
     private static final int EXPANSION_CACHE_LIMIT = 4096;
@@ -48,11 +50,18 @@ public final class ReleaseWindows {
     private final List<WindowOccurrence> occurrences;
     private final long[][] startsEndsByRule;
     private final Map<String, String> unreadable;
+
     /** By product line, then model (null as ""): no key strings built per lookup. */
-    private final Map<String, Map<String, DeployCalendar>> calendarsByScope = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, DeployCalendar>> calendarsByScope =
+            new ConcurrentHashMap<>();
+
     private final Map<BitSet, DeployCalendar> calendarsByRules = new ConcurrentHashMap<>();
 
-    private ReleaseWindows(long from, long to, List<WindowRule> rules, long[][] startsEndsByRule,
+    private ReleaseWindows(
+            long from,
+            long to,
+            List<WindowRule> rules,
+            long[][] startsEndsByRule,
             Map<String, String> unreadable) {
         this.from = from;
         this.to = to;
@@ -63,22 +72,27 @@ public final class ReleaseWindows {
         for (int r = 0; r < rules.size(); r++) {
             long[] se = startsEndsByRule[r];
             for (int i = 0; i < se.length; i += 2) {
-                all.add(new WindowOccurrence(rules.get(r), Instant.ofEpochSecond(se[i]), Instant.ofEpochSecond(se[i + 1])));
+                all.add(
+                        new WindowOccurrence(
+                                rules.get(r),
+                                Instant.ofEpochSecond(se[i]),
+                                Instant.ofEpochSecond(se[i + 1])));
             }
         }
-        all.sort(Comparator.comparing(WindowOccurrence::start).thenComparing(WindowOccurrence::end));
+        all.sort(
+                Comparator.comparing(WindowOccurrence::start).thenComparing(WindowOccurrence::end));
         this.occurrences = List.copyOf(all);
     }
 
-    private record WindowsKey(List<WindowRule> rules, Instant from, Instant to) {
-    }
+    private record WindowsKey(List<WindowRule> rules, Instant from, Instant to) {}
 
     private static final int SHARED_LIMIT = 32;
     private static final Map<WindowsKey, ReleaseWindows> SHARED = new ConcurrentHashMap<>();
 
     /**
-     * Like {@link #expand}, but shares one instance (and so its per-applicability calendars) between
-     * calls with equal rules and horizon: the projector re-projects often over the same windows.
+     * Like {@link #expand}, but shares one instance (and so its per-applicability calendars)
+     * between calls with equal rules and horizon: the projector re-projects often over the same
+     * windows.
      */
     static ReleaseWindows shared(List<WindowRule> rules, Instant from, Instant to) {
         WindowsKey key = new WindowsKey(List.copyOf(rules), from, to);
@@ -99,7 +113,8 @@ public final class ReleaseWindows {
         long f = from.getEpochSecond();
         long t = to.getEpochSecond();
         if (t < f) {
-            throw new IllegalArgumentException("The horizon ends (" + to + ") before it starts (" + from + ").");
+            throw new IllegalArgumentException(
+                    "The horizon ends (" + to + ") before it starts (" + from + ").");
         }
         List<WindowRule> copy = List.copyOf(rules);
         long[][] startsEnds = new long[copy.size()][];
@@ -119,8 +134,8 @@ public final class ReleaseWindows {
     /**
      * The earliest instant at or after {@code at} when a release of this product line and model may
      * deploy: outside every applicable freeze and, if any release window applies to it, inside one.
-     * Null if there is none before the horizon ends. Where no release window applies, time after the
-     * horizon counts as open: freezes known within the horizon still hold.
+     * Null if there is none before the horizon ends. Where no release window applies, time after
+     * the horizon counts as open: freezes known within the horizon still hold.
      */
     public Instant nextOpen(Instant at, String productLine, String model) {
         long t = calendar(productLine, model).nextOpen(at.getEpochSecond());
@@ -128,9 +143,9 @@ public final class ReleaseWindows {
     }
 
     /**
-     * Like {@link #nextOpen} and names what held the deploy: the id of the freeze whose end or of the
-     * release window whose start opened the slot; null when {@code at} was already open. Null if
-     * nothing opens before the horizon ends.
+     * Like {@link #nextOpen} and names what held the deploy: the id of the freeze whose end or of
+     * the release window whose start opened the slot; null when {@code at} was already open. Null
+     * if nothing opens before the horizon ends.
      */
     public Opening nextOpening(Instant at, String productLine, String model) {
         DeployCalendar calendar = calendar(productLine, model);
@@ -142,8 +157,7 @@ public final class ReleaseWindows {
     }
 
     /** When a deploy may happen and which window rule, if any, made it wait. */
-    public record Opening(Instant at, String heldBy) {
-    }
+    public record Opening(Instant at, String heldBy) {}
 
     /** Occurrences overlapping {@code [from, to)}, by start. */
     public List<WindowOccurrence> occurrences(Instant from, Instant to) {
@@ -167,7 +181,8 @@ public final class ReleaseWindows {
     /** Throws IllegalArgumentException with a sentence for people if the RRULE cannot be read. */
     public static void checkRecurrence(String rrule) {
         if (rrule == null || rrule.isBlank()) {
-            throw new IllegalArgumentException("An empty value is not a recurrence rule: give one such as 'FREQ=WEEKLY;BYDAY=TU'.");
+            throw new IllegalArgumentException(
+                    "An empty value is not a recurrence rule: give one such as 'FREQ=WEEKLY;BYDAY=TU'.");
         }
         try {
             new Recur<LocalDateTime>(rrule);
@@ -184,16 +199,21 @@ public final class ReleaseWindows {
         return "'" + rrule + "' is not a recurrence rule: " + reason + ".";
     }
 
-    /** The deploy calendar of one product line and model; shared by all with the same applicable rules. */
+    /**
+     * The deploy calendar of one product line and model; shared by all with the same applicable
+     * rules.
+     */
     DeployCalendar calendar(String productLine, String model) {
-        Map<String, DeployCalendar> byModel = calendarsByScope.computeIfAbsent(productLine == null ? "" : productLine,
-                k -> new ConcurrentHashMap<>());
+        Map<String, DeployCalendar> byModel =
+                calendarsByScope.computeIfAbsent(
+                        productLine == null ? "" : productLine, k -> new ConcurrentHashMap<>());
         String modelKey = model == null ? "" : model;
         DeployCalendar calendar = byModel.get(modelKey);
         if (calendar == null) {
             BitSet applicable = new BitSet(rules.size());
             for (int r = 0; r < rules.size(); r++) {
-                if (rules.get(r).kind() != WindowKind.EXPERIMENTATION && rules.get(r).appliesTo(productLine, model)
+                if (rules.get(r).kind() != WindowKind.EXPERIMENTATION
+                        && rules.get(r).appliesTo(productLine, model)
                         && !unreadable.containsKey(rules.get(r).id())) {
                     applicable.set(r);
                 }
@@ -229,10 +249,11 @@ public final class ReleaseWindows {
 
     // --- expansion --------------------------------------------------------------------------
 
-    private record ExpansionKey(WindowRule rule, long from, long to) {
-    }
+    private record ExpansionKey(WindowRule rule, long from, long to) {}
 
-    /** Start and end epoch seconds, interleaved, of the rule's occurrences overlapping [from, to). */
+    /**
+     * Start and end epoch seconds, interleaved, of the rule's occurrences overlapping [from, to).
+     */
     private static long[] expansion(WindowRule rule, long from, long to) {
         ExpansionKey key = new ExpansionKey(rule, from, to);
         long[] cached = EXPANSIONS.get(key);
@@ -260,8 +281,12 @@ public final class ReleaseWindows {
         }
         Recur<LocalDateTime> recur = new Recur<>(rule.rrule());
         // A day of margin on both sides covers zone offsets; the overlap test below is exact.
-        LocalDateTime periodStart = LocalDateTime.ofInstant(Instant.ofEpochSecond(from), zone).minus(local).minusDays(1);
-        LocalDateTime periodEnd = LocalDateTime.ofInstant(Instant.ofEpochSecond(to), zone).plusDays(1);
+        LocalDateTime periodStart =
+                LocalDateTime.ofInstant(Instant.ofEpochSecond(from), zone)
+                        .minus(local)
+                        .minusDays(1);
+        LocalDateTime periodEnd =
+                LocalDateTime.ofInstant(Instant.ofEpochSecond(to), zone).plusDays(1);
         LocalDateTime seed = fastForward(recur, rule.start(), periodStart);
         List<LocalDateTime> starts = recur.getDates(seed, periodStart, periodEnd);
         long[] out = new long[starts.size() * 2];
@@ -278,10 +303,12 @@ public final class ReleaseWindows {
     }
 
     /**
-     * ical4j walks from the seed; a rule started years ago costs years of steps. For daily and weekly
-     * rules without COUNT, moving the seed by whole multiples of the period yields the same occurrences.
+     * ical4j walks from the seed; a rule started years ago costs years of steps. For daily and
+     * weekly rules without COUNT, moving the seed by whole multiples of the period yields the same
+     * occurrences.
      */
-    private static LocalDateTime fastForward(Recur<LocalDateTime> recur, LocalDateTime seed, LocalDateTime periodStart) {
+    private static LocalDateTime fastForward(
+            Recur<LocalDateTime> recur, LocalDateTime seed, LocalDateTime periodStart) {
         if (recur.getCount() > 0 || !seed.isBefore(periodStart.minusDays(14))) {
             return seed;
         }
@@ -319,11 +346,13 @@ public final class ReleaseWindows {
         }
 
         /**
-         * Sorted, disjoint, adjacent ones joined. A merged interval keeps the id of its first part, or
-         * with {@code keepLastEnding} the id of the part that ends last (what a freeze chain ends with).
+         * Sorted, disjoint, adjacent ones joined. A merged interval keeps the id of its first part,
+         * or with {@code keepLastEnding} the id of the part that ends last (what a freeze chain
+         * ends with).
          */
         Intervals merged(boolean keepLastEnding) {
-            // Sort by start without boxing: (start - min) in the high bits, the index in the low 21.
+            // Sort by start without boxing: (start - min) in the high bits, the index in the low
+            // 21.
             long min = Long.MAX_VALUE;
             for (int i = 0; i < size; i++) {
                 min = Math.min(min, starts[i]);

@@ -6,20 +6,26 @@ import java.util.Map;
 
 /**
  * An immutable picture of everything the calendar depends on: the clock, each procedure version's
- * model, every release's engine state, the edges between releases, the windows and the history.
- * A what-if is the same projection over an edited snapshot.
+ * model, every release's engine state, the edges between releases, the windows and the history. A
+ * what-if is the same projection over an edited snapshot.
  *
- * @param now          the instant the projection is made at
- * @param procedures   procedure models by {@link Procedure#id()}
- * @param releases     the releases to project
+ * @param now the instant the projection is made at
+ * @param procedures procedure models by {@link Procedure#id()}
+ * @param releases the releases to project
  * @param dependencies edges between releases' activities
- * @param windows      release, freeze and experimentation windows
- * @param history      observed durations
- * @param planned      a planner's duration for one release's step, by {@link #stepKey}: it replaces the
- *                     BPMN's planned and the learned duration of that step of that release
+ * @param windows release, freeze and experimentation windows
+ * @param history observed durations
+ * @param planned a planner's duration for one release's step, by {@link #stepKey}: it replaces the
+ *     BPMN's planned and the learned duration of that step of that release
  */
-public record Snapshot(Instant now, Map<String, Procedure> procedures, List<ReleaseState> releases,
-        List<Dependency> dependencies, List<WindowRule> windows, DurationHistory history, Map<String, java.time.Duration> planned) {
+public record Snapshot(
+        Instant now,
+        Map<String, Procedure> procedures,
+        List<ReleaseState> releases,
+        List<Dependency> dependencies,
+        List<WindowRule> windows,
+        DurationHistory history,
+        Map<String, java.time.Duration> planned) {
 
     public Snapshot {
         procedures = Map.copyOf(procedures);
@@ -29,8 +35,13 @@ public record Snapshot(Instant now, Map<String, Procedure> procedures, List<Rele
         planned = planned == null ? Map.of() : Map.copyOf(planned);
     }
 
-    public Snapshot(Instant now, Map<String, Procedure> procedures, List<ReleaseState> releases, List<Dependency> dependencies,
-            List<WindowRule> windows, DurationHistory history) {
+    public Snapshot(
+            Instant now,
+            Map<String, Procedure> procedures,
+            List<ReleaseState> releases,
+            List<Dependency> dependencies,
+            List<WindowRule> windows,
+            DurationHistory history) {
         this(now, procedures, releases, dependencies, windows, history, Map.of());
     }
 

@@ -2,5 +2,7 @@ package dev.almanac.projection;
 
 /** A projected step's state. */
 public enum StepStatus {
-    DONE, ACTIVE, PLANNED
+    DONE,
+    ACTIVE,
+    PLANNED
 }

@@ -2,5 +2,7 @@ package dev.almanac.projection;
 
 /** Whom a window applies to. */
 public enum WindowScope {
-    GLOBAL, PRODUCT_LINE, MODEL
+    GLOBAL,
+    PRODUCT_LINE,
+    MODEL
 }

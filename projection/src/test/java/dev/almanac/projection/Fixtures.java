@@ -14,21 +14,52 @@ final class Fixtures {
 
     static final ZoneId UTC = ZoneId.of("UTC");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
     /** A Monday, 08:00 UTC. */
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
 
-    static final Procedure PROCEDURE = new Procedure("model-release:1", List.of(
-            Step.of("data", "data readiness", Duration.ofDays(1), StepKind.WORK),
-            Step.of("train", "training", Duration.ofDays(2), StepKind.WORK, "data"),
-            Step.of("validate", "validation", Duration.ofHours(12), StepKind.WORK, "train"),
-            Step.of("review", "risk review", Duration.ofDays(1), StepKind.WORK, "validate"),
-            Step.of("deploy", "deploy", Duration.ZERO, StepKind.RELEASE_WINDOW, "review"),
-            Step.of("retro", "retrospective", Duration.ofDays(2), StepKind.WORK, "deploy"),
-            new Step("escalate", "escalation", "risk review", Duration.ofDays(1), StepKind.WORK, List.of(), false, "review")),
-            "deploy");
+    static final Procedure PROCEDURE =
+            new Procedure(
+                    "model-release:1",
+                    List.of(
+                            Step.of("data", "data readiness", Duration.ofDays(1), StepKind.WORK),
+                            Step.of("train", "training", Duration.ofDays(2), StepKind.WORK, "data"),
+                            Step.of(
+                                    "validate",
+                                    "validation",
+                                    Duration.ofHours(12),
+                                    StepKind.WORK,
+                                    "train"),
+                            Step.of(
+                                    "review",
+                                    "risk review",
+                                    Duration.ofDays(1),
+                                    StepKind.WORK,
+                                    "validate"),
+                            Step.of(
+                                    "deploy",
+                                    "deploy",
+                                    Duration.ZERO,
+                                    StepKind.RELEASE_WINDOW,
+                                    "review"),
+                            Step.of(
+                                    "retro",
+                                    "retrospective",
+                                    Duration.ofDays(2),
+                                    StepKind.WORK,
+                                    "deploy"),
+                            new Step(
+                                    "escalate",
+                                    "escalation",
+                                    "risk review",
+                                    Duration.ofDays(1),
+                                    StepKind.WORK,
+                                    List.of(),
+                                    false,
+                                    "review")),
+                    "deploy");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Instant at(String iso) {
         return Instant.parse(iso);
@@ -50,32 +81,65 @@ final class Fixtures {
         return new StepState(activity, start, null, due);
     }
 
-    static ReleaseState release(String key, ReleaseStatus status, Instant start, StepState... steps) {
+    static ReleaseState release(
+            String key, ReleaseStatus status, Instant start, StepState... steps) {
         return release(key, "vision", "m-" + key, status, start, null, steps);
     }
 
-    static ReleaseState release(String key, String productLine, String model, ReleaseStatus status, Instant start,
-            Instant target, StepState... steps) {
+    static ReleaseState release(
+            String key,
+            String productLine,
+            String model,
+            ReleaseStatus status,
+            Instant start,
+            Instant target,
+            StepState... steps) {
         Map<String, StepState> map = new HashMap<>();
         Arrays.stream(steps).forEach(s -> map.put(s.activityId(), s));
-        return new ReleaseState(key, PROCEDURE.id(), productLine, model, "team", "production", status, start, target, map);
+        return new ReleaseState(
+                key,
+                PROCEDURE.id(),
+                productLine,
+                model,
+                "team",
+                "production",
+                status,
+                start,
+                target,
+                map);
     }
 
     static Snapshot snapshot(List<ReleaseState> releases) {
         return snapshot(releases, List.of(), List.of(), DurationHistory.NONE);
     }
 
-    static Snapshot snapshot(List<ReleaseState> releases, List<Dependency> dependencies, List<WindowRule> windows,
+    static Snapshot snapshot(
+            List<ReleaseState> releases,
+            List<Dependency> dependencies,
+            List<WindowRule> windows,
             DurationHistory history) {
-        return new Snapshot(NOW, Map.of(PROCEDURE.id(), PROCEDURE), releases, dependencies, windows, history);
+        return new Snapshot(
+                NOW, Map.of(PROCEDURE.id(), PROCEDURE), releases, dependencies, windows, history);
     }
 
-    static WindowRule window(String id, WindowKind kind, LocalDateTime start, LocalDateTime end, ZoneId zone, String rrule) {
+    static WindowRule window(
+            String id,
+            WindowKind kind,
+            LocalDateTime start,
+            LocalDateTime end,
+            ZoneId zone,
+            String rrule) {
         return new WindowRule(id, kind, id, start, end, zone, rrule, WindowScope.GLOBAL, null);
     }
 
-    static WindowRule scoped(String id, WindowKind kind, LocalDateTime start, LocalDateTime end, String rrule,
-            WindowScope scope, String key) {
+    static WindowRule scoped(
+            String id,
+            WindowKind kind,
+            LocalDateTime start,
+            LocalDateTime end,
+            String rrule,
+            WindowScope scope,
+            String key) {
         return new WindowRule(id, kind, id, start, end, UTC, rrule, scope, key);
     }
 
@@ -84,7 +148,9 @@ final class Fixtures {
     }
 
     static ProjectedStep step(ProjectedRelease release, String activity) {
-        return release.steps().stream().filter(s -> s.activityId().equals(activity)).findFirst()
+        return release.steps().stream()
+                .filter(s -> s.activityId().equals(activity))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(activity + " not in " + release.steps()));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 
 class QuantilesTest {
@@ -19,8 +18,10 @@ class QuantilesTest {
             long[] v = new long[n];
             int kind = trial % 3;
             for (int i = 0; i < n; i++) {
-                v[i] = kind == 0 ? 1_700_000_000L + random.nextLong(1L << random.nextInt(1, 40))
-                        : kind == 1 ? 1_700_000_000L + 86_400L * random.nextInt(4) : 42;
+                v[i] =
+                        kind == 0
+                                ? 1_700_000_000L + random.nextLong(1L << random.nextInt(1, 40))
+                                : kind == 1 ? 1_700_000_000L + 86_400L * random.nextInt(4) : 42;
             }
             long[] sorted = v.clone();
             Arrays.sort(sorted);

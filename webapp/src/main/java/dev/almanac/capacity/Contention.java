@@ -1,13 +1,12 @@
 package dev.almanac.capacity;
 
-import dev.almanac.schedule.ScheduleTexts;
-import dev.almanac.calendar.internal.CalendarViews;
-import dev.almanac.schedule.ReleaseCalendar;
 import dev.almanac.projection.Capacity;
 import dev.almanac.projection.Levelling;
 import dev.almanac.projection.Projector;
 import dev.almanac.projection.Schedule;
 import dev.almanac.projection.Snapshot;
+import dev.almanac.schedule.ReleaseCalendar;
+import dev.almanac.schedule.ScheduleTexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -28,8 +27,10 @@ public class Contention {
 
     private static final Logger log = LoggerFactory.getLogger(Contention.class);
 
-    private record Kept(ReleaseCalendar.Projection projection, CapacityInputs.Inputs inputs, Capacity.Load load) {
-    }
+    private record Kept(
+            ReleaseCalendar.Projection projection,
+            CapacityInputs.Inputs inputs,
+            Capacity.Load load) {}
 
     private final ReleaseCalendar calendar;
     private final CapacityInputs inputs;
@@ -38,7 +39,11 @@ public class Contention {
     private volatile Kept kept;
     private final Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    Contention(ReleaseCalendar calendar, CapacityInputs inputs, ApplicationEventPublisher events, Clock clock) {
+    Contention(
+            ReleaseCalendar calendar,
+            CapacityInputs inputs,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.calendar = calendar;
         this.inputs = inputs;
         this.events = events;
@@ -51,7 +56,14 @@ public class Contention {
         Kept current = kept;
         if (current == null || current.projection() != projection) {
             CapacityInputs.Inputs read = inputs.read(projection.snapshot().now());
-            current = new Kept(projection, read, read.load(projection.snapshot(), projection.schedule(), projection.zone()));
+            current =
+                    new Kept(
+                            projection,
+                            read,
+                            read.load(
+                                    projection.snapshot(),
+                                    projection.schedule(),
+                                    projection.zone()));
             kept = current;
         }
         return current.load();
@@ -71,14 +83,21 @@ public class Contention {
         return load().conflicts();
     }
 
-    /** Looks for new conflicts as often as slips are looked for (the bookings are kept per projection, so this is cheap). */
-    @org.springframework.scheduling.annotation.Scheduled(initialDelayString = "${almanac.calendar.slip-check:PT10S}",
+    /**
+     * Looks for new conflicts as often as slips are looked for (the bookings are kept per
+     * projection, so this is cheap).
+     */
+    @org.springframework.scheduling.annotation.Scheduled(
+            initialDelayString = "${almanac.calendar.slip-check:PT10S}",
             fixedDelayString = "${almanac.calendar.slip-check:PT10S}")
     void tick() {
         check();
     }
 
-    /** Publishes {@link CapacityConflictDetected} for each conflict not seen in the last check; returns them. */
+    /**
+     * Publishes {@link CapacityConflictDetected} for each conflict not seen in the last check;
+     * returns them.
+     */
     public synchronized List<Capacity.Conflict> check() {
         List<Capacity.Conflict> now = conflicts();
         Set<String> seen = new HashSet<>();
@@ -89,7 +108,14 @@ public class Contention {
             if (!known.contains(signature)) {
                 fresh.add(c);
                 events.publishEvent(new CapacityConflictDetected(c));
-                log.info("{} {} from {} to {}: {} booked of {} by {}", c.resource(), c.kind(), c.start(), c.end(), c.peakBooked(), c.capacity(),
+                log.info(
+                        "{} {} from {} to {}: {} booked of {} by {}",
+                        c.resource(),
+                        c.kind(),
+                        c.start(),
+                        c.end(),
+                        c.peakBooked(),
+                        c.capacity(),
                         c.releases());
             }
         }
@@ -103,12 +129,13 @@ public class Contention {
     }
 
     public Optional<Capacity.Conflict> find(String resource, Instant start) {
-        return conflicts().stream().filter(c -> c.resource().equals(resource) && c.start().equals(start)).findFirst();
+        return conflicts().stream()
+                .filter(c -> c.resource().equals(resource) && c.start().equals(start))
+                .findFirst();
     }
 
     /** What levelling a conflict suggests: a title for the draft and each release's delay. */
-    public record LevellingProposal(String title, Levelling.Suggestion suggestion) {
-    }
+    public record LevellingProposal(String title, Levelling.Suggestion suggestion) {}
 
     /**
      * The earliest feasible slots for the releases of a conflict: each release (least urgent first)
@@ -125,10 +152,25 @@ public class Contention {
         Schedule schedule = Projector.project(snapshot);
         CapacityInputs.Inputs in = inputs.read(now);
         Capacity.Load load = in.load(snapshot, schedule, calendar.zone());
-        Capacity.Conflict current = load.conflicts().stream().filter(c -> c.resource().equals(resource) && c.start().equals(start)).findFirst()
-                .orElse(conflict.get());
-        Levelling.Suggestion suggestion = Levelling.suggest(snapshot, schedule, load, current, (s, p) -> in.load(s, p, calendar.zone()));
-        return Optional.of(new LevellingProposal("Level " + resource + " " + ScheduleTexts.format(current.start(), calendar.zone())
-                + (suggestion.resolved() ? "" : " (partly)"), suggestion));
+        Capacity.Conflict current =
+                load.conflicts().stream()
+                        .filter(c -> c.resource().equals(resource) && c.start().equals(start))
+                        .findFirst()
+                        .orElse(conflict.get());
+        Levelling.Suggestion suggestion =
+                Levelling.suggest(
+                        snapshot,
+                        schedule,
+                        load,
+                        current,
+                        (s, p) -> in.load(s, p, calendar.zone()));
+        return Optional.of(
+                new LevellingProposal(
+                        "Level "
+                                + resource
+                                + " "
+                                + ScheduleTexts.format(current.start(), calendar.zone())
+                                + (suggestion.resolved() ? "" : " (partly)"),
+                        suggestion));
     }
 }

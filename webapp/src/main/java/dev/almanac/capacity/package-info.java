@@ -1,7 +1,10 @@
 /**
- * Capacity: resource bookings from projected steps, contention and conflicts, levelling suggestions and the utilisation views.
+ * Capacity: resource bookings from projected steps, contention and conflicts, levelling suggestions
+ * and the utilisation views.
  */
-@ApplicationModule(displayName = "Capacity", allowedDependencies = {"identity", "planning", "releases", "schedule"})
+@ApplicationModule(
+        displayName = "Capacity",
+        allowedDependencies = {"identity", "planning", "releases", "schedule"})
 package dev.almanac.capacity;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,7 +2,9 @@ package dev.almanac.communications;
 
 /** Where a notice is delivered. */
 public enum Channel {
-    EMAIL("Email"), WEBHOOK("Webhook (Slack, People)"), IN_APP("In Almanac");
+    EMAIL("Email"),
+    WEBHOOK("Webhook (Slack, People)"),
+    IN_APP("In Almanac");
 
     private final String label;
 

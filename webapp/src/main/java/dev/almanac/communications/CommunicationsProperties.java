@@ -7,21 +7,33 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How notices go out.
  *
- * @param dispatch       whether this node sends deliveries (every node may: claims keep each delivery to one)
+ * @param dispatch whether this node sends deliveries (every node may: claims keep each delivery to
+ *     one)
  * @param dispatchInterval how often the dispatcher looks for due deliveries
- * @param maxAttempts    attempts before a delivery is marked failed (then it shows on the admin page)
- * @param firstBackoff   wait after the first failure; doubled after each further one
- * @param maxBackoff     the longest wait between attempts
- * @param lease          how long a node may take to send one delivery before another node may take it over
- * @param mailFrom       sender address of emails
- * @param baseUrl        where people reach Almanac, for links in emails and webhooks
- * @param webhookSecret  signs every webhook body (HMAC-SHA256); empty: unsigned
- * @param digests        per stakeholder role (owner, approver, ..., and "personal" for everyone else), the digest's cron schedule
- * @param zone           time zone of dates in notices and of digest schedules
+ * @param maxAttempts attempts before a delivery is marked failed (then it shows on the admin page)
+ * @param firstBackoff wait after the first failure; doubled after each further one
+ * @param maxBackoff the longest wait between attempts
+ * @param lease how long a node may take to send one delivery before another node may take it over
+ * @param mailFrom sender address of emails
+ * @param baseUrl where people reach Almanac, for links in emails and webhooks
+ * @param webhookSecret signs every webhook body (HMAC-SHA256); empty: unsigned
+ * @param digests per stakeholder role (owner, approver, ..., and "personal" for everyone else), the
+ *     digest's cron schedule
+ * @param zone time zone of dates in notices and of digest schedules
  */
 @ConfigurationProperties("almanac.communications")
-public record CommunicationsProperties(Boolean dispatch, Duration dispatchInterval, Integer maxAttempts, Duration firstBackoff,
-        Duration maxBackoff, Duration lease, String mailFrom, String baseUrl, String webhookSecret, Map<String, String> digests, String zone) {
+public record CommunicationsProperties(
+        Boolean dispatch,
+        Duration dispatchInterval,
+        Integer maxAttempts,
+        Duration firstBackoff,
+        Duration maxBackoff,
+        Duration lease,
+        String mailFrom,
+        String baseUrl,
+        String webhookSecret,
+        Map<String, String> digests,
+        String zone) {
 
     public CommunicationsProperties {
         dispatch = dispatch == null || dispatch;

@@ -1,7 +1,14 @@
-/**
- * Demo: accounts, plans, releases and a simulated pipeline for the {@code demo} profile.
- */
-@ApplicationModule(displayName = "Demo", allowedDependencies = {"communications", "communications :: stakeholders", "dependencies", "identity", "planning", "releases"})
+/** Demo: accounts, plans, releases and a simulated pipeline for the {@code demo} profile. */
+@ApplicationModule(
+        displayName = "Demo",
+        allowedDependencies = {
+            "communications",
+            "communications :: stakeholders",
+            "dependencies",
+            "identity",
+            "planning",
+            "releases"
+        })
 package dev.almanac.demo;
 
 import org.springframework.modulith.ApplicationModule;

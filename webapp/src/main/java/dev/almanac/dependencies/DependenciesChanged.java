@@ -1,5 +1,4 @@
 package dev.almanac.dependencies;
 
 /** A dependency was added or removed: downstream projections move. */
-public record DependenciesChanged(String downstreamRelease) {
-}
+public record DependenciesChanged(String downstreamRelease) {}

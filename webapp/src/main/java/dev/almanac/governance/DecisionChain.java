@@ -17,19 +17,41 @@ public final class DecisionChain {
 
     public static final String GENESIS = "0".repeat(64);
 
-    private DecisionChain() {
-    }
+    private DecisionChain() {}
 
-    public static String hash(String previousHash, String kind, String releaseKey, String subject, String outcome, String by, Instant at,
-            String rationale, String basis, String scenarioToken) {
+    public static String hash(
+            String previousHash,
+            String kind,
+            String releaseKey,
+            String subject,
+            String outcome,
+            String by,
+            Instant at,
+            String rationale,
+            String basis,
+            String scenarioToken) {
         StringBuilder text = new StringBuilder(previousHash);
-        for (String field : new String[] {kind, releaseKey, subject, outcome, by, String.valueOf(at.toEpochMilli()), rationale, basis, scenarioToken}) {
+        for (String field :
+                new String[] {
+                    kind,
+                    releaseKey,
+                    subject,
+                    outcome,
+                    by,
+                    String.valueOf(at.toEpochMilli()),
+                    rationale,
+                    basis,
+                    scenarioToken
+                }) {
             // length-prefixed, so moving text from one field into the next changes the hash
             String value = field == null ? "" : field;
             text.append('|').append(value.length()).append(':').append(value);
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -48,23 +70,36 @@ public final class DecisionChain {
      * triggers), so not even a hand-written SQL statement can rewrite history unnoticed.
      */
     public static void createAppendOnlyTriggers(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+        String product =
+                connection
+                        .getMetaData()
+                        .getDatabaseProductName()
+                        .toLowerCase(java.util.Locale.ROOT);
         try (Statement statement = connection.createStatement()) {
             if (product.contains("h2")) {
-                statement.execute("CREATE TRIGGER IF NOT EXISTS decision_record_no_update BEFORE UPDATE ON decision_record FOR EACH ROW CALL '"
-                        + AppendOnlyTrigger.class.getName() + "'");
-                statement.execute("CREATE TRIGGER IF NOT EXISTS decision_record_no_delete BEFORE DELETE ON decision_record FOR EACH ROW CALL '"
-                        + AppendOnlyTrigger.class.getName() + "'");
+                statement.execute(
+                        "CREATE TRIGGER IF NOT EXISTS decision_record_no_update BEFORE UPDATE ON decision_record FOR EACH ROW CALL '"
+                                + AppendOnlyTrigger.class.getName()
+                                + "'");
+                statement.execute(
+                        "CREATE TRIGGER IF NOT EXISTS decision_record_no_delete BEFORE DELETE ON decision_record FOR EACH ROW CALL '"
+                                + AppendOnlyTrigger.class.getName()
+                                + "'");
             } else if (product.contains("mysql") || product.contains("mariadb")) {
                 try {
-                    statement.execute("CREATE TRIGGER decision_record_no_update BEFORE UPDATE ON decision_record FOR EACH ROW "
-                            + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'The decision log is append-only'");
-                    statement.execute("CREATE TRIGGER decision_record_no_delete BEFORE DELETE ON decision_record FOR EACH ROW "
-                            + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'The decision log is append-only'");
+                    statement.execute(
+                            "CREATE TRIGGER decision_record_no_update BEFORE UPDATE ON decision_record FOR EACH ROW "
+                                    + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'The decision log is append-only'");
+                    statement.execute(
+                            "CREATE TRIGGER decision_record_no_delete BEFORE DELETE ON decision_record FOR EACH ROW "
+                                    + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'The decision log is append-only'");
                 } catch (SQLException e) {
-                    throw new SQLException("Almanac's database user may not create the decision log's append-only triggers. Grant it TRIGGER on "
-                            + "its database; with binary logging on (MySQL 8 by default) also set log_bin_trust_function_creators=1. " + e.getMessage(),
-                            e.getSQLState(), e);
+                    throw new SQLException(
+                            "Almanac's database user may not create the decision log's append-only triggers. Grant it TRIGGER on "
+                                    + "its database; with binary logging on (MySQL 8 by default) also set log_bin_trust_function_creators=1. "
+                                    + e.getMessage(),
+                            e.getSQLState(),
+                            e);
                 }
             }
         }

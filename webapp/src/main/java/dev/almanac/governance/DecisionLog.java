@@ -1,12 +1,12 @@
 package dev.almanac.governance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.almanac.governance.internal.DecisionChainHead;
 import dev.almanac.governance.internal.DecisionChainHeadRepository;
 import dev.almanac.governance.internal.DecisionRecord;
 import dev.almanac.governance.internal.DecisionRecordRepository;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DecisionLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .findAndRegisterModules()
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final DecisionRecordRepository records;
     private final DecisionChainHeadRepository head;
@@ -39,22 +42,60 @@ public class DecisionLog {
     }
 
     /** One entry as people and exports see it. */
-    public record Entry(long id, DecisionKind kind, String releaseKey, String subject, String outcome, String decidedBy, Instant decidedAt,
-            String rationale, String basis, String scenarioToken, String previousHash, String hash) {
+    public record Entry(
+            long id,
+            DecisionKind kind,
+            String releaseKey,
+            String subject,
+            String outcome,
+            String decidedBy,
+            Instant decidedAt,
+            String rationale,
+            String basis,
+            String scenarioToken,
+            String previousHash,
+            String hash) {
 
         static Entry of(DecisionRecord r) {
-            return new Entry(r.id(), r.kind(), r.releaseKey(), r.subject(), r.outcome(), r.decidedBy(), r.decidedAt(), r.rationale(), r.basis(),
-                    r.scenarioToken(), r.previousHash(), r.hash());
+            return new Entry(
+                    r.id(),
+                    r.kind(),
+                    r.releaseKey(),
+                    r.subject(),
+                    r.outcome(),
+                    r.decidedBy(),
+                    r.decidedAt(),
+                    r.rationale(),
+                    r.basis(),
+                    r.scenarioToken(),
+                    r.previousHash(),
+                    r.hash());
         }
     }
 
-    /** Appends a decision, in the caller's transaction: it is on the record exactly when what it decided commits. */
+    /**
+     * Appends a decision, in the caller's transaction: it is on the record exactly when what it
+     * decided commits.
+     */
     @Transactional(propagation = Propagation.REQUIRED)
     public Entry record(Decision decision) {
-        DecisionChainHead chain = head.lockHead().orElseThrow(() -> new IllegalStateException("decision_chain has no head row"));
-        DecisionRecord entry = records.save(new DecisionRecord(decision.kind(), decision.releaseKey(), decision.subject(), decision.outcome(),
-                decision.by() == null ? "unknown" : decision.by(), decision.at(), decision.rationale(), json(decision.basis()),
-                decision.scenarioToken(), chain.lastHash()));
+        DecisionChainHead chain =
+                head.lockHead()
+                        .orElseThrow(
+                                () -> new IllegalStateException("decision_chain has no head row"));
+        DecisionRecord entry =
+                records.save(
+                        new DecisionRecord(
+                                decision.kind(),
+                                decision.releaseKey(),
+                                decision.subject(),
+                                decision.outcome(),
+                                decision.by() == null ? "unknown" : decision.by(),
+                                decision.at(),
+                                decision.rationale(),
+                                json(decision.basis()),
+                                decision.scenarioToken(),
+                                chain.lastHash()));
         chain.advance(entry.hash());
         return Entry.of(entry);
     }
@@ -68,9 +109,25 @@ public class DecisionLog {
 
     @Transactional(readOnly = true)
     public List<Entry> search(Search search, int limit) {
-        String text = search.text() == null || search.text().isBlank() ? null : "%" + search.text().trim().toLowerCase(Locale.ROOT) + "%";
-        String release = search.release() == null || search.release().isBlank() ? null : search.release().trim();
-        return records.search(search.kind(), release, search.from(), search.to(), text, PageRequest.of(0, limit)).stream().map(Entry::of).toList();
+        String text =
+                search.text() == null || search.text().isBlank()
+                        ? null
+                        : "%" + search.text().trim().toLowerCase(Locale.ROOT) + "%";
+        String release =
+                search.release() == null || search.release().isBlank()
+                        ? null
+                        : search.release().trim();
+        return records
+                .search(
+                        search.kind(),
+                        release,
+                        search.from(),
+                        search.to(),
+                        text,
+                        PageRequest.of(0, limit))
+                .stream()
+                .map(Entry::of)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -78,11 +135,16 @@ public class DecisionLog {
         return records.findByReleaseKeyOrderByIdAsc(releaseKey).stream().map(Entry::of).toList();
     }
 
-    /** The result of walking the chain: intact, or the first entry whose hash or link does not match. */
-    public record ChainCheck(boolean intact, int entries, Long brokenAt, String problem) {
-    }
+    /**
+     * The result of walking the chain: intact, or the first entry whose hash or link does not
+     * match.
+     */
+    public record ChainCheck(boolean intact, int entries, Long brokenAt, String problem) {}
 
-    /** Recomputes every hash in order; a changed, removed or inserted row shows as the first entry that no longer fits. */
+    /**
+     * Recomputes every hash in order; a changed, removed or inserted row shows as the first entry
+     * that no longer fits.
+     */
     @Transactional(readOnly = true)
     public ChainCheck verify() {
         // the head first: entries appended while we walk come after it and are checked next time
@@ -94,10 +156,20 @@ public class DecisionLog {
         }
         for (DecisionRecord r : records.findAllByOrderByIdAsc()) {
             if (!r.previousHash().equals(previous)) {
-                return new ChainCheck(false, count, r.id(), "entry " + r.id() + " does not follow the entry before it (one was removed or inserted)");
+                return new ChainCheck(
+                        false,
+                        count,
+                        r.id(),
+                        "entry "
+                                + r.id()
+                                + " does not follow the entry before it (one was removed or inserted)");
             }
             if (!r.recomputedHash().equals(r.hash())) {
-                return new ChainCheck(false, count, r.id(), "entry " + r.id() + " was changed after it was recorded");
+                return new ChainCheck(
+                        false,
+                        count,
+                        r.id(),
+                        "entry " + r.id() + " was changed after it was recorded");
             }
             previous = r.hash();
             count++;
@@ -105,47 +177,93 @@ public class DecisionLog {
                 return new ChainCheck(true, count, null, null);
             }
         }
-        return new ChainCheck(false, count, null, "the last entries were removed (the chain's head does not match its last entry)");
+        return new ChainCheck(
+                false,
+                count,
+                null,
+                "the last entries were removed (the chain's head does not match its last entry)");
     }
 
-    public static final List<String> CSV_COLUMNS = List.of("id", "kind", "release", "subject", "outcome", "decided_by", "decided_at",
-            "rationale", "basis", "scenario", "previous_hash", "hash");
+    public static final List<String> CSV_COLUMNS =
+            List.of(
+                    "id",
+                    "kind",
+                    "release",
+                    "subject",
+                    "outcome",
+                    "decided_by",
+                    "decided_at",
+                    "rationale",
+                    "basis",
+                    "scenario",
+                    "previous_hash",
+                    "hash");
 
-    /** RFC 4180 CSV of the entries, oldest first, with their hashes so an auditor can check the chain outside Almanac. */
+    /**
+     * RFC 4180 CSV of the entries, oldest first, with their hashes so an auditor can check the
+     * chain outside Almanac.
+     */
     public String csv(List<Entry> entries) {
         StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
         List<Entry> ordered = new ArrayList<>(entries);
         ordered.sort(java.util.Comparator.comparingLong(Entry::id));
         for (Entry e : ordered) {
-            List<String> cells = List.of(String.valueOf(e.id()), e.kind().name(), nz(e.releaseKey()), e.subject(), e.outcome(), e.decidedBy(),
-                    e.decidedAt().toString(), e.rationale(), e.basis(), nz(e.scenarioToken()), e.previousHash(), e.hash());
-            out.append(String.join(",", cells.stream().map(DecisionLog::csvCell).toList())).append("\r\n");
+            List<String> cells =
+                    List.of(
+                            String.valueOf(e.id()),
+                            e.kind().name(),
+                            nz(e.releaseKey()),
+                            e.subject(),
+                            e.outcome(),
+                            e.decidedBy(),
+                            e.decidedAt().toString(),
+                            e.rationale(),
+                            e.basis(),
+                            nz(e.scenarioToken()),
+                            e.previousHash(),
+                            e.hash());
+            out.append(String.join(",", cells.stream().map(DecisionLog::csvCell).toList()))
+                    .append("\r\n");
         }
         return out.toString();
     }
 
-    /** JSON export: the entries (oldest first) with their basis as JSON, and the chain check at the time of export. */
+    /**
+     * JSON export: the entries (oldest first) with their basis as JSON, and the chain check at the
+     * time of export.
+     */
     public String json(List<Entry> entries) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        entries.stream().sorted(java.util.Comparator.comparingLong(Entry::id)).forEach(e -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", e.id());
-            row.put("kind", e.kind().name());
-            row.put("release", e.releaseKey());
-            row.put("subject", e.subject());
-            row.put("outcome", e.outcome());
-            row.put("decidedBy", e.decidedBy());
-            row.put("decidedAt", e.decidedAt().toString());
-            row.put("rationale", e.rationale());
-            row.put("basis", parse(e.basis()));
-            row.put("scenario", e.scenarioToken());
-            row.put("previousHash", e.previousHash());
-            row.put("hash", e.hash());
-            rows.add(row);
-        });
+        entries.stream()
+                .sorted(java.util.Comparator.comparingLong(Entry::id))
+                .forEach(
+                        e -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("id", e.id());
+                            row.put("kind", e.kind().name());
+                            row.put("release", e.releaseKey());
+                            row.put("subject", e.subject());
+                            row.put("outcome", e.outcome());
+                            row.put("decidedBy", e.decidedBy());
+                            row.put("decidedAt", e.decidedAt().toString());
+                            row.put("rationale", e.rationale());
+                            row.put("basis", parse(e.basis()));
+                            row.put("scenario", e.scenarioToken());
+                            row.put("previousHash", e.previousHash());
+                            row.put("hash", e.hash());
+                            rows.add(row);
+                        });
         ChainCheck check = verify();
         Map<String, Object> export = new LinkedHashMap<>();
-        export.put("chain", Map.of("intact", check.intact(), "entries", check.entries(), "problem", check.problem() == null ? "" : check.problem()));
+        export.put(
+                "chain",
+                Map.of(
+                        "intact",
+                        check.intact(),
+                        "entries",
+                        check.entries(),
+                        "problem",
+                        check.problem() == null ? "" : check.problem()));
         export.put("entries", rows);
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(export);
@@ -166,7 +284,8 @@ public class DecisionLog {
         try {
             return JSON.writeValueAsString(basis == null ? Map.of() : new TreeMap<>(basis));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The basis of a decision must be plain values: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "The basis of a decision must be plain values: " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,9 @@ package dev.almanac.governance;
 public class DecisionLogIsAppendOnly extends RuntimeException {
 
     public DecisionLogIsAppendOnly(Long id) {
-        super("The decision log is append-only: entry " + id + " cannot be changed or deleted. Record a new decision instead.");
+        super(
+                "The decision log is append-only: entry "
+                        + id
+                        + " cannot be changed or deleted. Record a new decision instead.");
     }
 }

@@ -30,14 +30,29 @@ public class Retrospectives {
         this.clock = clock;
     }
 
-    public record Retrospective(String releaseKey, String model, String wentWell, String slipped, String actions, String heldBy, Instant heldAt) {
+    public record Retrospective(
+            String releaseKey,
+            String model,
+            String wentWell,
+            String slipped,
+            String actions,
+            String heldBy,
+            Instant heldAt) {
 
         static Retrospective of(RetrospectiveRow r) {
-            return new Retrospective(r.releaseKey, r.model, r.wentWell, r.slipped, r.actions, r.heldBy, r.heldAt);
+            return new Retrospective(
+                    r.releaseKey, r.model, r.wentWell, r.slipped, r.actions, r.heldBy, r.heldAt);
         }
     }
 
-    public record OpenItem(long id, String model, String fromRelease, String text, Instant createdAt, String closedIn, String closedBy,
+    public record OpenItem(
+            long id,
+            String model,
+            String fromRelease,
+            String text,
+            Instant createdAt,
+            String closedIn,
+            String closedBy,
             Instant closedAt) {
 
         public boolean open() {
@@ -45,11 +60,22 @@ public class Retrospectives {
         }
 
         static OpenItem of(OpenItemRow r) {
-            return new OpenItem(r.id, r.model, r.fromRelease, r.text, r.createdAt, r.closedIn, r.closedBy, r.closedAt);
+            return new OpenItem(
+                    r.id,
+                    r.model,
+                    r.fromRelease,
+                    r.text,
+                    r.createdAt,
+                    r.closedIn,
+                    r.closedBy,
+                    r.closedAt);
         }
     }
 
-    /** In the engine's transaction: the retrospective and its actions are kept exactly when the task completes. */
+    /**
+     * In the engine's transaction: the retrospective and its actions are kept exactly when the task
+     * completes.
+     */
     @EventListener
     @Transactional
     public void held(GovernanceEvents.RetrospectiveHeld held) {
@@ -83,7 +109,9 @@ public class Retrospectives {
         }
         for (String line : text.split("\\R")) {
             String action = line.strip().replaceFirst("^([-*•]|\\d+[.)])\\s*", "").strip();
-            if (!action.isEmpty() && !java.util.Set.of("none", "nothing", "n/a", "-").contains(action.toLowerCase(java.util.Locale.ROOT))) {
+            if (!action.isEmpty()
+                    && !java.util.Set.of("none", "nothing", "n/a", "-")
+                            .contains(action.toLowerCase(java.util.Locale.ROOT))) {
                 result.add(action);
             }
         }
@@ -98,16 +126,25 @@ public class Retrospectives {
     /** The model's earlier retrospectives, newest first, for the team planning this release. */
     @Transactional(readOnly = true)
     public List<Retrospective> earlier(String model, String exceptRelease) {
-        return retrospectives.findByModelOrderByHeldAtDesc(model).stream().filter(r -> !r.releaseKey.equals(exceptRelease))
-                .map(Retrospective::of).toList();
+        return retrospectives.findByModelOrderByHeldAtDesc(model).stream()
+                .filter(r -> !r.releaseKey.equals(exceptRelease))
+                .map(Retrospective::of)
+                .toList();
     }
 
-    /** The open items a release inherits: actions of the model's other releases' retrospectives, and those it closed itself. */
+    /**
+     * The open items a release inherits: actions of the model's other releases' retrospectives, and
+     * those it closed itself.
+     */
     @Transactional(readOnly = true)
     public List<OpenItem> itemsFor(String model, String releaseKey) {
         return items.findByModelOrderByIdAsc(model).stream()
-                .filter(i -> !i.fromRelease.equals(releaseKey) && (i.closedAt == null || releaseKey.equals(i.closedIn)))
-                .map(OpenItem::of).toList();
+                .filter(
+                        i ->
+                                !i.fromRelease.equals(releaseKey)
+                                        && (i.closedAt == null || releaseKey.equals(i.closedIn)))
+                .map(OpenItem::of)
+                .toList();
     }
 
     /**
@@ -117,8 +154,13 @@ public class Retrospectives {
      */
     @Transactional
     public OpenItem close(long id, String model, String releaseKey, String by) {
-        OpenItemRow item = items.findById(id).filter(i -> i.model.equals(model))
-                .orElseThrow(() -> new IllegalArgumentException("No open item " + id + " for " + model));
+        OpenItemRow item =
+                items.findById(id)
+                        .filter(i -> i.model.equals(model))
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "No open item " + id + " for " + model));
         if (item.closedAt == null) {
             item.closedIn = releaseKey;
             item.closedBy = by;

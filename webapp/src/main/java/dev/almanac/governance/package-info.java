@@ -1,7 +1,10 @@
 /**
- * Governance: the hash-chained, append-only decision log, four-eyes and override rules inside the procedure, and retrospectives that feed the next release.
+ * Governance: the hash-chained, append-only decision log, four-eyes and override rules inside the
+ * procedure, and retrospectives that feed the next release.
  */
-@ApplicationModule(displayName = "Governance", allowedDependencies = {})
+@ApplicationModule(
+        displayName = "Governance",
+        allowedDependencies = {})
 package dev.almanac.governance;
 
 import org.springframework.modulith.ApplicationModule;

@@ -9,15 +9,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may do what on Almanac's side, decided here once: controllers and services ask it, and
- * templates call it as {@code @policy}, e.g. {@code th:if="${@policy.mayApplyScenarios(#authentication)}"}.
- * A person's groups are the engine's groups; a signed-in person carries them as {@code GROUP_<id>}
- * authorities, and a check by user id reads them from the engine.
+ * templates call it as {@code @policy}, e.g. {@code
+ * th:if="${@policy.mayApplyScenarios(#authentication)}"}. A person's groups are the engine's
+ * groups; a signed-in person carries them as {@code GROUP_<id>} authorities, and a check by user id
+ * reads them from the engine.
  */
 @Component("policy")
 public class AccessPolicy {
 
     public static final String ADMINS = "operaton-admin";
     public static final String RELEASE_MANAGERS = "release-managers";
+
     /** The authority prefix a signed-in person's engine groups carry. */
     public static final String GROUP = "GROUP_";
 
@@ -27,7 +29,10 @@ public class AccessPolicy {
         this.teams = teams;
     }
 
-    /** Administrators issue pipeline tokens and look after notice deliveries; the navigation shows those pages to them only. */
+    /**
+     * Administrators issue pipeline tokens and look after notice deliveries; the navigation shows
+     * those pages to them only.
+     */
     public boolean isAdmin(Authentication user) {
         return groups(user).contains(ADMINS);
     }
@@ -58,7 +63,8 @@ public class AccessPolicy {
     /** A release's communications are edited by its owner team and by release managers. */
     public boolean mayEditCommunications(Authentication user, String ownerTeam) {
         Set<String> groups = groups(user);
-        return groups.contains(RELEASE_MANAGERS) || (ownerTeam != null && groups.contains(ownerTeam));
+        return groups.contains(RELEASE_MANAGERS)
+                || (ownerTeam != null && groups.contains(ownerTeam));
     }
 
     private static Set<String> groups(Authentication user) {
@@ -66,7 +72,10 @@ public class AccessPolicy {
             return Set.of();
         }
         Collection<? extends GrantedAuthority> authorities = user.getAuthorities();
-        return authorities.stream().map(GrantedAuthority::getAuthority).filter(a -> a != null && a.startsWith(GROUP))
-                .map(a -> a.substring(GROUP.length())).collect(Collectors.toSet());
+        return authorities.stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith(GROUP))
+                .map(a -> a.substring(GROUP.length()))
+                .collect(Collectors.toSet());
     }
 }

@@ -2,15 +2,15 @@ package dev.almanac.identity;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.identity.Group;
 import org.operaton.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 /**
- * The people and groups adapter: accounts and teams live in the engine's identity service, and this is
- * the only class that reads or writes them. Teams (engine groups) own releases and act on their steps.
+ * The people and groups adapter: accounts and teams live in the engine's identity service, and this
+ * is the only class that reads or writes them. Teams (engine groups) own releases and act on their
+ * steps.
  */
 @Service
 public class People {
@@ -48,40 +48,58 @@ public class People {
     }
 
     public List<String> teamsOf(String userId) {
-        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .toList();
     }
 
     /** A person with an account: who they are and where to reach them. */
-    public record Person(String id, String name, String email) {
-    }
+    public record Person(String id, String name, String email) {}
 
-    public record Team(String id, String name) {
-    }
+    public record Team(String id, String name) {}
 
     /** Whether the user name and password match an account. */
     public boolean passwordMatches(String userId, String password) {
-        return userId != null && !userId.isBlank() && password != null && identity.checkPassword(userId, password);
+        return userId != null
+                && !userId.isBlank()
+                && password != null
+                && identity.checkPassword(userId, password);
     }
 
     public Optional<Person> person(String userId) {
         if (userId == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult()).map(People::person);
+        return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult())
+                .map(People::person);
     }
 
     /** Everyone with an account, by user id. */
     public List<Person> everyone() {
-        return identity.createUserQuery().orderByUserId().asc().list().stream().map(People::person).toList();
+        return identity.createUserQuery().orderByUserId().asc().list().stream()
+                .map(People::person)
+                .toList();
     }
 
     /** The members of a team, by user id. */
     public List<Person> membersOf(String teamId) {
-        return identity.createUserQuery().memberOfGroup(teamId).orderByUserId().asc().list().stream().map(People::person).toList();
+        return identity
+                .createUserQuery()
+                .memberOfGroup(teamId)
+                .orderByUserId()
+                .asc()
+                .list()
+                .stream()
+                .map(People::person)
+                .toList();
     }
 
-    /** Creates the account if it does not exist yet; an existing account keeps its name and password. */
-    public void ensurePerson(String userId, String firstName, String lastName, String email, String password) {
+    /**
+     * Creates the account if it does not exist yet; an existing account keeps its name and
+     * password.
+     */
+    public void ensurePerson(
+            String userId, String firstName, String lastName, String email, String password) {
         if (identity.createUserQuery().userId(userId).count() == 0) {
             User user = identity.newUser(userId);
             user.setFirstName(firstName);
@@ -100,7 +118,11 @@ public class People {
     }
 
     private static Person person(User user) {
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " " + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        String name =
+                ((user.getFirstName() == null ? "" : user.getFirstName())
+                                + " "
+                                + (user.getLastName() == null ? "" : user.getLastName()))
+                        .trim();
         return new Person(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail());
     }
 }

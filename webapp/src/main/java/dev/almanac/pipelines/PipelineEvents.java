@@ -1,28 +1,24 @@
 package dev.almanac.pipelines;
 
-import dev.almanac.releases.ReleaseQueries;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.pipelines.internal.EventContract;
 import dev.almanac.pipelines.internal.PipelineEvent;
 import dev.almanac.pipelines.internal.PipelineEventRepository;
 import dev.almanac.pipelines.web.PipelineProblem;
+import dev.almanac.releases.ReleaseQueries;
+import dev.almanac.releases.ReleaseSummary;
+import dev.almanac.releases.Releases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-
 import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.almanac.releases.ReleaseSummary;
-import dev.almanac.releases.Releases;
 
 /**
  * Accepts pipeline events exactly once. The event's record and the message correlation commit in
@@ -42,7 +38,13 @@ public class PipelineEvents {
     private final Clock clock;
     private final ObjectMapper json;
 
-    PipelineEvents(Releases releases, ReleaseQueries releaseQueries, PipelineEventRepository events, TransactionTemplate transaction, Clock clock, ObjectMapper json) {
+    PipelineEvents(
+            Releases releases,
+            ReleaseQueries releaseQueries,
+            PipelineEventRepository events,
+            TransactionTemplate transaction,
+            Clock clock,
+            ObjectMapper json) {
         this.releases = releases;
         this.releaseQueries = releaseQueries;
         this.events = events;
@@ -52,15 +54,22 @@ public class PipelineEvents {
     }
 
     /** The result of an event: accepted now, or the replay of the first time it was accepted. */
-    public record Accepted(String eventId, String releaseKey, String type, Instant acceptedAt, boolean replay) {
-    }
+    public record Accepted(
+            String eventId, String releaseKey, String type, Instant acceptedAt, boolean replay) {}
 
-    public Accepted accept(PipelineTokens.Pipeline pipeline, String releaseKey, String type, String eventId, Map<String, Object> variables) {
+    public Accepted accept(
+            PipelineTokens.Pipeline pipeline,
+            String releaseKey,
+            String type,
+            String eventId,
+            Map<String, Object> variables) {
         EventContract.check(type, eventId, variables);
         try {
-            return transaction.execute(status -> acceptOnce(pipeline, releaseKey, type, eventId, variables));
+            return transaction.execute(
+                    status -> acceptOnce(pipeline, releaseKey, type, eventId, variables));
         } catch (DataIntegrityViolationException repeated) {
-            // the event id is taken: by an earlier delivery of this event, or by a concurrent one that is committing now
+            // the event id is taken: by an earlier delivery of this event, or by a concurrent one
+            // that is committing now
             return replay(awaitCommitted(eventId), releaseKey, type);
         } catch (MismatchingMessageCorrelationException notAwaited) {
             throw notAwaited(releaseKey, type);
@@ -69,18 +78,40 @@ public class PipelineEvents {
 
     /**
      * The common case costs three statements besides the engine's own: read the release, insert the
-     * event (its unique id turns every repeat into a replay), correlate. Why an event does not fit is
-     * worked out only when it does not.
+     * event (its unique id turns every repeat into a replay), correlate. Why an event does not fit
+     * is worked out only when it does not.
      */
-    private Accepted acceptOnce(PipelineTokens.Pipeline pipeline, String releaseKey, String type, String eventId, Map<String, Object> variables) {
-        ReleaseSummary release = releaseQueries.plannedRelease(releaseKey)
-                .orElseThrow(() -> new PipelineProblem(HttpStatus.NOT_FOUND, "key", "There is no release " + releaseKey + "."));
+    private Accepted acceptOnce(
+            PipelineTokens.Pipeline pipeline,
+            String releaseKey,
+            String type,
+            String eventId,
+            Map<String, Object> variables) {
+        ReleaseSummary release =
+                releaseQueries
+                        .plannedRelease(releaseKey)
+                        .orElseThrow(
+                                () ->
+                                        new PipelineProblem(
+                                                HttpStatus.NOT_FOUND,
+                                                "key",
+                                                "There is no release " + releaseKey + "."));
         if (!pipeline.mayActOn(release.model())) {
-            throw new PipelineProblem(HttpStatus.FORBIDDEN, "key", "Token '" + pipeline.name() + "' may not act on model " + release.model() + ".");
+            throw new PipelineProblem(
+                    HttpStatus.FORBIDDEN,
+                    "key",
+                    "Token '"
+                            + pipeline.name()
+                            + "' may not act on model "
+                            + release.model()
+                            + ".");
         }
-        // whole seconds: what every database keeps (MariaDB through Connector/J keeps no fraction), so replays answer the very same time
+        // whole seconds: what every database keeps (MariaDB through Connector/J keeps no fraction),
+        // so replays answer the very same time
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        events.saveAndFlush(new PipelineEvent(eventId, releaseKey, type, pipeline.tokenId(), now, write(variables)));
+        events.saveAndFlush(
+                new PipelineEvent(
+                        eventId, releaseKey, type, pipeline.tokenId(), now, write(variables)));
         releases.deliver(release, type, variables == null ? Map.of() : variables);
         return new Accepted(eventId, releaseKey, type, now, false);
     }
@@ -89,23 +120,56 @@ public class PipelineEvents {
         ReleaseSummary release = releaseQueries.plannedRelease(releaseKey).orElseThrow();
         java.util.Set<String> caught = releaseQueries.messagesCaughtBy(release);
         if (!caught.contains(type)) {
-            return new PipelineProblem(HttpStatus.BAD_REQUEST, "type", "Unknown event type '" + type + "': the procedure of " + releaseKey
-                    + " accepts " + String.join(", ", caught) + ".");
+            return new PipelineProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "type",
+                    "Unknown event type '"
+                            + type
+                            + "': the procedure of "
+                            + releaseKey
+                            + " accepts "
+                            + String.join(", ", caught)
+                            + ".");
         }
         java.util.Set<String> awaited = releaseQueries.messagesAwaitedBy(release);
-        return new PipelineProblem(HttpStatus.CONFLICT, "type", "Release " + releaseKey + " is not waiting for " + type + " now; it "
-                + (awaited.isEmpty() ? "waits for no pipeline event at the moment." : "waits for " + String.join(", ", awaited) + "."));
+        return new PipelineProblem(
+                HttpStatus.CONFLICT,
+                "type",
+                "Release "
+                        + releaseKey
+                        + " is not waiting for "
+                        + type
+                        + " now; it "
+                        + (awaited.isEmpty()
+                                ? "waits for no pipeline event at the moment."
+                                : "waits for " + String.join(", ", awaited) + "."));
     }
 
     private Accepted replay(PipelineEvent first, String releaseKey, String type) {
         if (!first.getReleaseKey().equals(releaseKey) || !first.getType().equals(type)) {
-            throw new PipelineProblem(HttpStatus.CONFLICT, "eventId", "Event id " + first.getEventId() + " was already used for "
-                    + first.getType() + " on " + first.getReleaseKey() + ".");
+            throw new PipelineProblem(
+                    HttpStatus.CONFLICT,
+                    "eventId",
+                    "Event id "
+                            + first.getEventId()
+                            + " was already used for "
+                            + first.getType()
+                            + " on "
+                            + first.getReleaseKey()
+                            + ".");
         }
-        return new Accepted(first.getEventId(), first.getReleaseKey(), first.getType(), first.getAcceptedAt(), true);
+        return new Accepted(
+                first.getEventId(),
+                first.getReleaseKey(),
+                first.getType(),
+                first.getAcceptedAt(),
+                true);
     }
 
-    /** A concurrent duplicate lost the race on the unique event id: the winner's record becomes visible when it commits. */
+    /**
+     * A concurrent duplicate lost the race on the unique event id: the winner's record becomes
+     * visible when it commits.
+     */
     private PipelineEvent awaitCommitted(String eventId) {
         Instant deadline = clock.instant().plus(REPLAY_WAIT);
         while (clock.instant().isBefore(deadline)) {
@@ -120,13 +184,17 @@ public class PipelineEvents {
                 break;
             }
         }
-        throw new PipelineProblem(HttpStatus.CONFLICT, "eventId", "Event " + eventId + " is being processed by another request; send it again.");
+        throw new PipelineProblem(
+                HttpStatus.CONFLICT,
+                "eventId",
+                "Event " + eventId + " is being processed by another request; send it again.");
     }
 
     private String write(Map<String, Object> variables) {
         try {
             String text = json.writeValueAsString(variables == null ? Map.of() : variables);
-            // the column holds 4000 characters; cut JSON would be no record at all, and the engine keeps the values anyway
+            // the column holds 4000 characters; cut JSON would be no record at all, and the engine
+            // keeps the values anyway
             return text.length() > 4000 ? "{\"truncated\":true}" : text;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +34,13 @@ public class PipelineTokens {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final org.springframework.transaction.support.TransactionTemplate transaction;
-    private final java.util.Map<String, Recent> recentlySeen = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Recent> recentlySeen =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    PipelineTokens(PipelineTokenRepository tokens, Clock clock, org.springframework.transaction.support.TransactionTemplate transaction) {
+    PipelineTokens(
+            PipelineTokenRepository tokens,
+            Clock clock,
+            org.springframework.transaction.support.TransactionTemplate transaction) {
         this.tokens = tokens;
         this.clock = clock;
         this.transaction = transaction;
@@ -47,17 +50,29 @@ public class PipelineTokens {
     @Transactional
     public IssuedToken issue(String name, Set<String> models, String issuedBy) {
         if (name == null || name.isBlank() || name.length() > 80) {
-            throw new IllegalArgumentException("Give the token a name of up to 80 characters, like 'fraud-scorer nightly training'.");
+            throw new IllegalArgumentException(
+                    "Give the token a name of up to 80 characters, like 'fraud-scorer nightly training'.");
         }
         for (String model : models) {
             if (!MODEL.matcher(model).matches()) {
-                throw new IllegalArgumentException("'" + model + "' is not a model name (lower-case letters, digits and dashes).");
+                throw new IllegalArgumentException(
+                        "'"
+                                + model
+                                + "' is not a model name (lower-case letters, digits and dashes).");
             }
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        PipelineToken saved = tokens.save(new PipelineToken(name.trim(), hash(token), token.substring(0, 8), models, issuedBy, clock.instant()));
+        PipelineToken saved =
+                tokens.save(
+                        new PipelineToken(
+                                name.trim(),
+                                hash(token),
+                                token.substring(0, 8),
+                                models,
+                                issuedBy,
+                                clock.instant()));
         return new IssuedToken(saved.getId(), saved.getName(), token, saved.models());
     }
 
@@ -71,14 +86,24 @@ public class PipelineTokens {
     @Transactional(readOnly = true)
     public List<TokenView> all() {
         return tokens.findAllByOrderByCreatedAtDesc().stream()
-                .map(t -> new TokenView(t.getId(), t.getName(), t.getTokenHint() + "…", t.models(), t.getCreatedBy(), t.getCreatedAt(),
-                        t.getLastUsedAt(), t.getRevokedAt()))
+                .map(
+                        t ->
+                                new TokenView(
+                                        t.getId(),
+                                        t.getName(),
+                                        t.getTokenHint() + "…",
+                                        t.models(),
+                                        t.getCreatedBy(),
+                                        t.getCreatedAt(),
+                                        t.getLastUsedAt(),
+                                        t.getRevokedAt()))
                 .toList();
     }
 
     /**
-     * The pipeline a presented token belongs to, if the token exists and is not revoked. A token seen
-     * in the last {@link #RECHECK} is not looked up again, so a revocation reaches other nodes within it.
+     * The pipeline a presented token belongs to, if the token exists and is not revoked. A token
+     * seen in the last {@link #RECHECK} is not looked up again, so a revocation reaches other nodes
+     * within it.
      */
     public Optional<Pipeline> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX)) {
@@ -90,31 +115,51 @@ public class PipelineTokens {
         if (recent != null && recent.until().isAfter(now)) {
             return Optional.of(recent.pipeline());
         }
-        Optional<Pipeline> pipeline = transaction.execute(status -> tokens.findByTokenHash(hash).filter(t -> t.getRevokedAt() == null).map(t -> {
-            if (t.getLastUsedAt() == null || t.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-                t.used(now);
-            }
-            return new Pipeline(t.getId(), t.getName(), t.models());
-        }));
-        pipeline.ifPresentOrElse(p -> recentlySeen.put(hash, new Recent(p, now.plus(RECHECK))), () -> recentlySeen.remove(hash));
+        Optional<Pipeline> pipeline =
+                transaction.execute(
+                        status ->
+                                tokens.findByTokenHash(hash)
+                                        .filter(t -> t.getRevokedAt() == null)
+                                        .map(
+                                                t -> {
+                                                    if (t.getLastUsedAt() == null
+                                                            || t.getLastUsedAt()
+                                                                    .plus(LAST_USED_RESOLUTION)
+                                                                    .isBefore(now)) {
+                                                        t.used(now);
+                                                    }
+                                                    return new Pipeline(
+                                                            t.getId(), t.getName(), t.models());
+                                                }));
+        pipeline.ifPresentOrElse(
+                p -> recentlySeen.put(hash, new Recent(p, now.plus(RECHECK))),
+                () -> recentlySeen.remove(hash));
         return pipeline;
     }
 
-    private record Recent(Pipeline pipeline, Instant until) {
-    }
+    private record Recent(Pipeline pipeline, Instant until) {}
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
     }
 
-    public record IssuedToken(long id, String name, String token, Set<String> models) {
-    }
+    public record IssuedToken(long id, String name, String token, Set<String> models) {}
 
-    public record TokenView(long id, String name, String hint, Set<String> models, String createdBy, Instant createdAt, Instant lastUsedAt,
+    public record TokenView(
+            long id,
+            String name,
+            String hint,
+            Set<String> models,
+            String createdBy,
+            Instant createdAt,
+            Instant lastUsedAt,
             Instant revokedAt) {
 
         public boolean active() {

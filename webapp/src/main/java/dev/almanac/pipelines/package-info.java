@@ -1,7 +1,10 @@
 /**
- * Pipelines: the {@code /api/v1} pipeline API, its tokens and its event contract (which variables each message may carry).
+ * Pipelines: the {@code /api/v1} pipeline API, its tokens and its event contract (which variables
+ * each message may carry).
  */
-@ApplicationModule(displayName = "Pipelines", allowedDependencies = {"planning", "releases"})
+@ApplicationModule(
+        displayName = "Pipelines",
+        allowedDependencies = {"planning", "releases"})
 package dev.almanac.pipelines;
 
 import org.springframework.modulith.ApplicationModule;

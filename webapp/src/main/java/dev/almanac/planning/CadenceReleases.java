@@ -11,12 +11,14 @@ public interface CadenceReleases {
     /** Whether a release with this key is planned already (a cadence never starts one twice). */
     boolean isPlanned(String releaseKey);
 
-    /** Plans and starts the release; a refusal is thrown as {@link Refused} and rolls its transaction back. */
+    /**
+     * Plans and starts the release; a refusal is thrown as {@link Refused} and rolls its
+     * transaction back.
+     */
     void plan(ModelInfoForCadence model, String version, Lane lane, LocalDate targetDate);
 
     /** The model as the cadence knows it from the catalogue. */
-    record ModelInfoForCadence(String key, RiskTier riskTier, String ownerTeam) {
-    }
+    record ModelInfoForCadence(String key, RiskTier riskTier, String ownerTeam) {}
 
     /** The release was refused (a bad plan, or the key is taken); the cadence moves on. */
     class Refused extends RuntimeException {

@@ -1,5 +1,6 @@
 package dev.almanac.planning;
 
+import dev.almanac.identity.People;
 import dev.almanac.planning.internal.CalendarWindow;
 import dev.almanac.planning.internal.CalendarWindowRepository;
 import dev.almanac.planning.internal.MlModel;
@@ -8,7 +9,6 @@ import dev.almanac.planning.internal.ProductLine;
 import dev.almanac.planning.internal.ProductLineRepository;
 import dev.almanac.planning.internal.Team;
 import dev.almanac.planning.internal.TeamRepository;
-import dev.almanac.identity.People;
 import dev.almanac.projection.ReleaseWindows;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowRule;
@@ -36,22 +36,36 @@ public class PlanningCatalog {
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    public record ProductLineInfo(String key, String name, String description) {
-    }
+    public record ProductLineInfo(String key, String name, String description) {}
 
-    public record TeamInfo(String key, String name, String engineGroup, String email) {
-    }
+    public record TeamInfo(String key, String name, String engineGroup, String email) {}
 
-    public record ModelInfo(String key, String name, String productLine, String ownerTeam, RiskTier riskTier, String description) {
-    }
+    public record ModelInfo(
+            String key,
+            String name,
+            String productLine,
+            String ownerTeam,
+            RiskTier riskTier,
+            String description) {}
 
-    public record WindowInfo(Long id, WindowRule rule, String notes, String updatedBy, java.time.Instant updatedAt) {
-    }
+    public record WindowInfo(
+            Long id,
+            WindowRule rule,
+            String notes,
+            String updatedBy,
+            java.time.Instant updatedAt) {}
 
     /** A window as a person asks for it. */
-    public record WindowChange(String name, WindowKind kind, LocalDateTime start, LocalDateTime end, ZoneId zone, String rrule,
-            WindowScope scope, String scopeKey, String notes) {
-    }
+    public record WindowChange(
+            String name,
+            WindowKind kind,
+            LocalDateTime start,
+            LocalDateTime end,
+            ZoneId zone,
+            String rrule,
+            WindowScope scope,
+            String scopeKey,
+            String notes) {}
 
     private final ProductLineRepository productLines;
     private final TeamRepository teams;
@@ -61,8 +75,14 @@ public class PlanningCatalog {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PlanningCatalog(ProductLineRepository productLines, TeamRepository teams, MlModelRepository models,
-            CalendarWindowRepository windows, People engineGroups, ApplicationEventPublisher events, Clock clock) {
+    PlanningCatalog(
+            ProductLineRepository productLines,
+            TeamRepository teams,
+            MlModelRepository models,
+            CalendarWindowRepository windows,
+            People engineGroups,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.productLines = productLines;
         this.teams = teams;
         this.models = models;
@@ -88,8 +108,20 @@ public class PlanningCatalog {
     @Transactional
     public ProductLineInfo saveProductLine(String existing, ProductLineInfo change) {
         String name = required("name", change.name(), "Give the product line a name.");
-        ProductLine line = existing == null ? new ProductLine(newKey(change.key(), productLines.findByKey(trimmed(change.key())).isPresent(),
-                "product line")) : productLines.findByKey(existing).orElseThrow(() -> new PlanningRejected("key", "No product line " + existing + "."));
+        ProductLine line =
+                existing == null
+                        ? new ProductLine(
+                                newKey(
+                                        change.key(),
+                                        productLines.findByKey(trimmed(change.key())).isPresent(),
+                                        "product line"))
+                        : productLines
+                                .findByKey(existing)
+                                .orElseThrow(
+                                        () ->
+                                                new PlanningRejected(
+                                                        "key",
+                                                        "No product line " + existing + "."));
         line.update(name, description(change.description()));
         return productLines.save(line).info();
     }
@@ -106,21 +138,38 @@ public class PlanningCatalog {
         return teams.findByKey(key).map(Team::info);
     }
 
-    /** Creates or updates a team; its engine group is created when it does not exist yet, so tasks can be assigned to it. */
+    /**
+     * Creates or updates a team; its engine group is created when it does not exist yet, so tasks
+     * can be assigned to it.
+     */
     @Transactional
     public TeamInfo saveTeam(String existing, TeamInfo change) {
         String name = required("name", change.name(), "Give the team a name.");
-        String group = change.engineGroup() == null || change.engineGroup().isBlank()
-                ? (existing == null ? change.key() : existing) : change.engineGroup().trim();
+        String group =
+                change.engineGroup() == null || change.engineGroup().isBlank()
+                        ? (existing == null ? change.key() : existing)
+                        : change.engineGroup().trim();
         if (group == null || !KEY.matcher(group).matches()) {
-            throw new PlanningRejected("engineGroup", "The engine group must be 2–60 lower-case letters, digits or dashes, like fraud-ml.");
+            throw new PlanningRejected(
+                    "engineGroup",
+                    "The engine group must be 2–60 lower-case letters, digits or dashes, like fraud-ml.");
         }
         String email = blankToNull(change.email());
         if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
             throw new PlanningRejected("email", "'" + email + "' is not an e-mail address.");
         }
-        Team team = existing == null ? new Team(newKey(change.key(), teams.findByKey(trimmed(change.key())).isPresent(), "team"))
-                : teams.findByKey(existing).orElseThrow(() -> new PlanningRejected("key", "No team " + existing + "."));
+        Team team =
+                existing == null
+                        ? new Team(
+                                newKey(
+                                        change.key(),
+                                        teams.findByKey(trimmed(change.key())).isPresent(),
+                                        "team"))
+                        : teams.findByKey(existing)
+                                .orElseThrow(
+                                        () ->
+                                                new PlanningRejected(
+                                                        "key", "No team " + existing + "."));
         team.update(name, group, email);
         engineGroups.ensure(group, name);
         return teams.save(team).info();
@@ -141,7 +190,9 @@ public class PlanningCatalog {
     /** Each catalogued model's product line, for the calendar's filters and scoped windows. */
     @Transactional(readOnly = true)
     public Map<String, ModelInfo> modelsByKey() {
-        return models.findAll().stream().map(MlModel::info).collect(Collectors.toMap(ModelInfo::key, Function.identity()));
+        return models.findAll().stream()
+                .map(MlModel::info)
+                .collect(Collectors.toMap(ModelInfo::key, Function.identity()));
     }
 
     @Transactional
@@ -149,21 +200,45 @@ public class PlanningCatalog {
         String name = required("name", change.name(), "Give the model a name.");
         String line = blankToNull(change.productLine());
         if (line != null && productLines.findByKey(line).isEmpty()) {
-            throw new PlanningRejected("productLine", "There is no product line '" + line + "'; create it first or choose another.");
+            throw new PlanningRejected(
+                    "productLine",
+                    "There is no product line '" + line + "'; create it first or choose another.");
         }
         if (!engineGroups.exists(change.ownerTeam())) {
-            throw new PlanningRejected("ownerTeam", "Owner team '" + nullToEmpty(change.ownerTeam()) + "' does not exist; choose one of the teams.");
+            throw new PlanningRejected(
+                    "ownerTeam",
+                    "Owner team '"
+                            + nullToEmpty(change.ownerTeam())
+                            + "' does not exist; choose one of the teams.");
         }
         if (change.riskTier() == null) {
             throw new PlanningRejected("riskTier", "Choose a risk tier: low, medium or high.");
         }
-        MlModel model = existing == null ? new MlModel(newKey(change.key(), models.findByKey(trimmed(change.key())).isPresent(), "model"))
-                : models.findByKey(existing).orElseThrow(() -> new PlanningRejected("key", "No model " + existing + "."));
-        model.update(name, line, change.ownerTeam(), change.riskTier(), description(change.description()));
+        MlModel model =
+                existing == null
+                        ? new MlModel(
+                                newKey(
+                                        change.key(),
+                                        models.findByKey(trimmed(change.key())).isPresent(),
+                                        "model"))
+                        : models.findByKey(existing)
+                                .orElseThrow(
+                                        () ->
+                                                new PlanningRejected(
+                                                        "key", "No model " + existing + "."));
+        model.update(
+                name,
+                line,
+                change.ownerTeam(),
+                change.riskTier(),
+                description(change.description()));
         return models.save(model).info();
     }
 
-    /** A release of a model not yet in the catalogue puts it there, owned as the release is, without a product line. */
+    /**
+     * A release of a model not yet in the catalogue puts it there, owned as the release is, without
+     * a product line.
+     */
     @Transactional
     public void catalogue(String modelKey, String ownerTeam, RiskTier riskTier) {
         if (models.findByKey(modelKey).isEmpty()) {
@@ -188,11 +263,16 @@ public class PlanningCatalog {
     /** The rules the deploy timer and the projector apply. */
     @Transactional(readOnly = true)
     public List<WindowRule> windowRules() {
-        return windows.findAll(org.springframework.data.domain.Sort.by("id")).stream().map(CalendarWindow::rule).toList();
+        return windows.findAll(org.springframework.data.domain.Sort.by("id")).stream()
+                .map(CalendarWindow::rule)
+                .toList();
     }
 
-    private record ExpandedWindows(List<WindowRule> rules, java.time.Instant from, java.time.Instant to, ReleaseWindows windows) {
-    }
+    private record ExpandedWindows(
+            List<WindowRule> rules,
+            java.time.Instant from,
+            java.time.Instant to,
+            ReleaseWindows windows) {}
 
     private volatile ExpandedWindows expanded;
 
@@ -206,7 +286,9 @@ public class PlanningCatalog {
     public ReleaseWindows releaseWindows(java.time.Instant at) {
         List<WindowRule> rules = windowRules();
         ExpandedWindows current = expanded;
-        if (current == null || !current.rules().equals(rules) || at.isBefore(current.from().plus(java.time.Duration.ofDays(1)))
+        if (current == null
+                || !current.rules().equals(rules)
+                || at.isBefore(current.from().plus(java.time.Duration.ofDays(1)))
                 || at.isAfter(current.from().plus(java.time.Duration.ofDays(2)))) {
             java.time.Instant from = at.minus(java.time.Duration.ofDays(1));
             java.time.Instant to = at.plus(java.time.Duration.ofDays(731));
@@ -216,7 +298,10 @@ public class PlanningCatalog {
         return current.windows();
     }
 
-    /** Creates a window or, given an id, changes it; deploy timers already waiting follow the change. */
+    /**
+     * Creates a window or, given an id, changes it; deploy timers already waiting follow the
+     * change.
+     */
     @Transactional
     public WindowInfo saveWindow(Long id, WindowChange change, String by) {
         validate(change);
@@ -224,7 +309,9 @@ public class PlanningCatalog {
         if (id == null) {
             window = new CalendarWindow(change, by, clock.instant());
         } else {
-            window = windows.findById(id).orElseThrow(() -> new PlanningRejected("id", "No window " + id + "."));
+            window =
+                    windows.findById(id)
+                            .orElseThrow(() -> new PlanningRejected("id", "No window " + id + "."));
             window.update(change, by, clock.instant());
         }
         window = windows.save(window);
@@ -234,16 +321,19 @@ public class PlanningCatalog {
 
     @Transactional
     public void deleteWindow(long id) {
-        windows.findById(id).ifPresent(window -> {
-            windows.delete(window);
-            events.publishEvent(new WindowsChanged(id));
-        });
+        windows.findById(id)
+                .ifPresent(
+                        window -> {
+                            windows.delete(window);
+                            events.publishEvent(new WindowsChanged(id));
+                        });
     }
 
     private void validate(WindowChange change) {
         required("name", change.name(), "Give the window a name, like 'Year-end freeze'.");
         if (change.kind() == null) {
-            throw new PlanningRejected("kind", "Choose what the window is: release, freeze or experimentation.");
+            throw new PlanningRejected(
+                    "kind", "Choose what the window is: release, freeze or experimentation.");
         }
         if (change.start() == null) {
             throw new PlanningRejected("start", "Give the start date and time.");
@@ -252,7 +342,8 @@ public class PlanningCatalog {
             throw new PlanningRejected("end", "Give the end date and time.");
         }
         if (!change.end().isAfter(change.start())) {
-            throw new PlanningRejected("end", "The window must end after it starts (" + change.start() + ").");
+            throw new PlanningRejected(
+                    "end", "The window must end after it starts (" + change.start() + ").");
         }
         if (change.zone() == null) {
             throw new PlanningRejected("zone", "Give a time zone, like Europe/Berlin or UTC.");
@@ -266,30 +357,45 @@ public class PlanningCatalog {
             } catch (IllegalArgumentException e) {
                 throw new PlanningRejected("rrule", e.getMessage());
             }
-            if (java.util.regex.Pattern.compile("FREQ=(SECONDLY|MINUTELY)").matcher(change.rrule().toUpperCase()).find()) {
-                throw new PlanningRejected("rrule", "A window recurs at most hourly; use FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY.");
+            if (java.util.regex.Pattern.compile("FREQ=(SECONDLY|MINUTELY)")
+                    .matcher(change.rrule().toUpperCase())
+                    .find()) {
+                throw new PlanningRejected(
+                        "rrule",
+                        "A window recurs at most hourly; use FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY.");
             }
         }
         if (change.notes() != null && change.notes().length() > 1000) {
             throw new PlanningRejected("notes", "Keep the notes under 1,000 characters.");
         }
         if (change.scope() == null) {
-            throw new PlanningRejected("scope", "Choose whom the window applies to: everyone, a product line or a model.");
+            throw new PlanningRejected(
+                    "scope",
+                    "Choose whom the window applies to: everyone, a product line or a model.");
         }
-        if (change.scope() == WindowScope.PRODUCT_LINE && (change.scopeKey() == null || productLines.findByKey(change.scopeKey()).isEmpty())) {
-            throw new PlanningRejected("scopeKey", "Choose the product line the window applies to.");
+        if (change.scope() == WindowScope.PRODUCT_LINE
+                && (change.scopeKey() == null
+                        || productLines.findByKey(change.scopeKey()).isEmpty())) {
+            throw new PlanningRejected(
+                    "scopeKey", "Choose the product line the window applies to.");
         }
-        if (change.scope() == WindowScope.MODEL && (change.scopeKey() == null || models.findByKey(change.scopeKey()).isEmpty())) {
+        if (change.scope() == WindowScope.MODEL
+                && (change.scopeKey() == null || models.findByKey(change.scopeKey()).isEmpty())) {
             throw new PlanningRejected("scopeKey", "Choose the model the window applies to.");
         }
     }
 
-    /** A time zone as a person typed it; blank is none, anything unreadable is refused on the {@code zone} field. */
+    /**
+     * A time zone as a person typed it; blank is none, anything unreadable is refused on the {@code
+     * zone} field.
+     */
     public static ZoneId zoneOf(String zone) {
         try {
             return zone == null || zone.isBlank() ? null : ZoneId.of(zone.trim());
         } catch (java.time.DateTimeException e) {
-            throw new PlanningRejected("zone", "'" + zone + "' is not a time zone; use a name like Europe/Berlin or UTC.");
+            throw new PlanningRejected(
+                    "zone",
+                    "'" + zone + "' is not a time zone; use a name like Europe/Berlin or UTC.");
         }
     }
 
@@ -297,10 +403,13 @@ public class PlanningCatalog {
 
     private static String newKey(String key, boolean taken, String what) {
         if (key == null || !KEY.matcher(key.trim()).matches()) {
-            throw new PlanningRejected("key", "The key must be 2–60 lower-case letters, digits or dashes, like fraud-scoring.");
+            throw new PlanningRejected(
+                    "key",
+                    "The key must be 2–60 lower-case letters, digits or dashes, like fraud-scoring.");
         }
         if (taken) {
-            throw new PlanningRejected("key", "There is already a " + what + " '" + key.trim() + "'.");
+            throw new PlanningRejected(
+                    "key", "There is already a " + what + " '" + key.trim() + "'.");
         }
         return key.trim();
     }
@@ -321,7 +430,8 @@ public class PlanningCatalog {
 
     private static String description(String value) {
         if (value != null && value.length() > 1000) {
-            throw new PlanningRejected("description", "Keep the description under 1,000 characters.");
+            throw new PlanningRejected(
+                    "description", "Keep the description under 1,000 characters.");
         }
         return blankToNull(value);
     }

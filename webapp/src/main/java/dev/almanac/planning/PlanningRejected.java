@@ -1,6 +1,9 @@
 package dev.almanac.planning;
 
-/** A planning change that cannot be made as asked; names the field and says why, in words a person can act on. */
+/**
+ * A planning change that cannot be made as asked; names the field and says why, in words a person
+ * can act on.
+ */
 public class PlanningRejected extends RuntimeException {
 
     private final String field;

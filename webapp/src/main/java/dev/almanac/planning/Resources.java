@@ -1,5 +1,7 @@
 package dev.almanac.planning;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.identity.AccessPolicy;
 import dev.almanac.planning.internal.CapacityReservation;
 import dev.almanac.planning.internal.CapacityReservationRepository;
@@ -9,8 +11,6 @@ import dev.almanac.planning.internal.ResourceDemand;
 import dev.almanac.planning.internal.ResourceDemandRepository;
 import dev.almanac.planning.internal.ResourcePool;
 import dev.almanac.planning.internal.ResourcePoolRepository;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.projection.Capacity;
 import dev.almanac.projection.ReleaseWindows;
 import dev.almanac.projection.WindowKind;
@@ -40,18 +40,33 @@ public class Resources {
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
 
     /** A resource as people edit it. */
-    public record ResourceChange(String key, String name, String unit, Capacity.ResourceKind kind, Capacity.Granularity granularity, Double capacity,
-            List<String> members) {
-    }
+    public record ResourceChange(
+            String key,
+            String name,
+            String unit,
+            Capacity.ResourceKind kind,
+            Capacity.Granularity granularity,
+            Double capacity,
+            List<String> members) {}
 
-    public record DemandInfo(Long id, String scope, String scopeKey, String activityId, String resource, double amount) {
-    }
+    public record DemandInfo(
+            Long id,
+            String scope,
+            String scopeKey,
+            String activityId,
+            String resource,
+            double amount) {}
 
-    public record ReservationInfo(Long id, Long windowId, String windowName, String resource, double share) {
-    }
+    public record ReservationInfo(
+            Long id, Long windowId, String windowName, String resource, double share) {}
 
-    public record OverrideInfo(Long id, String resource, String releaseKey, String reason, String decidedBy, Instant decidedAt) {
-    }
+    public record OverrideInfo(
+            Long id,
+            String resource,
+            String releaseKey,
+            String reason,
+            String decidedBy,
+            Instant decidedAt) {}
 
     private final ResourcePoolRepository pools;
     private final ResourceDemandRepository demands;
@@ -69,8 +84,15 @@ public class Resources {
         this.decisions = decisions;
     }
 
-    Resources(ResourcePoolRepository pools, ResourceDemandRepository demands, CapacityReservationRepository reservations,
-            ReservationOverrideRepository overrides, PlanningCatalog catalog, ObjectMapper json, Clock clock, ApplicationEventPublisher events,
+    Resources(
+            ResourcePoolRepository pools,
+            ResourceDemandRepository demands,
+            CapacityReservationRepository reservations,
+            ReservationOverrideRepository overrides,
+            PlanningCatalog catalog,
+            ObjectMapper json,
+            Clock clock,
+            ApplicationEventPublisher events,
             AccessPolicy policy) {
         this.pools = pools;
         this.demands = demands;
@@ -94,26 +116,41 @@ public class Resources {
         return pools.findByKey(key).map(this::resource);
     }
 
-    /** Creates a resource or changes its name, unit, kind, granularity, base capacity and members. */
+    /**
+     * Creates a resource or changes its name, unit, kind, granularity, base capacity and members.
+     */
     @Transactional
     public Capacity.Resource save(ResourceChange change, String by) {
         if (change.key() == null || !KEY.matcher(change.key()).matches()) {
-            throw new PlanningRejected("key", "A key is 2 to 60 lower-case letters, digits or dashes, like gpu-pool.");
+            throw new PlanningRejected(
+                    "key", "A key is 2 to 60 lower-case letters, digits or dashes, like gpu-pool.");
         }
         require(change.name(), "name", "Name the resource.", 120);
         require(change.unit(), "unit", "Give its unit: GPUs, GPU-hours, reviewer-days ...", 40);
         if (change.kind() == null) {
-            throw new PlanningRejected("kind", "Say whether steps hold units while they run (concurrent) or spend effort (effort).");
+            throw new PlanningRejected(
+                    "kind",
+                    "Say whether steps hold units while they run (concurrent) or spend effort (effort).");
         }
         if (change.capacity() == null || change.capacity() < 0 || change.capacity() > 1_000_000) {
             throw new PlanningRejected("capacity", "Capacity is a number from 0 to 1,000,000.");
         }
-        Capacity.Granularity granularity = change.granularity() == null ? Capacity.Granularity.DAY : change.granularity();
-        if (granularity == Capacity.Granularity.HOUR && change.kind() == Capacity.ResourceKind.EFFORT) {
-            throw new PlanningRejected("granularity", "Effort is counted by the day; only concurrent units can be booked by the hour.");
+        Capacity.Granularity granularity =
+                change.granularity() == null ? Capacity.Granularity.DAY : change.granularity();
+        if (granularity == Capacity.Granularity.HOUR
+                && change.kind() == Capacity.ResourceKind.EFFORT) {
+            throw new PlanningRejected(
+                    "granularity",
+                    "Effort is counted by the day; only concurrent units can be booked by the hour.");
         }
-        List<String> members = change.members() == null ? List.of() : change.members().stream().map(String::trim).filter(m -> !m.isEmpty()).distinct()
-                .toList();
+        List<String> members =
+                change.members() == null
+                        ? List.of()
+                        : change.members().stream()
+                                .map(String::trim)
+                                .filter(m -> !m.isEmpty())
+                                .distinct()
+                                .toList();
         ResourcePool pool = pools.findByKey(change.key()).orElseGet(ResourcePool::new);
         pool.key = change.key();
         pool.name = change.name().trim();
@@ -128,7 +165,8 @@ public class Resources {
 
     /** From a date on, the resource has a new capacity (a new cluster, a reviewer leaving). */
     @Transactional
-    public Capacity.Resource changeCapacity(String key, LocalDate from, Double capacity, String by) {
+    public Capacity.Resource changeCapacity(
+            String key, LocalDate from, Double capacity, String by) {
         ResourcePool pool = pool(key);
         if (from == null) {
             throw new PlanningRejected("from", "Say from which day the capacity changes.");
@@ -157,11 +195,24 @@ public class Resources {
         if (end.isBefore(holiday.start())) {
             throw new PlanningRejected("end", "The last day off is on or after the first.");
         }
-        String member = holiday.member() == null || holiday.member().isBlank() ? null : holiday.member().trim();
+        String member =
+                holiday.member() == null || holiday.member().isBlank()
+                        ? null
+                        : holiday.member().trim();
         if (member != null && !resource.members().contains(member)) {
-            throw new PlanningRejected("member", key + " has no member '" + member + "'; its members are " + String.join(", ", resource.members()) + ".");
+            throw new PlanningRejected(
+                    "member",
+                    key
+                            + " has no member '"
+                            + member
+                            + "'; its members are "
+                            + String.join(", ", resource.members())
+                            + ".");
         }
-        String rrule = holiday.rrule() == null || holiday.rrule().isBlank() ? null : holiday.rrule().trim();
+        String rrule =
+                holiday.rrule() == null || holiday.rrule().isBlank()
+                        ? null
+                        : holiday.rrule().trim();
         if (rrule != null) {
             try {
                 ReleaseWindows.checkRecurrence(rrule);
@@ -187,16 +238,22 @@ public class Resources {
         }
     }
 
-    /** A model's or a release's step needs this much of a resource, in place of the procedure's default (0 needs none). */
+    /**
+     * A model's or a release's step needs this much of a resource, in place of the procedure's
+     * default (0 needs none).
+     */
     @Transactional
-    public DemandInfo setDemand(String scope, String scopeKey, String activityId, String resourceKey, Double amount) {
+    public DemandInfo setDemand(
+            String scope, String scopeKey, String activityId, String resourceKey, Double amount) {
         if (!"MODEL".equals(scope) && !"RELEASE".equals(scope)) {
-            throw new PlanningRejected("scope", "A demand is overridden for a model or for a release.");
+            throw new PlanningRejected(
+                    "scope", "A demand is overridden for a model or for a release.");
         }
         if (scopeKey == null || scopeKey.isBlank()) {
             throw new PlanningRejected("scopeKey", "Say which " + scope.toLowerCase() + ".");
         }
-        if ("MODEL".equals(scope) && catalog.models().stream().noneMatch(m -> m.key().equals(scopeKey))) {
+        if ("MODEL".equals(scope)
+                && catalog.models().stream().noneMatch(m -> m.key().equals(scopeKey))) {
             throw new PlanningRejected("scopeKey", "There is no model '" + scopeKey + "'.");
         }
         if (activityId == null || activityId.isBlank()) {
@@ -206,8 +263,10 @@ public class Resources {
         if (amount == null || amount < 0 || amount > 1_000_000) {
             throw new PlanningRejected("amount", "The amount is a number from 0 to 1,000,000.");
         }
-        ResourceDemand demand = demands.findByScopeAndScopeKeyAndActivityIdAndResourceKey(scope, scopeKey.trim(), activityId, resourceKey)
-                .orElseGet(ResourceDemand::new);
+        ResourceDemand demand =
+                demands.findByScopeAndScopeKeyAndActivityIdAndResourceKey(
+                                scope, scopeKey.trim(), activityId, resourceKey)
+                        .orElseGet(ResourceDemand::new);
         demand.scope = scope;
         demand.scopeKey = scopeKey.trim();
         demand.activityId = activityId;
@@ -224,8 +283,8 @@ public class Resources {
     }
 
     /**
-     * The demand the projector books: the procedure's defaults ({@code needs} properties, given) with
-     * the overrides per model and per release.
+     * The demand the projector books: the procedure's defaults ({@code needs} properties, given)
+     * with the overrides per model and per release.
      */
     @Transactional(readOnly = true)
     public Capacity.Demand demand(Map<String, List<Capacity.Need>> defaults) {
@@ -233,9 +292,13 @@ public class Resources {
         Map<String, Map<String, List<Capacity.Need>>> byRelease = new HashMap<>();
         for (ResourceDemand d : demands.findAll()) {
             var target = "MODEL".equals(d.scope) ? byModel : byRelease;
-            Map<String, List<Capacity.Need>> steps = target.computeIfAbsent(d.scopeKey, k -> new HashMap<>());
+            Map<String, List<Capacity.Need>> steps =
+                    target.computeIfAbsent(d.scopeKey, k -> new HashMap<>());
             // an override replaces the default's need of that resource; the step's other needs stay
-            List<Capacity.Need> needs = steps.computeIfAbsent(d.activityId, a -> new ArrayList<>(defaults.getOrDefault(a, List.of())));
+            List<Capacity.Need> needs =
+                    steps.computeIfAbsent(
+                            d.activityId,
+                            a -> new ArrayList<>(defaults.getOrDefault(a, List.of())));
             needs.removeIf(n -> n.resource().equals(d.resourceKey));
             if (d.amount > 0) {
                 needs.add(new Capacity.Need(d.resourceKey, d.amount));
@@ -244,10 +307,15 @@ public class Resources {
         return new Capacity.Demand(defaults, byModel, byRelease);
     }
 
-    /** An experimentation window holds back a share (0 to 1) of a resource from production demand. */
+    /**
+     * An experimentation window holds back a share (0 to 1) of a resource from production demand.
+     */
     @Transactional
     public ReservationInfo reserve(Long windowId, String resourceKey, Double share) {
-        var window = windowId == null ? Optional.<PlanningCatalog.WindowInfo>empty() : catalog.window(windowId);
+        var window =
+                windowId == null
+                        ? Optional.<PlanningCatalog.WindowInfo>empty()
+                        : catalog.window(windowId);
         if (window.isEmpty() || window.get().rule().kind() != WindowKind.EXPERIMENTATION) {
             throw new PlanningRejected("windowId", "Choose an experimentation window.");
         }
@@ -255,19 +323,33 @@ public class Resources {
         if (share == null || share <= 0 || share > 1) {
             throw new PlanningRejected("share", "Reserve a share above 0 % and up to 100 %.");
         }
-        CapacityReservation reservation = reservations.findByWindowIdAndResourceKey(windowId, resourceKey).orElseGet(CapacityReservation::new);
+        CapacityReservation reservation =
+                reservations
+                        .findByWindowIdAndResourceKey(windowId, resourceKey)
+                        .orElseGet(CapacityReservation::new);
         reservation.windowId = windowId;
         reservation.resourceKey = resourceKey;
         reservation.share = share;
         reservation = reservations.save(reservation);
         events.publishEvent(new ResourcesChanged(resourceKey));
-        return new ReservationInfo(reservation.id, windowId, window.get().rule().name(), resourceKey, share);
+        return new ReservationInfo(
+                reservation.id, windowId, window.get().rule().name(), resourceKey, share);
     }
 
     @Transactional(readOnly = true)
     public List<ReservationInfo> reservations() {
-        return reservations.findAll().stream().map(r -> new ReservationInfo(r.id, r.windowId,
-                catalog.window(r.windowId).map(w -> w.rule().name()).orElse("(removed window)"), r.resourceKey, r.share)).toList();
+        return reservations.findAll().stream()
+                .map(
+                        r ->
+                                new ReservationInfo(
+                                        r.id,
+                                        r.windowId,
+                                        catalog.window(r.windowId)
+                                                .map(w -> w.rule().name())
+                                                .orElse("(removed window)"),
+                                        r.resourceKey,
+                                        r.share))
+                .toList();
     }
 
     /** The reserves in force over a period: each occurrence of each reserving window. */
@@ -280,24 +362,40 @@ public class Resources {
         var rules = catalog.windowRules();
         List<Capacity.Reservation> result = new ArrayList<>();
         for (CapacityReservation r : all) {
-            rules.stream().filter(w -> w.id().equals(String.valueOf(r.windowId))).findFirst().ifPresent(rule -> {
-                ReleaseWindows.expand(List.of(rule), from, to).occurrences(from, to).forEach(o -> result.add(new Capacity.Reservation(rule.name(),
-                        r.resourceKey, r.share, o.start(), o.end())));
-            });
+            rules.stream()
+                    .filter(w -> w.id().equals(String.valueOf(r.windowId)))
+                    .findFirst()
+                    .ifPresent(
+                            rule -> {
+                                ReleaseWindows.expand(List.of(rule), from, to)
+                                        .occurrences(from, to)
+                                        .forEach(
+                                                o ->
+                                                        result.add(
+                                                                new Capacity.Reservation(
+                                                                        rule.name(),
+                                                                        r.resourceKey,
+                                                                        r.share,
+                                                                        o.start(),
+                                                                        o.end())));
+                            });
         }
         return result;
     }
 
     /**
-     * Lets a production release use a reserve. Only a release manager may, and only with a reason; whether {@code by} is
-     * one is the policy's to say, not the caller's.
+     * Lets a production release use a reserve. Only a release manager may, and only with a reason;
+     * whether {@code by} is one is the policy's to say, not the caller's.
      *
      * @throws PlanningRejected naming the field; nothing is recorded then
      */
     @Transactional
-    public OverrideInfo overrideReservation(String resourceKey, String releaseKey, String reason, String by) {
+    public OverrideInfo overrideReservation(
+            String resourceKey, String releaseKey, String reason, String by) {
         if (!policy.isReleaseManager(by)) {
-            throw new PlanningRejected("role", "Only release managers may let a production release into an experimentation reserve.");
+            throw new PlanningRejected(
+                    "role",
+                    "Only release managers may let a production release into an experimentation reserve.");
         }
         pool(resourceKey);
         if (releaseKey == null || releaseKey.isBlank()) {
@@ -307,7 +405,9 @@ public class Resources {
             throw new PlanningRejected("reason", "Say why, in 10 to 1,000 characters.");
         }
         if (overrides.existsByResourceKeyAndReleaseKey(resourceKey, releaseKey)) {
-            throw new PlanningRejected("releaseKey", releaseKey + " may already use the reserve of " + resourceKey + ".");
+            throw new PlanningRejected(
+                    "releaseKey",
+                    releaseKey + " may already use the reserve of " + resourceKey + ".");
         }
         ReservationOverride o = new ReservationOverride();
         o.resourceKey = resourceKey;
@@ -316,12 +416,24 @@ public class Resources {
         o.decidedBy = by;
         o.decidedAt = clock.instant();
         o = overrides.save(o);
-        var entry = decisions.record(new dev.almanac.governance.Decision(dev.almanac.governance.DecisionKind.OVERRIDE, releaseKey,
-                "Experimentation reserve of " + resourceKey, "let in", by, o.decidedAt, o.reason, java.util.Map.of("resource", resourceKey), null));
-        events.publishEvent(new dev.almanac.governance.GovernanceEvents.OverrideGranted(releaseKey, "reserve of " + resourceKey, by, o.reason, null,
-                entry.id()));
+        var entry =
+                decisions.record(
+                        new dev.almanac.governance.Decision(
+                                dev.almanac.governance.DecisionKind.OVERRIDE,
+                                releaseKey,
+                                "Experimentation reserve of " + resourceKey,
+                                "let in",
+                                by,
+                                o.decidedAt,
+                                o.reason,
+                                java.util.Map.of("resource", resourceKey),
+                                null));
+        events.publishEvent(
+                new dev.almanac.governance.GovernanceEvents.OverrideGranted(
+                        releaseKey, "reserve of " + resourceKey, by, o.reason, null, entry.id()));
         events.publishEvent(new ResourcesChanged(resourceKey));
-        return new OverrideInfo(o.id, o.resourceKey, o.releaseKey, o.reason, o.decidedBy, o.decidedAt);
+        return new OverrideInfo(
+                o.id, o.resourceKey, o.releaseKey, o.reason, o.decidedBy, o.decidedAt);
     }
 
     /** The overrides as the projector takes them: "resource/releaseKey". */
@@ -334,12 +446,28 @@ public class Resources {
 
     @Transactional(readOnly = true)
     public List<OverrideInfo> overrides() {
-        return overrides.findAll().stream().map(o -> new OverrideInfo(o.id, o.resourceKey, o.releaseKey, o.reason, o.decidedBy, o.decidedAt)).toList();
+        return overrides.findAll().stream()
+                .map(
+                        o ->
+                                new OverrideInfo(
+                                        o.id,
+                                        o.resourceKey,
+                                        o.releaseKey,
+                                        o.reason,
+                                        o.decidedBy,
+                                        o.decidedAt))
+                .toList();
     }
 
     private ResourcePool pool(String key) {
-        return pools.findByKey(key == null ? "" : key).orElseThrow(() -> new PlanningRejected("resource", "There is no resource '"
-                + (key == null ? "" : key) + "'."));
+        return pools.findByKey(key == null ? "" : key)
+                .orElseThrow(
+                        () ->
+                                new PlanningRejected(
+                                        "resource",
+                                        "There is no resource '"
+                                                + (key == null ? "" : key)
+                                                + "'."));
     }
 
     private void touch(ResourcePool pool, String by) {
@@ -360,11 +488,16 @@ public class Resources {
     }
 
     private Capacity.Resource resource(ResourcePool p) {
-        return new Capacity.Resource(p.key, p.name, p.unit, p.kind, p.granularity, p.capacity,
-                read(p.changes, new TypeReference<List<Capacity.CapacityChange>>() {
-                }), read(p.members, new TypeReference<List<String>>() {
-                }), read(p.holidays, new TypeReference<List<Capacity.Holiday>>() {
-                }));
+        return new Capacity.Resource(
+                p.key,
+                p.name,
+                p.unit,
+                p.kind,
+                p.granularity,
+                p.capacity,
+                read(p.changes, new TypeReference<List<Capacity.CapacityChange>>() {}),
+                read(p.members, new TypeReference<List<String>>() {}),
+                read(p.holidays, new TypeReference<List<Capacity.Holiday>>() {}));
     }
 
     private <T> T read(String text, TypeReference<T> type) {

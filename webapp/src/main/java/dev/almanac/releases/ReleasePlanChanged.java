@@ -1,5 +1,7 @@
 package dev.almanac.releases;
 
-/** A release was planned, replanned or cancelled: views of the calendar should not wait for their next refresh. */
-public record ReleasePlanChanged(String releaseKey) {
-}
+/**
+ * A release was planned, replanned or cancelled: views of the calendar should not wait for their
+ * next refresh.
+ */
+public record ReleasePlanChanged(String releaseKey) {}

@@ -1,32 +1,21 @@
 package dev.almanac.releases;
 
-import dev.almanac.planning.Lane;
 import dev.almanac.releases.internal.ProcedureModels;
 import dev.almanac.releases.internal.ReleasePlan;
 import dev.almanac.releases.internal.ReleasePlanRepository;
-import dev.almanac.releases.internal.ReleaseProcess;
-import dev.almanac.releases.internal.ReleaseStandings;
 import dev.almanac.releases.internal.ReleaseSnapshots;
-import dev.almanac.releases.internal.StepOverride;
-import dev.almanac.releases.internal.StepOverrideRepository;
-import dev.almanac.releases.internal.WindowWaits;
-import java.time.Clock;
-import java.time.LocalDate;
+import dev.almanac.releases.internal.ReleaseStandings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.almanac.identity.People;
 
 /**
  * The releases module's queries: where each release stands, what it waits for, its tasks and
  * history, and the engine's part of the projector's snapshot. Pages get many releases with a fixed
- * number of engine queries ({@link ReleaseStandings}); nothing here changes a release
- * ({@link Releases} does).
+ * number of engine queries ({@link ReleaseStandings}); nothing here changes a release ({@link
+ * Releases} does).
  */
 @Service
 public class ReleaseQueries {
@@ -36,30 +25,49 @@ public class ReleaseQueries {
     private final ReleaseSnapshots snapshots;
     private final ProcedureModels procedures;
 
-    ReleaseQueries(ReleasePlanRepository plans, ReleaseStandings standings, ReleaseSnapshots snapshots, ProcedureModels procedures) {
+    ReleaseQueries(
+            ReleasePlanRepository plans,
+            ReleaseStandings standings,
+            ReleaseSnapshots snapshots,
+            ProcedureModels procedures) {
         this.plans = plans;
         this.standings = standings;
         this.snapshots = snapshots;
         this.procedures = procedures;
     }
 
-
     @Transactional(readOnly = true)
     public List<ReleaseSummary> list() {
         List<ReleasePlan> all = plans.findAllByOrderByTargetDateAscKeyAsc();
-        Map<String, ReleaseProgress> progress = standings.progressOf(all.stream().map(ReleasePlan::getProcessInstanceId).toList());
-        return all.stream().map(p -> ReleaseSummary.of(p, progress.getOrDefault(p.getProcessInstanceId(), ReleaseProgress.NOT_STARTED)))
+        Map<String, ReleaseProgress> progress =
+                standings.progressOf(all.stream().map(ReleasePlan::getProcessInstanceId).toList());
+        return all.stream()
+                .map(
+                        p ->
+                                ReleaseSummary.of(
+                                        p,
+                                        progress.getOrDefault(
+                                                p.getProcessInstanceId(),
+                                                ReleaseProgress.NOT_STARTED)))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<ReleaseDetail> find(String key) {
-        return plans.findByKey(key).map(plan -> {
-            String instance = plan.getProcessInstanceId();
-            ReleaseProgress progress = standings.progressOf(List.of(instance)).getOrDefault(instance, ReleaseProgress.NOT_STARTED);
-            return new ReleaseDetail(ReleaseSummary.of(plan, progress), standings.procedureVersionOf(instance), standings.historyOf(instance),
-                    standings.variablesOf(instance));
-        });
+        return plans.findByKey(key)
+                .map(
+                        plan -> {
+                            String instance = plan.getProcessInstanceId();
+                            ReleaseProgress progress =
+                                    standings
+                                            .progressOf(List.of(instance))
+                                            .getOrDefault(instance, ReleaseProgress.NOT_STARTED);
+                            return new ReleaseDetail(
+                                    ReleaseSummary.of(plan, progress),
+                                    standings.procedureVersionOf(instance),
+                                    standings.historyOf(instance),
+                                    standings.variablesOf(instance));
+                        });
     }
 
     @Transactional(readOnly = true)
@@ -73,7 +81,8 @@ public class ReleaseQueries {
         Map<String, java.time.Instant> byInstance = standings.waitingFor(message);
         Map<String, java.time.Instant> byKey = new java.util.HashMap<>();
         if (!byInstance.isEmpty()) {
-            plans.findByProcessInstanceIdIn(byInstance.keySet()).forEach(p -> byKey.put(p.getKey(), byInstance.get(p.getProcessInstanceId())));
+            plans.findByProcessInstanceIdIn(byInstance.keySet())
+                    .forEach(p -> byKey.put(p.getKey(), byInstance.get(p.getProcessInstanceId())));
         }
         return byKey;
     }
@@ -81,72 +90,96 @@ public class ReleaseQueries {
     /** The pipeline messages a started release waits for right now (one query). */
     @Transactional(readOnly = true)
     public java.util.Set<String> messagesAwaitedBy(ReleaseSummary release) {
-        return release.processInstanceId() == null ? java.util.Set.of() : standings.messagesAwaitedBy(release.processInstanceId());
+        return release.processInstanceId() == null
+                ? java.util.Set.of()
+                : standings.messagesAwaitedBy(release.processInstanceId());
     }
 
     /** The pipeline messages a started release's version of the procedure can catch anywhere. */
     @Transactional(readOnly = true)
     public java.util.Set<String> messagesCaughtBy(ReleaseSummary release) {
-        return release.processInstanceId() == null ? java.util.Set.of() : standings.messagesCaughtBy(release.processInstanceId());
+        return release.processInstanceId() == null
+                ? java.util.Set.of()
+                : standings.messagesCaughtBy(release.processInstanceId());
     }
 
     /** The pipeline messages a release's procedure can catch, and those it waits for right now. */
     @Transactional(readOnly = true)
     public Messages messagesOf(String key) {
         String instance = startedPlan(key).getProcessInstanceId();
-        return new Messages(standings.messagesCaughtBy(instance), standings.messagesAwaitedBy(instance));
+        return new Messages(
+                standings.messagesCaughtBy(instance), standings.messagesAwaitedBy(instance));
     }
 
-    public record Messages(java.util.Set<String> caught, java.util.Set<String> awaited) {
-    }
+    public record Messages(java.util.Set<String> caught, java.util.Set<String> awaited) {}
 
     /** The planned release, without reading its progress from the engine. */
     @Transactional(readOnly = true)
     public Optional<ReleaseSummary> plannedRelease(String key) {
-        return plans.findByKey(key).map(plan -> ReleaseSummary.of(plan, ReleaseProgress.NOT_STARTED));
+        return plans.findByKey(key)
+                .map(plan -> ReleaseSummary.of(plan, ReleaseProgress.NOT_STARTED));
     }
 
     /** Open user tasks of a release, as task id and step id. */
     @Transactional(readOnly = true)
     public Map<String, String> openTasksOf(String key) {
         Map<String, String> open = new java.util.LinkedHashMap<>();
-        standings.openTasks(startedPlan(key).getProcessInstanceId()).forEach(t -> open.put(t.getId(), t.getTaskDefinitionKey()));
+        standings
+                .openTasks(startedPlan(key).getProcessInstanceId())
+                .forEach(t -> open.put(t.getId(), t.getTaskDefinitionKey()));
         return open;
     }
 
-    /** When a release's step last ended, if it has ended and is not running again; empty if the release has not started. */
+    /**
+     * When a release's step last ended, if it has ended and is not running again; empty if the
+     * release has not started.
+     */
     @Transactional(readOnly = true)
     public Optional<java.time.Instant> stepEnded(String key, String activityId) {
-        return plans.findByKey(key).filter(p -> p.getProcessInstanceId() != null)
+        return plans.findByKey(key)
+                .filter(p -> p.getProcessInstanceId() != null)
                 .flatMap(p -> standings.stepEnded(p.getProcessInstanceId(), activityId));
     }
 
     /** Whether a release's step has started (a planned release has started nothing). */
     @Transactional(readOnly = true)
     public boolean stepStarted(String key, String activityId) {
-        return plans.findByKey(key).filter(p -> p.getProcessInstanceId() != null)
-                .map(p -> standings.stepStarted(p.getProcessInstanceId(), activityId)).orElse(false);
+        return plans.findByKey(key)
+                .filter(p -> p.getProcessInstanceId() != null)
+                .map(p -> standings.stepStarted(p.getProcessInstanceId(), activityId))
+                .orElse(false);
     }
 
     /**
-     * The steps of a release that can wait for upstream releases, each with its milestone: those its
-     * procedure version holds at an "Upstream ready?" gateway.
+     * The steps of a release that can wait for upstream releases, each with its milestone: those
+     * its procedure version holds at an "Upstream ready?" gateway.
      */
     @Transactional(readOnly = true)
     public Map<String, String> upstreamGatedSteps(String key) {
-        return plans.findByKey(key).map(p -> procedures.upstreamGated(p.getProcessInstanceId() == null ? procedures.latestId()
-                : standings.procedureDefinitionOf(p.getProcessInstanceId()))).orElse(Map.of());
+        return plans.findByKey(key)
+                .map(
+                        p ->
+                                procedures.upstreamGated(
+                                        p.getProcessInstanceId() == null
+                                                ? procedures.latestId()
+                                                : standings.procedureDefinitionOf(
+                                                        p.getProcessInstanceId())))
+                .orElse(Map.of());
     }
 
-    /** What the latest procedure's steps need of shared resources, by activity (the BPMN's defaults). */
+    /**
+     * What the latest procedure's steps need of shared resources, by activity (the BPMN's
+     * defaults).
+     */
     public Map<String, List<dev.almanac.projection.Capacity.Need>> resourceNeeds() {
         return procedures.needs(procedures.latestId());
     }
 
     /** Procedures and releases as the calendar projects them. */
-    public record EngineSnapshot(Map<String, dev.almanac.projection.Procedure> procedures, List<dev.almanac.projection.ReleaseState> releases,
-            Map<String, java.time.Duration> planned) {
-    }
+    public record EngineSnapshot(
+            Map<String, dev.almanac.projection.Procedure> procedures,
+            List<dev.almanac.projection.ReleaseState> releases,
+            Map<String, java.time.Duration> planned) {}
 
     /**
      * Every release that is running, planned, or ended since {@code endedSince}, with the engine's
@@ -160,32 +193,53 @@ public class ReleaseQueries {
     /** The release a process instance runs, if it is one of ours. */
     @Transactional(readOnly = true)
     public Optional<String> releaseKeyOfProcess(String processInstanceId) {
-        return plans.findByProcessInstanceIdIn(java.util.List.of(processInstanceId)).stream().map(ReleasePlan::getKey).findFirst();
+        return plans.findByProcessInstanceIdIn(java.util.List.of(processInstanceId)).stream()
+                .map(ReleasePlan::getKey)
+                .findFirst();
     }
 
-    /** Whether a release waits for its release window, and whether a freeze override request for it is open. */
-    public record FreezeOverride(boolean waitingForWindow, boolean requested) {
-    }
+    /**
+     * Whether a release waits for its release window, and whether a freeze override request for it
+     * is open.
+     */
+    public record FreezeOverride(boolean waitingForWindow, boolean requested) {}
 
     @Transactional(readOnly = true)
     public FreezeOverride freezeOverride(String key) {
-        return plans.findByKey(key).filter(p -> p.getProcessInstanceId() != null).map(this::freezeOverrideOf)
+        return plans.findByKey(key)
+                .filter(p -> p.getProcessInstanceId() != null)
+                .map(this::freezeOverrideOf)
                 .orElse(new FreezeOverride(false, false));
     }
 
     /** A person's decision a release waits for. */
-    public record OpenApproval(String releaseKey, String taskId, String name, java.time.Instant due) {
-    }
+    public record OpenApproval(
+            String releaseKey, String taskId, String name, java.time.Instant due) {}
 
     /** Every open approval (user task) across releases, by release key, in two queries. */
     @Transactional(readOnly = true)
     public Map<String, List<OpenApproval>> openApprovals() {
-        Map<String, List<org.operaton.bpm.engine.task.Task>> byInstance = standings.openTasksByInstance();
+        Map<String, List<org.operaton.bpm.engine.task.Task>> byInstance =
+                standings.openTasksByInstance();
         Map<String, List<OpenApproval>> byKey = new java.util.HashMap<>();
         if (!byInstance.isEmpty()) {
-            plans.findByProcessInstanceIdIn(byInstance.keySet()).forEach(p -> byKey.put(p.getKey(), byInstance.get(p.getProcessInstanceId()).stream()
-                    .map(t -> new OpenApproval(p.getKey(), t.getId(), t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant()))
-                    .toList()));
+            plans.findByProcessInstanceIdIn(byInstance.keySet())
+                    .forEach(
+                            p ->
+                                    byKey.put(
+                                            p.getKey(),
+                                            byInstance.get(p.getProcessInstanceId()).stream()
+                                                    .map(
+                                                            t ->
+                                                                    new OpenApproval(
+                                                                            p.getKey(),
+                                                                            t.getId(),
+                                                                            t.getName(),
+                                                                            t.getDueDate() == null
+                                                                                    ? null
+                                                                                    : t.getDueDate()
+                                                                                            .toInstant()))
+                                                    .toList()));
         }
         return byKey;
     }
@@ -207,9 +261,21 @@ public class ReleaseQueries {
             return List.of();
         }
         Map<String, String> keys = new java.util.HashMap<>();
-        plans.findByProcessInstanceIdIn(open.stream().map(ReleaseStandings.OpenTask::processInstanceId).collect(java.util.stream.Collectors.toSet()))
+        plans.findByProcessInstanceIdIn(
+                        open.stream()
+                                .map(ReleaseStandings.OpenTask::processInstanceId)
+                                .collect(java.util.stream.Collectors.toSet()))
                 .forEach(p -> keys.put(p.getProcessInstanceId(), p.getKey()));
-        return open.stream().map(t -> new ReleaseTask(keys.get(t.processInstanceId()), t.taskId(), t.name(), t.due(), t.assignee(), t.groups()))
+        return open.stream()
+                .map(
+                        t ->
+                                new ReleaseTask(
+                                        keys.get(t.processInstanceId()),
+                                        t.taskId(),
+                                        t.name(),
+                                        t.due(),
+                                        t.assignee(),
+                                        t.groups()))
                 .toList();
     }
 
@@ -232,7 +298,9 @@ public class ReleaseQueries {
 
     /** The plan of a release whose procedure has started; refused naming the release otherwise. */
     ReleasePlan startedPlan(String key) {
-        ReleasePlan plan = plans.findByKey(key).orElseThrow(() -> new ReleaseRejected("key", "No release " + key));
+        ReleasePlan plan =
+                plans.findByKey(key)
+                        .orElseThrow(() -> new ReleaseRejected("key", "No release " + key));
         if (plan.getProcessInstanceId() == null) {
             throw new ReleaseRejected("key", "Release " + key + " has not started");
         }
@@ -242,10 +310,16 @@ public class ReleaseQueries {
     FreezeOverride freezeOverrideOf(ReleasePlan plan) {
         java.util.Set<String> active = standings.activeActivities(plan.getProcessInstanceId());
         String definition = standings.procedureDefinitionOf(plan.getProcessInstanceId());
-        boolean waiting = procedures.of(definition).steps().stream()
-                .anyMatch(s -> s.kind() == dev.almanac.projection.StepKind.RELEASE_WINDOW && active.contains(s.activityId()));
-        boolean requested = procedures.overrideSteps(definition).entrySet().stream()
-                .anyMatch(e -> "freeze".equals(e.getValue()) && active.contains(e.getKey()));
+        boolean waiting =
+                procedures.of(definition).steps().stream()
+                        .anyMatch(
+                                s ->
+                                        s.kind() == dev.almanac.projection.StepKind.RELEASE_WINDOW
+                                                && active.contains(s.activityId()));
+        boolean requested =
+                procedures.overrideSteps(definition).entrySet().stream()
+                        .anyMatch(
+                                e -> "freeze".equals(e.getValue()) && active.contains(e.getKey()));
         return new FreezeOverride(waiting, requested);
     }
 

@@ -1,5 +1,6 @@
 package dev.almanac.releases;
 
+import dev.almanac.identity.People;
 import dev.almanac.planning.Lane;
 import dev.almanac.releases.internal.ProcedureModels;
 import dev.almanac.releases.internal.ReleasePlan;
@@ -11,15 +12,10 @@ import dev.almanac.releases.internal.StepOverrideRepository;
 import dev.almanac.releases.internal.WindowWaits;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.almanac.identity.People;
 
 /**
  * The releases module's commands: plan a release (and start its procedure), deliver pipeline
@@ -31,7 +27,8 @@ public class Releases {
 
     static final Pattern MODEL = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
     static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
-    static final Pattern FEEDS = Pattern.compile("\\s*([A-Za-z0-9._:/?&=%-]+)(\\s*,\\s*[A-Za-z0-9._:/?&=%-]+)*\\s*");
+    static final Pattern FEEDS =
+            Pattern.compile("\\s*([A-Za-z0-9._:/?&=%-]+)(\\s*,\\s*[A-Za-z0-9._:/?&=%-]+)*\\s*");
 
     private final ReleasePlanRepository plans;
     private final ReleaseProcess process;
@@ -48,12 +45,22 @@ public class Releases {
     void decisionLog(dev.almanac.governance.DecisionLog decisions) {
         this.decisions = decisions;
     }
+
     private final StepOverrideRepository overrides;
     private final WindowWaits windowWaits;
 
-    Releases(ReleasePlanRepository plans, ReleaseProcess process, ReleaseQueries queries, People teams, Clock clock, ReleaseSnapshots snapshots,
-            dev.almanac.planning.PlanningCatalog catalog, org.springframework.context.ApplicationEventPublisher events, ProcedureModels procedures,
-            StepOverrideRepository overrides, @org.springframework.context.annotation.Lazy WindowWaits windowWaits) {
+    Releases(
+            ReleasePlanRepository plans,
+            ReleaseProcess process,
+            ReleaseQueries queries,
+            People teams,
+            Clock clock,
+            ReleaseSnapshots snapshots,
+            dev.almanac.planning.PlanningCatalog catalog,
+            org.springframework.context.ApplicationEventPublisher events,
+            ProcedureModels procedures,
+            StepOverrideRepository overrides,
+            @org.springframework.context.annotation.Lazy WindowWaits windowWaits) {
         this.overrides = overrides;
         this.windowWaits = windowWaits;
         this.events = events;
@@ -75,10 +82,21 @@ public class Releases {
     @Transactional
     public ReleaseSummary plan(NewRelease request, String requestedBy) {
         validate(request);
-        String feeds = request.dataFeeds() == null || request.dataFeeds().isBlank() ? null
-                : String.join(",", request.dataFeeds().trim().split("\\s*,\\s*"));
-        ReleasePlan plan = new ReleasePlan(request.model(), request.version(), request.lane(), request.riskTier(), request.ownerTeam(),
-                request.targetDate(), feeds, clock.instant(), requestedBy);
+        String feeds =
+                request.dataFeeds() == null || request.dataFeeds().isBlank()
+                        ? null
+                        : String.join(",", request.dataFeeds().trim().split("\\s*,\\s*"));
+        ReleasePlan plan =
+                new ReleasePlan(
+                        request.model(),
+                        request.version(),
+                        request.lane(),
+                        request.riskTier(),
+                        request.ownerTeam(),
+                        request.targetDate(),
+                        feeds,
+                        clock.instant(),
+                        requestedBy);
         plans.save(plan);
         catalog.catalogue(plan.getModel(), plan.getOwnerTeam(), plan.getRiskTier());
         plan.started(process.start(plan).getId());
@@ -88,35 +106,48 @@ public class Releases {
 
     private void validate(NewRelease request) {
         if (request.model() == null || !MODEL.matcher(request.model()).matches()) {
-            throw new ReleaseRejected("model", "Model must be 2–60 lower-case letters, digits or dashes, like fraud-scorer.");
+            throw new ReleaseRejected(
+                    "model",
+                    "Model must be 2–60 lower-case letters, digits or dashes, like fraud-scorer.");
         }
         if (request.version() == null || !VERSION.matcher(request.version()).matches()) {
-            throw new ReleaseRejected("version", "Version must be 1–40 letters, digits, dots, dashes or underscores, like 2026.12.");
+            throw new ReleaseRejected(
+                    "version",
+                    "Version must be 1–40 letters, digits, dots, dashes or underscores, like 2026.12.");
         }
         if (request.lane() == null) {
-            throw new ReleaseRejected("lane", "Choose a lane: experimentation, staging or production.");
+            throw new ReleaseRejected(
+                    "lane", "Choose a lane: experimentation, staging or production.");
         }
         if (request.riskTier() == null) {
             throw new ReleaseRejected("riskTier", "Choose a risk tier: low, medium or high.");
         }
         if (!teams.exists(request.ownerTeam())) {
-            throw new ReleaseRejected("ownerTeam", "Owner team '" + (request.ownerTeam() == null ? "" : request.ownerTeam())
-                    + "' does not exist; choose one of the teams.");
+            throw new ReleaseRejected(
+                    "ownerTeam",
+                    "Owner team '"
+                            + (request.ownerTeam() == null ? "" : request.ownerTeam())
+                            + "' does not exist; choose one of the teams.");
         }
         if (request.targetDate() == null) {
             throw new ReleaseRejected("targetDate", "Give a target date.");
         }
         if (request.targetDate().isBefore(LocalDate.now(clock))) {
-            throw new ReleaseRejected("targetDate", "The target date " + request.targetDate() + " is in the past.");
+            throw new ReleaseRejected(
+                    "targetDate", "The target date " + request.targetDate() + " is in the past.");
         }
         if (request.dataFeeds() != null && !request.dataFeeds().isBlank()) {
-            if (request.dataFeeds().length() > 1000 || !FEEDS.matcher(request.dataFeeds()).matches()) {
-                throw new ReleaseRejected("dataFeeds", "Data feeds are names or URLs separated by commas, like transactions, chargebacks.");
+            if (request.dataFeeds().length() > 1000
+                    || !FEEDS.matcher(request.dataFeeds()).matches()) {
+                throw new ReleaseRejected(
+                        "dataFeeds",
+                        "Data feeds are names or URLs separated by commas, like transactions, chargebacks.");
             }
         }
         String key = ReleasePlan.keyOf(request.model(), request.version());
         if (plans.existsByKey(key)) {
-            throw new ReleaseRejected("version", "Release " + key + " already exists; choose another version.");
+            throw new ReleaseRejected(
+                    "version", "Release " + key + " already exists; choose another version.");
         }
     }
 
@@ -126,7 +157,9 @@ public class Releases {
         process.correlate(queries.startedPlan(key).getProcessInstanceId(), message, variables);
     }
 
-    /** Delivers a pipeline message to a release already looked up, without reading its plan again. */
+    /**
+     * Delivers a pipeline message to a release already looked up, without reading its plan again.
+     */
     @Transactional
     public void deliver(ReleaseSummary release, String message, Map<String, Object> variables) {
         if (release.processInstanceId() == null) {
@@ -140,11 +173,10 @@ public class Releases {
         process.completeTask(taskId, userId, variables);
     }
 
-
     /**
      * Moves when an active step of a running release is expected to end: a user task's due date, a
-     * timer's due date, or, for a step the engine keeps no date for (an external or receive task), the
-     * date recorded in our tables. Joins the caller's transaction.
+     * timer's due date, or, for a step the engine keeps no date for (an external or receive task),
+     * the date recorded in our tables. Joins the caller's transaction.
      *
      * @throws ReleaseRejected if the release has not started or the step is not active
      */
@@ -152,26 +184,45 @@ public class Releases {
     public void moveActiveStep(String key, String activityId, java.time.Instant due, String by) {
         ReleasePlan plan = queries.startedPlan(key);
         if (!queries.activeActivities(plan.getProcessInstanceId()).contains(activityId)) {
-            throw new ReleaseRejected("activityId", "Step " + activityId + " of " + key + " is not active; only an active step has an end to move.");
+            throw new ReleaseRejected(
+                    "activityId",
+                    "Step "
+                            + activityId
+                            + " of "
+                            + key
+                            + " is not active; only an active step has an end to move.");
         }
         if (!process.moveDue(plan.getProcessInstanceId(), activityId, due)) {
-            StepOverride override = overrides.findByReleaseKeyAndActivityId(key, activityId).orElseGet(() -> new StepOverride(key, activityId));
+            StepOverride override =
+                    overrides
+                            .findByReleaseKeyAndActivityId(key, activityId)
+                            .orElseGet(() -> new StepOverride(key, activityId));
             override.due(due, by, clock.instant());
             overrides.save(override);
         }
     }
 
-    /** Moves every boundary timer of a running release (escalations, rechecks) by the same amount. */
+    /**
+     * Moves every boundary timer of a running release (escalations, rechecks) by the same amount.
+     */
     @Transactional
     public int shiftBoundaryTimers(String key, java.time.Duration by) {
         return process.shiftBoundaryTimers(queries.startedPlan(key).getProcessInstanceId(), by);
     }
 
-    /** Records how long a step still to come of one release will take, in place of the planned and learned duration. */
+    /**
+     * Records how long a step still to come of one release will take, in place of the planned and
+     * learned duration.
+     */
     @Transactional
-    public void planStepDuration(String key, String activityId, java.time.Duration planned, String by) {
-        plans.findByKey(key).orElseThrow(() -> new ReleaseRejected("releaseKey", "No release " + key));
-        StepOverride override = overrides.findByReleaseKeyAndActivityId(key, activityId).orElseGet(() -> new StepOverride(key, activityId));
+    public void planStepDuration(
+            String key, String activityId, java.time.Duration planned, String by) {
+        plans.findByKey(key)
+                .orElseThrow(() -> new ReleaseRejected("releaseKey", "No release " + key));
+        StepOverride override =
+                overrides
+                        .findByReleaseKeyAndActivityId(key, activityId)
+                        .orElseGet(() -> new StepOverride(key, activityId));
         override.planned(planned, by, clock.instant());
         overrides.save(override);
     }
@@ -182,18 +233,26 @@ public class Releases {
         return windowWaits.retime();
     }
 
-    /** Tells a release waiting for upstream to check its dependencies again; nothing happens if it is not waiting. */
+    /**
+     * Tells a release waiting for upstream to check its dependencies again; nothing happens if it
+     * is not waiting.
+     */
     public void recheckUpstream(String key) {
-        plans.findByKey(key).filter(p -> p.getProcessInstanceId() != null).ifPresent(p -> process.recheckUpstream(p.getProcessInstanceId()));
+        plans.findByKey(key)
+                .filter(p -> p.getProcessInstanceId() != null)
+                .ifPresent(p -> process.recheckUpstream(p.getProcessInstanceId()));
     }
 
     /** What can change in a release's plan once it runs. */
-    public record ReleaseChange(Lane lane, dev.almanac.planning.RiskTier riskTier, String ownerTeam, LocalDate targetDate) {
-    }
+    public record ReleaseChange(
+            Lane lane,
+            dev.almanac.planning.RiskTier riskTier,
+            String ownerTeam,
+            LocalDate targetDate) {}
 
     /**
-     * Changes a release's lane, risk tier, owner team or target date, in our plan and in the running
-     * procedure (sign-offs not yet determined follow the new risk tier).
+     * Changes a release's lane, risk tier, owner team or target date, in our plan and in the
+     * running procedure (sign-offs not yet determined follow the new risk tier).
      *
      * @throws ReleaseRejected naming the field when the change is not valid
      */
@@ -202,43 +261,76 @@ public class Releases {
         return replan(key, change, null);
     }
 
-    /** As {@link #replan(String, ReleaseChange)}, remembering who changed it: they cannot approve its gates afterwards. */
+    /**
+     * As {@link #replan(String, ReleaseChange)}, remembering who changed it: they cannot approve
+     * its gates afterwards.
+     */
     @Transactional
     public ReleaseSummary replan(String key, ReleaseChange change, String changedBy) {
-        ReleasePlan plan = plans.findByKey(key).orElseThrow(() -> new ReleaseRejected("key", "No release " + key));
+        ReleasePlan plan =
+                plans.findByKey(key)
+                        .orElseThrow(() -> new ReleaseRejected("key", "No release " + key));
         if (change.lane() == null) {
-            throw new ReleaseRejected("lane", "Choose a lane: experimentation, staging or production.");
+            throw new ReleaseRejected(
+                    "lane", "Choose a lane: experimentation, staging or production.");
         }
         if (change.riskTier() == null) {
             throw new ReleaseRejected("riskTier", "Choose a risk tier: low, medium or high.");
         }
         if (!teams.exists(change.ownerTeam())) {
-            throw new ReleaseRejected("ownerTeam", "Owner team '" + (change.ownerTeam() == null ? "" : change.ownerTeam())
-                    + "' does not exist; choose one of the teams.");
+            throw new ReleaseRejected(
+                    "ownerTeam",
+                    "Owner team '"
+                            + (change.ownerTeam() == null ? "" : change.ownerTeam())
+                            + "' does not exist; choose one of the teams.");
         }
         if (change.targetDate() == null) {
             throw new ReleaseRejected("targetDate", "Give a target date.");
         }
-        if (change.targetDate().isBefore(LocalDate.now(clock)) && !change.targetDate().equals(plan.getTargetDate())) {
-            throw new ReleaseRejected("targetDate", "The target date " + change.targetDate() + " is in the past.");
+        if (change.targetDate().isBefore(LocalDate.now(clock))
+                && !change.targetDate().equals(plan.getTargetDate())) {
+            throw new ReleaseRejected(
+                    "targetDate", "The target date " + change.targetDate() + " is in the past.");
         }
         LocalDate targetBefore = plan.getTargetDate();
         plan.replan(change.lane(), change.riskTier(), change.ownerTeam(), change.targetDate());
         if (!targetBefore.equals(change.targetDate()) && decisions != null) {
-            decisions.record(new dev.almanac.governance.Decision(dev.almanac.governance.DecisionKind.RESCHEDULE, key, "Target date of " + key,
-                    "moved to " + change.targetDate(), changedBy == null ? "unknown" : changedBy, clock.instant(), "plan changed",
-                    Map.of("before", targetBefore.toString(), "after", change.targetDate().toString()), null));
+            decisions.record(
+                    new dev.almanac.governance.Decision(
+                            dev.almanac.governance.DecisionKind.RESCHEDULE,
+                            key,
+                            "Target date of " + key,
+                            "moved to " + change.targetDate(),
+                            changedBy == null ? "unknown" : changedBy,
+                            clock.instant(),
+                            "plan changed",
+                            Map.of(
+                                    "before",
+                                    targetBefore.toString(),
+                                    "after",
+                                    change.targetDate().toString()),
+                            null));
         }
         events.publishEvent(new ReleasePlanChanged(key));
         if (plan.getProcessInstanceId() != null && changedBy != null) {
-            process.replanned(plan.getProcessInstanceId(), Map.of(dev.almanac.processes.ModelRelease.Variables.LAST_CHANGED_BY, changedBy));
+            process.replanned(
+                    plan.getProcessInstanceId(),
+                    Map.of(
+                            dev.almanac.processes.ModelRelease.Variables.LAST_CHANGED_BY,
+                            changedBy));
         }
         if (plan.getProcessInstanceId() != null) {
-            process.replanned(plan.getProcessInstanceId(), Map.of(
-                    dev.almanac.processes.ModelRelease.Variables.LANE, change.lane().value(),
-                    dev.almanac.processes.ModelRelease.Variables.RISK_TIER, change.riskTier().value(),
-                    dev.almanac.processes.ModelRelease.Variables.OWNER_TEAM, change.ownerTeam(),
-                    dev.almanac.processes.ModelRelease.Variables.TARGET_DATE, change.targetDate().toString()));
+            process.replanned(
+                    plan.getProcessInstanceId(),
+                    Map.of(
+                            dev.almanac.processes.ModelRelease.Variables.LANE,
+                                    change.lane().value(),
+                            dev.almanac.processes.ModelRelease.Variables.RISK_TIER,
+                                    change.riskTier().value(),
+                            dev.almanac.processes.ModelRelease.Variables.OWNER_TEAM,
+                                    change.ownerTeam(),
+                            dev.almanac.processes.ModelRelease.Variables.TARGET_DATE,
+                                    change.targetDate().toString()));
         }
         return ReleaseSummary.of(plan, ReleaseProgress.NOT_STARTED);
     }
@@ -247,7 +339,9 @@ public class Releases {
     @Transactional
     public void cancel(String key, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new ReleaseRejected("reason", "Say why the release is cancelled; the reason is kept in its history.");
+            throw new ReleaseRejected(
+                    "reason",
+                    "Say why the release is cancelled; the reason is kept in its history.");
         }
         if (!process.cancel(queries.startedPlan(key).getProcessInstanceId(), reason.trim())) {
             throw new ReleaseRejected("reason", "Release " + key + " has already ended.");
@@ -258,24 +352,35 @@ public class Releases {
     /**
      * Asks for a freeze override of a release waiting for its release window.
      *
-     * @throws ReleaseRejected naming the field when the release is not waiting for a window or no reason is given
+     * @throws ReleaseRejected naming the field when the release is not waiting for a window or no
+     *     reason is given
      */
     @Transactional
     public void requestFreezeOverride(String key, String by, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new ReleaseRejected("reason", "Say why this release must deploy during the freeze; release managers decide on it.");
+            throw new ReleaseRejected(
+                    "reason",
+                    "Say why this release must deploy during the freeze; release managers decide on it.");
         }
         ReleasePlan plan = queries.startedPlan(key);
         ReleaseQueries.FreezeOverride state = queries.freezeOverrideOf(plan);
         if (!state.waitingForWindow()) {
-            throw new ReleaseRejected("reason", "Release " + key + " is not waiting for a release window; there is no freeze to override.");
+            throw new ReleaseRejected(
+                    "reason",
+                    "Release "
+                            + key
+                            + " is not waiting for a release window; there is no freeze to override.");
         }
         if (state.requested()) {
-            throw new ReleaseRejected("reason", "Release " + key + " already has a freeze override request waiting for release managers.");
+            throw new ReleaseRejected(
+                    "reason",
+                    "Release "
+                            + key
+                            + " already has a freeze override request waiting for release managers.");
         }
         if (!process.requestFreezeOverride(plan.getProcessInstanceId(), by, reason.trim())) {
-            throw new ReleaseRejected("reason", "Release " + key + " cannot take an override request now.");
+            throw new ReleaseRejected(
+                    "reason", "Release " + key + " cannot take an override request now.");
         }
     }
-
 }

@@ -11,7 +11,9 @@ import java.time.LocalDateTime;
  *
  * @param windowStart local time in the calendar's zone, as the freeze windows of the catalog are
  */
-public record AddFreeze(String windowName, LocalDateTime windowStart, LocalDateTime windowEnd, String productLine) implements Scenarios.Change {
+public record AddFreeze(
+        String windowName, LocalDateTime windowStart, LocalDateTime windowEnd, String productLine)
+        implements Scenarios.Change {
 
     @Override
     public Scenarios.ChangeKind kind() {
@@ -20,7 +22,13 @@ public record AddFreeze(String windowName, LocalDateTime windowStart, LocalDateT
 
     @Override
     public String describe() {
-        return "Freeze '" + windowName + "' from " + windowStart + " to " + windowEnd + (productLine == null ? " for everyone" : " for " + productLine);
+        return "Freeze '"
+                + windowName
+                + "' from "
+                + windowStart
+                + " to "
+                + windowEnd
+                + (productLine == null ? " for everyone" : " for " + productLine);
     }
 
     @Override
@@ -32,27 +40,59 @@ public record AddFreeze(String windowName, LocalDateTime windowStart, LocalDateT
             throw new ScenarioRejected("windowEnd", "A freeze ends after it starts.");
         }
         if (productLine != null && !plan.hasProductLine(productLine)) {
-            throw new ScenarioRejected("productLine", "There is no product line '" + productLine + "'.");
+            throw new ScenarioRejected(
+                    "productLine", "There is no product line '" + productLine + "'.");
         }
     }
 
     @Override
     public AddFreeze normalised() {
-        return new AddFreeze(windowName == null ? null : windowName.trim(), windowStart, windowEnd, PlanChecks.blankToNull(productLine));
+        return new AddFreeze(
+                windowName == null ? null : windowName.trim(),
+                windowStart,
+                windowEnd,
+                PlanChecks.blankToNull(productLine));
     }
 
-    /** A window of the projection only, named for the change's place in the scenario until it is saved. */
+    /**
+     * A window of the projection only, named for the change's place in the scenario until it is
+     * saved.
+     */
     @Override
     public void edit(EditedPlan plan) {
-        plan.addWindow(new WindowRule("scenario-" + plan.position(), WindowKind.FREEZE, windowName, windowStart, windowEnd, plan.zone(), null,
-                scope(), productLine));
+        plan.addWindow(
+                new WindowRule(
+                        "scenario-" + plan.position(),
+                        WindowKind.FREEZE,
+                        windowName,
+                        windowStart,
+                        windowEnd,
+                        plan.zone(),
+                        null,
+                        scope(),
+                        productLine));
     }
 
-    /** Saves the window in the catalog, saying which scenario it came from, and retimes the waits it changes. */
+    /**
+     * Saves the window in the catalog, saying which scenario it came from, and retimes the waits it
+     * changes.
+     */
     @Override
     public void apply(Applying applying) {
-        applying.catalog().saveWindow(null, new PlanningCatalog.WindowChange(windowName, WindowKind.FREEZE, windowStart, windowEnd, applying.zone(),
-                null, scope(), productLine, "From scenario " + applying.scenario() + ": " + applying.why()), applying.by());
+        applying.catalog()
+                .saveWindow(
+                        null,
+                        new PlanningCatalog.WindowChange(
+                                windowName,
+                                WindowKind.FREEZE,
+                                windowStart,
+                                windowEnd,
+                                applying.zone(),
+                                null,
+                                scope(),
+                                productLine,
+                                "From scenario " + applying.scenario() + ": " + applying.why()),
+                        applying.by());
         applying.releases().retimeWindowWaits();
     }
 

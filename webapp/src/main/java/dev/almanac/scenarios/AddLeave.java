@@ -7,9 +7,10 @@ import java.time.LocalDate;
  * Takes capacity away for a while (leave, maintenance): one member of a resource, or all of it.
  *
  * @param member null for the whole resource
- * @param until  the last day away
+ * @param until the last day away
  */
-public record AddLeave(String resource, String member, LocalDate from, LocalDate until) implements Scenarios.Change {
+public record AddLeave(String resource, String member, LocalDate from, LocalDate until)
+        implements Scenarios.Change {
 
     @Override
     public Scenarios.ChangeKind kind() {
@@ -18,7 +19,12 @@ public record AddLeave(String resource, String member, LocalDate from, LocalDate
 
     @Override
     public String describe() {
-        return "Take " + (member == null ? "all of " + resource : member + " (" + resource + ")") + " away from " + from + " to " + until;
+        return "Take "
+                + (member == null ? "all of " + resource : member + " (" + resource + ")")
+                + " away from "
+                + from
+                + " to "
+                + until;
     }
 
     @Override
@@ -34,7 +40,8 @@ public record AddLeave(String resource, String member, LocalDate from, LocalDate
 
     @Override
     public AddLeave normalised() {
-        return new AddLeave(PlanChecks.blankToNull(resource), PlanChecks.blankToNull(member), from, until);
+        return new AddLeave(
+                PlanChecks.blankToNull(resource), PlanChecks.blankToNull(member), from, until);
     }
 
     @Override

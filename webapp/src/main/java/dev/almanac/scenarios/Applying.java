@@ -14,12 +14,21 @@ import java.util.Map;
  * the services that move engine dates and write our tables, and the plan it was checked against.
  *
  * @param releasesByKey the releases as they stood when the scenario was applied
- * @param before        their projected schedule then, which delays start from
- * @param scenario      the scenario's name, and {@code why} it was applied, for what the change records
- * @param by            who applies it
+ * @param before their projected schedule then, which delays start from
+ * @param scenario the scenario's name, and {@code why} it was applied, for what the change records
+ * @param by who applies it
  */
-record Applying(Releases releases, PlanningCatalog catalog, Dependencies dependencies, Resources resources, ZoneId zone,
-        Map<String, ReleaseState> releasesByKey, Schedule before, String scenario, String why, String by) {
+record Applying(
+        Releases releases,
+        PlanningCatalog catalog,
+        Dependencies dependencies,
+        Resources resources,
+        ZoneId zone,
+        Map<String, ReleaseState> releasesByKey,
+        Schedule before,
+        String scenario,
+        String why,
+        String by) {
 
     ReleaseState release(String key) {
         return releasesByKey.get(key);

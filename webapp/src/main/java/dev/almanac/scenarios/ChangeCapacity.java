@@ -8,7 +8,8 @@ import java.time.LocalDate;
  *
  * @param capacity per day, per member for a resource of people
  */
-public record ChangeCapacity(String resource, LocalDate from, Double capacity) implements Scenarios.Change {
+public record ChangeCapacity(String resource, LocalDate from, Double capacity)
+        implements Scenarios.Change {
 
     @Override
     public Scenarios.ChangeKind kind() {

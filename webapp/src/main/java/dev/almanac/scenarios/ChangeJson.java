@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** A scenario's changes as its row stores them: a JSON array, each change with its {@code kind} (see {@link Scenarios.Change}). */
+/**
+ * A scenario's changes as its row stores them: a JSON array, each change with its {@code kind} (see
+ * {@link Scenarios.Change}).
+ */
 @Component
 class ChangeJson {
 
-    private static final TypeReference<List<Scenarios.Change>> CHANGES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Scenarios.Change>> CHANGES = new TypeReference<>() {};
 
     private final ObjectMapper json;
 
@@ -29,7 +31,8 @@ class ChangeJson {
 
     String write(List<Scenarios.Change> changes) {
         try {
-            // as a list of changes, not of whatever the elements are, so that each one carries its kind
+            // as a list of changes, not of whatever the elements are, so that each one carries its
+            // kind
             return json.writerFor(CHANGES).writeValueAsString(changes);
         } catch (IOException e) {
             throw new IllegalStateException(e);

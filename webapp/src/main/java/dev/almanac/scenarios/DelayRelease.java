@@ -25,7 +25,8 @@ public record DelayRelease(String releaseKey, Integer days) implements Scenarios
             throw new ScenarioRejected("days", "Delay by 1 to 365 days.");
         }
         if (r.steps().values().stream().noneMatch(StepState::active)) {
-            throw new ScenarioRejected("releaseKey", "Release " + r.key() + " has no active step to delay.");
+            throw new ScenarioRejected(
+                    "releaseKey", "Release " + r.key() + " has no active step to delay.");
         }
     }
 
@@ -42,16 +43,22 @@ public record DelayRelease(String releaseKey, Integer days) implements Scenarios
         }
     }
 
-    /** Moves the due dates of the active steps' tasks, and shifts the release's timers by as much. */
+    /**
+     * Moves the due dates of the active steps' tasks, and shifts the release's timers by as much.
+     */
     @Override
     public void apply(Applying applying) {
         Duration by = Duration.ofDays(days);
         ReleaseState r = applying.release(releaseKey);
-        WhatIf.delayedSteps(r, applying.before(), by).forEach((activity, step) -> {
-            if (step.active()) {
-                applying.releases().moveActiveStep(r.key(), activity, step.due(), applying.by());
-            }
-        });
+        WhatIf.delayedSteps(r, applying.before(), by)
+                .forEach(
+                        (activity, step) -> {
+                            if (step.active()) {
+                                applying.releases()
+                                        .moveActiveStep(
+                                                r.key(), activity, step.due(), applying.by());
+                            }
+                        });
         applying.releases().shiftBoundaryTimers(r.key(), by);
     }
 }

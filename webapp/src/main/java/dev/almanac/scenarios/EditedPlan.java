@@ -37,7 +37,12 @@ final class EditedPlan {
     private final List<Capacity.Resource> resources;
     private int position;
 
-    private EditedPlan(Snapshot snapshot, Schedule projected, ZoneId zone, Dependencies dependencies, List<Capacity.Resource> resources) {
+    private EditedPlan(
+            Snapshot snapshot,
+            Schedule projected,
+            ZoneId zone,
+            Dependencies dependencies,
+            List<Capacity.Resource> resources) {
         this.snapshot = snapshot;
         this.projected = projected;
         this.zone = zone;
@@ -53,7 +58,12 @@ final class EditedPlan {
      * @param projected the snapshot's schedule, which delays start from
      * @param resources the resources as they stand; none when only the calendar matters
      */
-    static EditedPlan of(Snapshot snapshot, Schedule projected, ZoneId zone, Dependencies dependencies, List<Capacity.Resource> resources,
+    static EditedPlan of(
+            Snapshot snapshot,
+            Schedule projected,
+            ZoneId zone,
+            Dependencies dependencies,
+            List<Capacity.Resource> resources,
             List<Scenarios.Change> changes) {
         EditedPlan plan = new EditedPlan(snapshot, projected, zone, dependencies, resources);
         for (Scenarios.Change change : changes) {
@@ -64,7 +74,14 @@ final class EditedPlan {
     }
 
     Snapshot snapshot() {
-        return new Snapshot(snapshot.now(), snapshot.procedures(), new ArrayList<>(byKey.values()), edges, windows, snapshot.history(), planned);
+        return new Snapshot(
+                snapshot.now(),
+                snapshot.procedures(),
+                new ArrayList<>(byKey.values()),
+                edges,
+                windows,
+                snapshot.history(),
+                planned);
     }
 
     List<Capacity.Resource> resources() {
@@ -91,8 +108,19 @@ final class EditedPlan {
     }
 
     void steps(ReleaseState r, Map<String, StepState> steps) {
-        byKey.put(r.key(), new ReleaseState(r.key(), r.procedureId(), r.productLine(), r.model(), r.team(), r.lane(), r.status(), r.start(),
-                r.target(), steps));
+        byKey.put(
+                r.key(),
+                new ReleaseState(
+                        r.key(),
+                        r.procedureId(),
+                        r.productLine(),
+                        r.model(),
+                        r.team(),
+                        r.lane(),
+                        r.status(),
+                        r.start(),
+                        r.target(),
+                        steps));
     }
 
     void addWindow(WindowRule window) {

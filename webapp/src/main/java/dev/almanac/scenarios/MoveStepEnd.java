@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Moves the end of a running release's active step: its task falls due then. */
-public record MoveStepEnd(String releaseKey, String activityId, Instant date) implements Scenarios.Change {
+public record MoveStepEnd(String releaseKey, String activityId, Instant date)
+        implements Scenarios.Change {
 
     @Override
     public Scenarios.ChangeKind kind() {
@@ -25,9 +26,17 @@ public record MoveStepEnd(String releaseKey, String activityId, Instant date) im
         ReleaseState r = plan.running(releaseKey);
         StepState step = activityId == null ? null : r.steps().get(activityId);
         if (step == null || !step.active()) {
-            throw new ScenarioRejected("activityId", "Only an active step's end can be moved; " + r.key() + " is now in "
-                    + r.steps().values().stream().filter(StepState::active).map(StepState::activityId).sorted().collect(Collectors.joining(", "))
-                    + ".");
+            throw new ScenarioRejected(
+                    "activityId",
+                    "Only an active step's end can be moved; "
+                            + r.key()
+                            + " is now in "
+                            + r.steps().values().stream()
+                                    .filter(StepState::active)
+                                    .map(StepState::activityId)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "))
+                            + ".");
         }
         if (date == null || !date.isAfter(plan.snapshot().now())) {
             throw new ScenarioRejected("date", "Give a new end in the future.");
@@ -36,7 +45,8 @@ public record MoveStepEnd(String releaseKey, String activityId, Instant date) im
 
     @Override
     public MoveStepEnd normalised() {
-        return new MoveStepEnd(PlanChecks.blankToNull(releaseKey), PlanChecks.blankToNull(activityId), date);
+        return new MoveStepEnd(
+                PlanChecks.blankToNull(releaseKey), PlanChecks.blankToNull(activityId), date);
     }
 
     @Override
@@ -45,7 +55,9 @@ public record MoveStepEnd(String releaseKey, String activityId, Instant date) im
         if (r != null && r.steps().containsKey(activityId)) {
             Map<String, StepState> steps = new HashMap<>(r.steps());
             StepState s = steps.get(activityId);
-            steps.put(s.activityId(), new StepState(s.activityId(), s.actualStart(), s.actualEnd(), date));
+            steps.put(
+                    s.activityId(),
+                    new StepState(s.activityId(), s.actualStart(), s.actualEnd(), date));
             plan.steps(r, steps);
         }
     }

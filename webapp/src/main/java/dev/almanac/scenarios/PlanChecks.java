@@ -35,7 +35,9 @@ class PlanChecks {
         this.resources = resources;
     }
 
-    /** @throws ScenarioRejected naming the field that does not fit the plan */
+    /**
+     * @throws ScenarioRejected naming the field that does not fit the plan
+     */
     void check(Scenarios.Change change, Snapshot snapshot) {
         if (change == null) {
             throw new ScenarioRejected("kind", "Choose what to change.");
@@ -51,7 +53,9 @@ class PlanChecks {
 
         private Against(Snapshot snapshot) {
             this.snapshot = snapshot;
-            this.byKey = snapshot.releases().stream().collect(Collectors.toMap(ReleaseState::key, r -> r, (a, b) -> a));
+            this.byKey =
+                    snapshot.releases().stream()
+                            .collect(Collectors.toMap(ReleaseState::key, r -> r, (a, b) -> a));
         }
 
         Snapshot snapshot() {
@@ -62,16 +66,24 @@ class PlanChecks {
         ReleaseState release(String key) {
             ReleaseState r = key == null ? null : byKey.get(key);
             if (r == null) {
-                throw new ScenarioRejected("releaseKey", "There is no release '" + nullToEmpty(key) + "'.");
+                throw new ScenarioRejected(
+                        "releaseKey", "There is no release '" + nullToEmpty(key) + "'.");
             }
             return r;
         }
 
-        /** The release with this key, which must be running: only a running release has dates to move. */
+        /**
+         * The release with this key, which must be running: only a running release has dates to
+         * move.
+         */
         ReleaseState running(String key) {
             ReleaseState r = release(key);
             if (r.status() != ReleaseStatus.ACTIVE) {
-                throw new ScenarioRejected("releaseKey", "Release " + key + " is not running; only a running release can be delayed or moved.");
+                throw new ScenarioRejected(
+                        "releaseKey",
+                        "Release "
+                                + key
+                                + " is not running; only a running release can be delayed or moved.");
             }
             return r;
         }
@@ -84,11 +96,16 @@ class PlanChecks {
             return dependencies.find(id).isPresent();
         }
 
-        /** The resource a capacity change or leave is about, and the day it starts from; both must be given. */
+        /**
+         * The resource a capacity change or leave is about, and the day it starts from; both must
+         * be given.
+         */
         Capacity.Resource resourceFrom(String key, LocalDate from) {
-            Optional<Capacity.Resource> resource = key == null ? Optional.empty() : resources.find(key);
+            Optional<Capacity.Resource> resource =
+                    key == null ? Optional.empty() : resources.find(key);
             if (resource.isEmpty()) {
-                throw new ScenarioRejected("resource", "There is no resource '" + nullToEmpty(key) + "'.");
+                throw new ScenarioRejected(
+                        "resource", "There is no resource '" + nullToEmpty(key) + "'.");
             }
             if (from == null) {
                 throw new ScenarioRejected("from", "Say from which day.");

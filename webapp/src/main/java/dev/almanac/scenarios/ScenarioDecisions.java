@@ -34,8 +34,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Applying a scenario is a decision: its changes are made for real (engine due dates and timers, our
- * tables), the decision log keeps who decided, why and the before/after dates, and the slips it
+ * Applying a scenario is a decision: its changes are made for real (engine due dates and timers,
+ * our tables), the decision log keeps who decided, why and the before/after dates, and the slips it
  * causes are recorded. And the log of those decisions, read back.
  */
 @Component
@@ -55,9 +55,20 @@ class ScenarioDecisions {
     private final Clock clock;
     private final ObjectMapper json;
 
-    ScenarioDecisions(ScenarioDrafts drafts, PlanChecks checks, ScenarioDiffs diffs, ReleaseCalendar calendar, Releases releases,
-            PlanningCatalog catalog, Dependencies dependencies, Resources resources, DecisionLog decisions, Slips slips,
-            ApplicationEventPublisher events, Clock clock, ObjectMapper json) {
+    ScenarioDecisions(
+            ScenarioDrafts drafts,
+            PlanChecks checks,
+            ScenarioDiffs diffs,
+            ReleaseCalendar calendar,
+            Releases releases,
+            PlanningCatalog catalog,
+            Dependencies dependencies,
+            Resources resources,
+            DecisionLog decisions,
+            Slips slips,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ObjectMapper json) {
         this.drafts = drafts;
         this.checks = checks;
         this.diffs = diffs;
@@ -73,14 +84,24 @@ class ScenarioDecisions {
         this.json = json;
     }
 
-    /** Runs inside the caller's transaction, so that a change the plan no longer takes rolls back those made before it. */
-    Decision apply(String token, String justification, String by, boolean releaseManager, Instant now) {
+    /**
+     * Runs inside the caller's transaction, so that a change the plan no longer takes rolls back
+     * those made before it.
+     */
+    Decision apply(
+            String token, String justification, String by, boolean releaseManager, Instant now) {
         if (!releaseManager) {
-            throw new ScenarioRejected("role", "Only release managers (group " + Scenarios.RELEASE_MANAGERS + ") may apply a scenario.");
+            throw new ScenarioRejected(
+                    "role",
+                    "Only release managers (group "
+                            + Scenarios.RELEASE_MANAGERS
+                            + ") may apply a scenario.");
         }
         String why = justification == null ? "" : justification.trim();
         if (why.length() < 10 || why.length() > 2000) {
-            throw new ScenarioRejected("justification", "Write why this change is right, in 10 to 2,000 characters: the decision log keeps it.");
+            throw new ScenarioRejected(
+                    "justification",
+                    "Write why this change is right, in 10 to 2,000 characters: the decision log keeps it.");
         }
         Scenario scenario = drafts.draft(token);
         List<Change> changes = drafts.changesOf(scenario);
@@ -91,29 +112,65 @@ class ScenarioDecisions {
         changes.forEach(c -> checks.check(c, current));
         Schedule before = Projector.project(current);
         List<WhatIf.Moved> moved = diffs.moved(current, before, changes);
-        Map<String, ReleaseState> byKey = current.releases().stream().collect(Collectors.toMap(ReleaseState::key, r -> r));
-        Applying applying = new Applying(releases, catalog, dependencies, resources, calendar.zone(), byKey, before, scenario.name(), why, by);
+        Map<String, ReleaseState> byKey =
+                current.releases().stream().collect(Collectors.toMap(ReleaseState::key, r -> r));
+        Applying applying =
+                new Applying(
+                        releases,
+                        catalog,
+                        dependencies,
+                        resources,
+                        calendar.zone(),
+                        byKey,
+                        before,
+                        scenario.name(),
+                        why,
+                        by);
         try {
             changes.forEach(c -> c.apply(applying));
         } catch (ReleaseRejected e) {
-            throw new ScenarioRejected("changes", "The plan moved since this was drafted: " + e.getMessage()); // rolls back every change
+            throw new ScenarioRejected(
+                    "changes",
+                    "The plan moved since this was drafted: "
+                            + e.getMessage()); // rolls back every change
         } catch (PlanningRejected e) {
-            throw new ScenarioRejected("changes", "The plan moved since this was drafted: " + e.getMessage());
+            throw new ScenarioRejected(
+                    "changes", "The plan moved since this was drafted: " + e.getMessage());
         } catch (DependencyRejected e) {
-            throw new ScenarioRejected("changes", "The plan moved since this was drafted: " + e.getMessage());
+            throw new ScenarioRejected(
+                    "changes", "The plan moved since this was drafted: " + e.getMessage());
         }
         List<WhatIf.Shift> moves = moved.stream().flatMap(m -> m.milestones().stream()).toList();
-        String summary = scenario.name() + ": " + changes.stream().map(Change::describe).collect(Collectors.joining("; "));
-        var entry = decisions.record(new dev.almanac.governance.Decision(DecisionKind.SCENARIO, moved.size() == 1 ? moved.get(0).releaseKey() : null,
-                "Scenario applied: " + summary, "applied", by, clock.instant(), why, Map.of("moves", moves), token));
+        String summary =
+                scenario.name()
+                        + ": "
+                        + changes.stream().map(Change::describe).collect(Collectors.joining("; "));
+        var entry =
+                decisions.record(
+                        new dev.almanac.governance.Decision(
+                                DecisionKind.SCENARIO,
+                                moved.size() == 1 ? moved.get(0).releaseKey() : null,
+                                "Scenario applied: " + summary,
+                                "applied",
+                                by,
+                                clock.instant(),
+                                why,
+                                Map.of("moves", moves),
+                                token));
         scenario.close(Scenario.Status.APPLIED, by, clock.instant());
-        slips.record(slipped(moved), "decision by " + by + " (scenario " + scenario.name() + "): " + why);
+        slips.record(
+                slipped(moved),
+                "decision by " + by + " (scenario " + scenario.name() + "): " + why);
         events.publishEvent(new ReleasePlanChanged(null));
         return decision(entry);
     }
 
     List<Decision> decisions() {
-        return decisions.search(new DecisionLog.Search(DecisionKind.SCENARIO, null, null, null, null), 100).stream().map(this::decision).toList();
+        return decisions
+                .search(new DecisionLog.Search(DecisionKind.SCENARIO, null, null, null, null), 100)
+                .stream()
+                .map(this::decision)
+                .toList();
     }
 
     /** The milestones that move later; one is past its target when the move takes it there. */
@@ -121,9 +178,20 @@ class ScenarioDecisions {
         List<MilestoneSlipped> slipped = new ArrayList<>();
         for (WhatIf.Moved m : moved) {
             for (WhatIf.Shift move : m.milestones()) {
-                boolean pastTarget = m.target() != null && move.after().isAfter(m.target()) && !move.before().isAfter(m.target());
+                boolean pastTarget =
+                        m.target() != null
+                                && move.after().isAfter(m.target())
+                                && !move.before().isAfter(m.target());
                 if (move.after().isAfter(move.before())) {
-                    slipped.add(new MilestoneSlipped(m.releaseKey(), move.milestone(), move.before(), move.after(), m.target(), pastTarget, null));
+                    slipped.add(
+                            new MilestoneSlipped(
+                                    m.releaseKey(),
+                                    move.milestone(),
+                                    move.before(),
+                                    move.after(),
+                                    m.target(),
+                                    pastTarget,
+                                    null));
                 }
             }
         }
@@ -133,9 +201,14 @@ class ScenarioDecisions {
     private Decision decision(DecisionLog.Entry e) {
         try {
             var moves = json.readTree(e.basis()).path("moves");
-            return new Decision(e.id(), e.decidedBy(), e.decidedAt(), e.scenarioToken(), e.rationale(),
-                    e.subject().replaceFirst("^Scenario applied: ", ""), json.convertValue(moves, new TypeReference<List<WhatIf.Shift>>() {
-                    }));
+            return new Decision(
+                    e.id(),
+                    e.decidedBy(),
+                    e.decidedAt(),
+                    e.scenarioToken(),
+                    e.rationale(),
+                    e.subject().replaceFirst("^Scenario applied: ", ""),
+                    json.convertValue(moves, new TypeReference<List<WhatIf.Shift>>() {}));
         } catch (IOException ex) {
             throw new IllegalStateException("Unreadable decision " + e.id(), ex);
         }

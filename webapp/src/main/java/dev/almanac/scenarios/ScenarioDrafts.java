@@ -28,7 +28,12 @@ class ScenarioDrafts {
     // a scenario is shared by its URL: the token is not guessable
     private final SecureRandom random = new SecureRandom();
 
-    ScenarioDrafts(ScenarioRepository scenarios, ReleaseCalendar calendar, PlanChecks checks, ChangeJson changes, Clock clock) {
+    ScenarioDrafts(
+            ScenarioRepository scenarios,
+            ReleaseCalendar calendar,
+            PlanChecks checks,
+            ChangeJson changes,
+            Clock clock) {
         this.scenarios = scenarios;
         this.calendar = calendar;
         this.checks = checks;
@@ -43,7 +48,10 @@ class ScenarioDrafts {
         }
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
-        return info(scenarios.save(new Scenario(HexFormat.of().formatHex(bytes), trimmed, by, clock.instant())));
+        return info(
+                scenarios.save(
+                        new Scenario(
+                                HexFormat.of().formatHex(bytes), trimmed, by, clock.instant())));
     }
 
     Optional<ScenarioInfo> find(String token) {
@@ -80,15 +88,25 @@ class ScenarioDrafts {
 
     /** The scenario, drafted or closed. */
     Scenario scenario(String token) {
-        return scenarios.findByToken(token).orElseThrow(() -> new ScenarioRejected("token", "There is no scenario " + token + "."));
+        return scenarios
+                .findByToken(token)
+                .orElseThrow(
+                        () -> new ScenarioRejected("token", "There is no scenario " + token + "."));
     }
 
     /** The scenario, which must still be a draft: an applied or discarded one no longer changes. */
     Scenario draft(String token) {
         Scenario scenario = scenario(token);
         if (scenario.status() != Scenario.Status.DRAFT) {
-            throw new ScenarioRejected("token", "Scenario '" + scenario.name() + "' was " + scenario.status().name().toLowerCase() + " by "
-                    + scenario.closedBy() + "; open a new one.");
+            throw new ScenarioRejected(
+                    "token",
+                    "Scenario '"
+                            + scenario.name()
+                            + "' was "
+                            + scenario.status().name().toLowerCase()
+                            + " by "
+                            + scenario.closedBy()
+                            + "; open a new one.");
         }
         return scenario;
     }
@@ -98,6 +116,14 @@ class ScenarioDrafts {
     }
 
     private ScenarioInfo info(Scenario s) {
-        return new ScenarioInfo(s.token(), s.name(), s.status().name(), s.createdBy(), s.createdAt(), s.closedBy(), s.closedAt(), changesOf(s));
+        return new ScenarioInfo(
+                s.token(),
+                s.name(),
+                s.status().name(),
+                s.createdBy(),
+                s.createdAt(),
+                s.closedBy(),
+                s.closedAt(),
+                changesOf(s));
     }
 }

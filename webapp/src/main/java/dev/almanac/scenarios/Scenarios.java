@@ -21,20 +21,27 @@ import org.springframework.transaction.annotation.Transactional;
  * one, with a justification and the release-manager role, makes the same changes for real in one
  * transaction (engine due dates and timers, our tables), logs the decision with the before/after
  * dates, and records the slips it causes.
- * <p>
- * The work is done by {@link ScenarioDrafts}, {@link ScenarioDiffs} and {@link ScenarioDecisions};
- * the transactions are drawn here.
+ *
+ * <p>The work is done by {@link ScenarioDrafts}, {@link ScenarioDiffs} and {@link
+ * ScenarioDecisions}; the transactions are drawn here.
  */
 @Service
 public class Scenarios {
 
     public static final String RELEASE_MANAGERS = "release-managers";
 
-    /** The kinds of change a planner drafts, in the order the page offers them; each is a record of {@link Change}. */
+    /**
+     * The kinds of change a planner drafts, in the order the page offers them; each is a record of
+     * {@link Change}.
+     */
     public enum ChangeKind {
-        DELAY_RELEASE("Delay a release"), MOVE_STEP("Move an active step's end"), ADD_FREEZE("Add a freeze window"),
-        PLAN_DURATION("Change a step's planned duration"), REMOVE_DEPENDENCY("Remove a dependency"),
-        CHANGE_CAPACITY("Change a resource's capacity"), ADD_LEAVE("Take capacity away for a while (leave, maintenance)");
+        DELAY_RELEASE("Delay a release"),
+        MOVE_STEP("Move an active step's end"),
+        ADD_FREEZE("Add a freeze window"),
+        PLAN_DURATION("Change a step's planned duration"),
+        REMOVE_DEPENDENCY("Remove a dependency"),
+        CHANGE_CAPACITY("Change a resource's capacity"),
+        ADD_LEAVE("Take capacity away for a while (leave, maintenance)");
 
         private final String label;
 
@@ -48,23 +55,34 @@ public class Scenarios {
     }
 
     /**
-     * One draft change, a record per kind, each with its own fields. A kind checks itself against the
-     * plan, says what it does, edits the projected plan and makes itself for real; those take this
-     * package's contexts, so only this module runs them.
-     * <p>
-     * Changes are stored as JSON in {@code scenario.changes}. When this was one record, every row held
-     * {@code kind} (the {@link ChangeKind} constant's name) and all the fields, most of them null; the
-     * subtypes are named by those constants and keep the field names, and the other kinds' fields are
-     * ignored, so those rows still read.
+     * One draft change, a record per kind, each with its own fields. A kind checks itself against
+     * the plan, says what it does, edits the projected plan and makes itself for real; those take
+     * this package's contexts, so only this module runs them.
+     *
+     * <p>Changes are stored as JSON in {@code scenario.changes}. When this was one record, every
+     * row held {@code kind} (the {@link ChangeKind} constant's name) and all the fields, most of
+     * them null; the subtypes are named by those constants and keep the field names, and the other
+     * kinds' fields are ignored, so those rows still read.
      */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
-    @JsonSubTypes({@JsonSubTypes.Type(value = DelayRelease.class, name = "DELAY_RELEASE"), @JsonSubTypes.Type(value = MoveStepEnd.class,
-            name = "MOVE_STEP"), @JsonSubTypes.Type(value = AddFreeze.class, name = "ADD_FREEZE"), @JsonSubTypes.Type(value = PlanDuration.class,
-            name = "PLAN_DURATION"), @JsonSubTypes.Type(value = RemoveDependency.class, name = "REMOVE_DEPENDENCY"),
-            @JsonSubTypes.Type(value = ChangeCapacity.class, name = "CHANGE_CAPACITY"), @JsonSubTypes.Type(value = AddLeave.class,
-            name = "ADD_LEAVE")})
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = DelayRelease.class, name = "DELAY_RELEASE"),
+        @JsonSubTypes.Type(value = MoveStepEnd.class, name = "MOVE_STEP"),
+        @JsonSubTypes.Type(value = AddFreeze.class, name = "ADD_FREEZE"),
+        @JsonSubTypes.Type(value = PlanDuration.class, name = "PLAN_DURATION"),
+        @JsonSubTypes.Type(value = RemoveDependency.class, name = "REMOVE_DEPENDENCY"),
+        @JsonSubTypes.Type(value = ChangeCapacity.class, name = "CHANGE_CAPACITY"),
+        @JsonSubTypes.Type(value = AddLeave.class, name = "ADD_LEAVE")
+    })
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public sealed interface Change permits DelayRelease, MoveStepEnd, AddFreeze, PlanDuration, RemoveDependency, ChangeCapacity, AddLeave {
+    public sealed interface Change
+            permits DelayRelease,
+                    MoveStepEnd,
+                    AddFreeze,
+                    PlanDuration,
+                    RemoveDependency,
+                    ChangeCapacity,
+                    AddLeave {
 
         static DelayRelease delay(String releaseKey, int days) {
             return new DelayRelease(releaseKey, days);
@@ -85,7 +103,9 @@ public class Scenarios {
         /** What the change does, in the scenario's list and the decision log. */
         String describe();
 
-        /** @throws ScenarioRejected naming the field that does not fit the plan */
+        /**
+         * @throws ScenarioRejected naming the field that does not fit the plan
+         */
         void check(PlanChecks.Against plan);
 
         /** The change as it is stored: see {@link PlanChecks#blankToNull}. */
@@ -98,7 +118,14 @@ public class Scenarios {
         void apply(Applying applying);
     }
 
-    public record ScenarioInfo(String token, String name, String status, String createdBy, Instant createdAt, String closedBy, Instant closedAt,
+    public record ScenarioInfo(
+            String token,
+            String name,
+            String status,
+            String createdBy,
+            Instant createdAt,
+            String closedBy,
+            Instant closedAt,
             List<Change> changes) {
 
         public boolean draft() {
@@ -107,8 +134,15 @@ public class Scenarios {
     }
 
     /** The calendar diff of a scenario at one instant: what moves, by how much. */
-    public record Diff(Instant at, List<WhatIf.Moved> moved, int releases, long computeMillis, List<Capacity.Conflict> appeared,
-            List<Capacity.Conflict> disappeared, int conflictsBefore, int conflictsAfter) {
+    public record Diff(
+            Instant at,
+            List<WhatIf.Moved> moved,
+            int releases,
+            long computeMillis,
+            List<Capacity.Conflict> appeared,
+            List<Capacity.Conflict> disappeared,
+            int conflictsBefore,
+            int conflictsAfter) {
 
         public long missed() {
             return moved.stream().filter(WhatIf.Moved::nowMissesTarget).count();
@@ -116,9 +150,14 @@ public class Scenarios {
     }
 
     /** A decision as logged. */
-    public record Decision(Long id, String decidedBy, Instant decidedAt, String scenarioToken, String justification, String summary,
-            List<WhatIf.Shift> moves) {
-    }
+    public record Decision(
+            Long id,
+            String decidedBy,
+            Instant decidedAt,
+            String scenarioToken,
+            String justification,
+            String summary,
+            List<WhatIf.Shift> moves) {}
 
     private final ScenarioDrafts drafts;
     private final ScenarioDiffs diffs;
@@ -161,7 +200,10 @@ public class Scenarios {
         drafts.discard(token, by);
     }
 
-    /** The scenario's diff against the current plan, both projected at {@code now} (deterministically). */
+    /**
+     * The scenario's diff against the current plan, both projected at {@code now}
+     * (deterministically).
+     */
     @Transactional(readOnly = true)
     public Diff diff(String token, Instant now) {
         return diffs.diff(drafts.changesOf(drafts.scenario(token)), now);
@@ -173,10 +215,11 @@ public class Scenarios {
      * dates and records the slips it causes.
      *
      * @throws ScenarioRejected without the release-manager role, without a justification, or when a
-     *                          change no longer fits the plan; nothing changes then
+     *     change no longer fits the plan; nothing changes then
      */
     @Transactional
-    public Decision apply(String token, String justification, String by, boolean releaseManager, Instant now) {
+    public Decision apply(
+            String token, String justification, String by, boolean releaseManager, Instant now) {
         return decisions.apply(token, justification, by, releaseManager, now);
     }
 

@@ -1,7 +1,17 @@
 /**
- * Scenarios: drafting what-ifs, diffing them against the plan, and applying them to the engine with the decision log.
+ * Scenarios: drafting what-ifs, diffing them against the plan, and applying them to the engine with
+ * the decision log.
  */
-@ApplicationModule(displayName = "Scenarios", allowedDependencies = {"capacity", "dependencies", "governance", "planning", "releases", "schedule"})
+@ApplicationModule(
+        displayName = "Scenarios",
+        allowedDependencies = {
+            "capacity",
+            "dependencies",
+            "governance",
+            "planning",
+            "releases",
+            "schedule"
+        })
 package dev.almanac.scenarios;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,5 @@
 package dev.almanac.schedule;
 
-import dev.almanac.calendar.internal.CalendarViews;
 import dev.almanac.projection.Histogram;
 import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.ReleaseState;
@@ -9,14 +8,22 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The simulated deploy dates of a release as SVG coordinates (0–100 wide, 0–40 high), with target, P50 and P90 marked. */
-public record DistributionChart(List<Column> columns, Marker target, Marker p50, Marker p90, String from, String to, int samples) {
+/**
+ * The simulated deploy dates of a release as SVG coordinates (0–100 wide, 0–40 high), with target,
+ * P50 and P90 marked.
+ */
+public record DistributionChart(
+        List<Column> columns,
+        Marker target,
+        Marker p50,
+        Marker p90,
+        String from,
+        String to,
+        int samples) {
 
-    record Column(double x, double width, double height, double y, String title) {
-    }
+    record Column(double x, double width, double height, double y, String title) {}
 
-    record Marker(double x, String label) {
-    }
+    record Marker(double x, String label) {}
 
     public static DistributionChart of(ProjectedRelease release, ReleaseState state, ZoneId zone) {
         Histogram histogram = release.distribution();
@@ -46,17 +53,37 @@ public record DistributionChart(List<Column> columns, Marker target, Marker p50,
         for (int i = 0; i < counts.length; i++) {
             long start = histogram.from().getEpochSecond() + i * bin;
             double height = 36.0 * counts[i] / max;
-            columns.add(new Column(round((start - from) / span * 100), round(bin / span * 100 * 0.9), round(height), round(38 - height),
-                    ScheduleTexts.format(Instant.ofEpochSecond(start), zone) + ": " + counts[i] + " of " + total));
+            columns.add(
+                    new Column(
+                            round((start - from) / span * 100),
+                            round(bin / span * 100 * 0.9),
+                            round(height),
+                            round(38 - height),
+                            ScheduleTexts.format(Instant.ofEpochSecond(start), zone)
+                                    + ": "
+                                    + counts[i]
+                                    + " of "
+                                    + total));
         }
-        return new DistributionChart(columns, marker(target, from, span, "target", zone), marker(release.targetP50(), from, span, "P50", zone),
-                marker(release.targetP90(), from, span, "P90", zone), ScheduleTexts.format(Instant.ofEpochSecond(from), zone),
-                ScheduleTexts.format(Instant.ofEpochSecond(to), zone), total);
+        return new DistributionChart(
+                columns,
+                marker(target, from, span, "target", zone),
+                marker(release.targetP50(), from, span, "P50", zone),
+                marker(release.targetP90(), from, span, "P90", zone),
+                ScheduleTexts.format(Instant.ofEpochSecond(from), zone),
+                ScheduleTexts.format(Instant.ofEpochSecond(to), zone),
+                total);
     }
 
     private static Marker marker(Instant at, long from, double span, String label, ZoneId zone) {
-        return at == null ? null : new Marker(round(Math.max(0, Math.min(100, (at.getEpochSecond() - from) / span * 100))),
-                label + " " + ScheduleTexts.format(at, zone));
+        return at == null
+                ? null
+                : new Marker(
+                        round(
+                                Math.max(
+                                        0,
+                                        Math.min(100, (at.getEpochSecond() - from) / span * 100))),
+                        label + " " + ScheduleTexts.format(at, zone));
     }
 
     private static double round(double value) {

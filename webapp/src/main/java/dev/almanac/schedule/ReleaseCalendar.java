@@ -1,6 +1,5 @@
 package dev.almanac.schedule;
 
-import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.planning.Cadences;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.WindowsChanged;
@@ -12,6 +11,7 @@ import dev.almanac.projection.ReleaseState;
 import dev.almanac.projection.ReleaseStatus;
 import dev.almanac.projection.Schedule;
 import dev.almanac.projection.Snapshot;
+import dev.almanac.releases.ReleaseQueries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,49 +25,70 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The release calendar: reads a snapshot (engine state, plans, windows, cadences, history), runs the
- * projector on it and keeps the result for a few seconds. Every view, feed and API answer comes from
- * the same {@link Projection}.
+ * The release calendar: reads a snapshot (engine state, plans, windows, cadences, history), runs
+ * the projector on it and keeps the result for a few seconds. Every view, feed and API answer comes
+ * from the same {@link Projection}.
  */
 @Service
 public class ReleaseCalendar {
 
     /** One projection and the snapshot it was made from, with each release's plan facts by key. */
-    public record Projection(Snapshot snapshot, Schedule schedule, Map<String, ReleaseState> releases, Map<String, ProjectedRelease> projected,
-            Map<String, String> cadenceOf, ZoneId zone) {
+    public record Projection(
+            Snapshot snapshot,
+            Schedule schedule,
+            Map<String, ReleaseState> releases,
+            Map<String, ProjectedRelease> projected,
+            Map<String, String> cadenceOf,
+            ZoneId zone) {
 
         public Optional<ProjectedRelease> release(String key) {
             return Optional.ofNullable(projected.get(key));
         }
 
-        /** What held a step, for people: the window's name and kind, or the upstream release and step. */
+        /**
+         * What held a step, for people: the window's name and kind, or the upstream release and
+         * step.
+         */
         public String heldBy(String heldBy) {
             if (heldBy == null) {
                 return null;
             }
             var window = snapshot.windows().stream().filter(w -> w.id().equals(heldBy)).findFirst();
             if (window.isPresent()) {
-                return window.get().name() + " (" + window.get().kind().name().toLowerCase() + " window)";
+                return window.get().name()
+                        + " ("
+                        + window.get().kind().name().toLowerCase()
+                        + " window)";
             }
             int slash = heldBy.lastIndexOf('/');
             if (slash > 0) { // an upstream release's step
                 String key = heldBy.substring(0, slash);
                 String activity = heldBy.substring(slash + 1);
-                return release(key).flatMap(r -> r.steps().stream().filter(s -> s.activityId().equals(activity)).findFirst())
-                        .map(s -> key + ": " + s.name() + (s.milestone() == null ? "" : " (" + s.milestone() + ")")).orElse(heldBy);
+                return release(key)
+                        .flatMap(
+                                r ->
+                                        r.steps().stream()
+                                                .filter(s -> s.activityId().equals(activity))
+                                                .findFirst())
+                        .map(
+                                s ->
+                                        key
+                                                + ": "
+                                                + s.name()
+                                                + (s.milestone() == null
+                                                        ? ""
+                                                        : " (" + s.milestone() + ")"))
+                        .orElse(heldBy);
             }
             return heldBy;
         }
     }
 
-    private record Cached(Instant at, Projection projection) {
-    }
+    private record Cached(Instant at, Projection projection) {}
 
-    private record Learned(Instant at, DurationHistory history) {
-    }
+    private record Learned(Instant at, DurationHistory history) {}
 
     private static final Duration RELEARN = Duration.ofMinutes(5);
-
 
     private final ReleaseQueries releaseQueries;
     private final PlanningCatalog catalog;
@@ -78,8 +99,13 @@ public class ReleaseCalendar {
     private volatile Cached cached;
     private volatile Learned learned;
 
-    ReleaseCalendar(ReleaseQueries releaseQueries, PlanningCatalog catalog, Cadences cadences, DependencyEdges dependencies,
-            CalendarProperties properties, Clock clock) {
+    ReleaseCalendar(
+            ReleaseQueries releaseQueries,
+            PlanningCatalog catalog,
+            Cadences cadences,
+            DependencyEdges dependencies,
+            CalendarProperties properties,
+            Clock clock) {
         this.dependencies = dependencies;
         this.releaseQueries = releaseQueries;
         this.catalog = catalog;
@@ -92,7 +118,9 @@ public class ReleaseCalendar {
     public Projection current() {
         Cached current = cached;
         Instant now = clock.instant();
-        if (current == null || current.at().plus(properties.refresh()).isBefore(now) || current.at().isAfter(now)) {
+        if (current == null
+                || current.at().plus(properties.refresh()).isBefore(now)
+                || current.at().isAfter(now)) {
             Read read = read(now);
             current = new Cached(now, project(read.snapshot(), read.cadenceOf()));
             cached = current;
@@ -126,45 +154,79 @@ public class ReleaseCalendar {
     }
 
     /** A snapshot and, for releases a cadence will start, the cadence's name. */
-    public record Read(Snapshot snapshot, Map<String, String> cadenceOf) {
-    }
+    public record Read(Snapshot snapshot, Map<String, String> cadenceOf) {}
 
     public Read read(Instant now) {
-        ReleaseQueries.EngineSnapshot engine = releaseQueries.engineSnapshot(now.minus(properties.endedWithin()), properties.zone());
+        ReleaseQueries.EngineSnapshot engine =
+                releaseQueries.engineSnapshot(
+                        now.minus(properties.endedWithin()), properties.zone());
         Map<String, Procedure> procedures = new HashMap<>(engine.procedures());
         List<ReleaseState> states = new ArrayList<>(engine.releases());
-        List<Cadences.Occurrence> upcoming = cadences.upcoming(now, now.plus(properties.cadenceHorizon()));
+        List<Cadences.Occurrence> upcoming =
+                cadences.upcoming(now, now.plus(properties.cadenceHorizon()));
         Map<String, String> cadenceOf = new HashMap<>();
         if (!upcoming.isEmpty()) {
             Procedure latest = releaseQueries.latestProcedure();
             procedures.put(latest.id(), latest);
             var models = catalog.modelsByKey();
-            var known = states.stream().map(ReleaseState::key).collect(java.util.stream.Collectors.toSet());
+            var known =
+                    states.stream()
+                            .map(ReleaseState::key)
+                            .collect(java.util.stream.Collectors.toSet());
             for (Cadences.Occurrence o : upcoming) {
                 if (known.add(o.releaseKey())) {
                     cadenceOf.put(o.releaseKey(), o.cadence().name());
                     var model = models.get(o.cadence().model());
-                    states.add(new ReleaseState(o.releaseKey(), latest.id(), model == null ? null : model.productLine(), o.cadence().model(),
-                            model == null ? null : model.ownerTeam(), o.cadence().lane().value(), ReleaseStatus.PLANNED, o.start(),
-                            o.targetDate().plusDays(1).atStartOfDay(properties.zone()).toInstant(), Map.of()));
+                    states.add(
+                            new ReleaseState(
+                                    o.releaseKey(),
+                                    latest.id(),
+                                    model == null ? null : model.productLine(),
+                                    o.cadence().model(),
+                                    model == null ? null : model.ownerTeam(),
+                                    o.cadence().lane().value(),
+                                    ReleaseStatus.PLANNED,
+                                    o.start(),
+                                    o.targetDate()
+                                            .plusDays(1)
+                                            .atStartOfDay(properties.zone())
+                                            .toInstant(),
+                                    Map.of()));
                 }
             }
         }
-        return new Read(new Snapshot(now, procedures, states, dependencies.edges(), catalog.windowRules(), history(now), engine.planned()),
+        return new Read(
+                new Snapshot(
+                        now,
+                        procedures,
+                        states,
+                        dependencies.edges(),
+                        catalog.windowRules(),
+                        history(now),
+                        engine.planned()),
                 cadenceOf);
     }
 
     private DurationHistory history(Instant now) {
         Learned current = learned;
-        if (current == null || current.at().plus(RELEARN).isBefore(now) || current.at().isAfter(now)) {
-            current = new Learned(now, releaseQueries.learnedDurations(properties.historyLimit(), properties.minSamples()));
+        if (current == null
+                || current.at().plus(RELEARN).isBefore(now)
+                || current.at().isAfter(now)) {
+            current =
+                    new Learned(
+                            now,
+                            releaseQueries.learnedDurations(
+                                    properties.historyLimit(), properties.minSamples()));
             learned = current;
         }
         return current.history();
     }
 
     public Projection project(Snapshot snapshot, Map<String, String> cadenceOf) {
-        Schedule schedule = properties.samples() > 0 ? Projector.simulate(snapshot, properties.samples(), 20261126L) : Projector.project(snapshot);
+        Schedule schedule =
+                properties.samples() > 0
+                        ? Projector.simulate(snapshot, properties.samples(), 20261126L)
+                        : Projector.project(snapshot);
         Map<String, ReleaseState> byKey = new LinkedHashMap<>();
         snapshot.releases().forEach(r -> byKey.put(r.key(), r));
         Map<String, ProjectedRelease> projected = new LinkedHashMap<>();

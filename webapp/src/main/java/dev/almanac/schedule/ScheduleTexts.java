@@ -14,18 +14,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * How the schedule reads to people: instants, durations, shifts, outlooks and amounts, the same in
- * every view, notice and feed. Templates call it as {@code @texts}, e.g.
- * {@code ${@texts.format(m.start(), zone)}}.
+ * every view, notice and feed. Templates call it as {@code @texts}, e.g. {@code
+ * ${@texts.format(m.start(), zone)}}.
  */
 @Component("texts")
 public final class ScheduleTexts {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     public static String outlookText(ProjectedRelease release) {
         return switch (release.outlook()) {
             case ON_TRACK -> "on track";
-            case AT_RISK -> "at risk (" + Math.round(release.onTargetProbability() * 100) + " % on target)";
+            case AT_RISK ->
+                    "at risk (" + Math.round(release.onTargetProbability() * 100) + " % on target)";
             case LATE -> "late";
             case DONE -> "done";
         };
@@ -75,11 +77,15 @@ public final class ScheduleTexts {
 
     /** The Monday of the week an instant falls in, where utilisation weeks start. */
     public static LocalDate weekStart(Instant instant, ZoneId zone) {
-        return instant.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return instant.atZone(zone)
+                .toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     /** An amount of capacity: whole numbers as such, others with one decimal. */
     public static String amount(double value) {
-        return Math.abs(value - Math.rint(value)) < 0.05 ? String.valueOf(Math.round(value)) : String.format(Locale.ROOT, "%.1f", value);
+        return Math.abs(value - Math.rint(value)) < 0.05
+                ? String.valueOf(Math.round(value))
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -1,11 +1,10 @@
 package dev.almanac.schedule;
 
-import dev.almanac.calendar.internal.CalendarViews;
-import dev.almanac.schedule.internal.MilestoneSlip;
-import dev.almanac.schedule.internal.SlipRepository;
 import dev.almanac.projection.CriticalPath;
 import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.StepStatus;
+import dev.almanac.schedule.internal.MilestoneSlip;
+import dev.almanac.schedule.internal.SlipRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,21 +32,30 @@ public class Slips {
     private static final Logger log = LoggerFactory.getLogger(Slips.class);
 
     /** A slip as recorded, with when it was detected. */
-    public record Recorded(MilestoneSlipped slip, Instant detectedAt) {
-    }
+    public record Recorded(MilestoneSlipped slip, Instant detectedAt) {}
 
     private final ReleaseCalendar calendar;
     private final SlipRepository slips;
     private final CalendarProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    /** The last projected end per release and milestone: what the next projection is compared with. */
+
+    /**
+     * The last projected end per release and milestone: what the next projection is compared with.
+     */
     private final Map<String, Instant> previous = new ConcurrentHashMap<>();
+
     private static final Duration AT_LEAST_EVERY = Duration.ofMinutes(1);
-    private final java.util.concurrent.atomic.AtomicBoolean dirty = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private final java.util.concurrent.atomic.AtomicBoolean dirty =
+            new java.util.concurrent.atomic.AtomicBoolean(true);
     private volatile Instant lastCheck = Instant.EPOCH;
 
-    Slips(ReleaseCalendar calendar, SlipRepository slips, CalendarProperties properties, ApplicationEventPublisher events, Clock clock) {
+    Slips(
+            ReleaseCalendar calendar,
+            SlipRepository slips,
+            CalendarProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.calendar = calendar;
         this.slips = slips;
         this.properties = properties;
@@ -60,7 +68,9 @@ public class Slips {
      * changed) and at least once a minute, since steps also become overdue by the clock alone.
      * Changes are gathered: a burst of step ends costs one projection.
      */
-    @Scheduled(initialDelayString = "${almanac.calendar.slip-check:PT10S}", fixedDelayString = "${almanac.calendar.slip-check:PT10S}")
+    @Scheduled(
+            initialDelayString = "${almanac.calendar.slip-check:PT10S}",
+            fixedDelayString = "${almanac.calendar.slip-check:PT10S}")
     public void tick() {
         boolean changed = dirty.getAndSet(false);
         if (changed || lastCheck.plus(AT_LEAST_EVERY).isBefore(clock.instant())) {
@@ -82,7 +92,9 @@ public class Slips {
         dirty.set(true);
     }
 
-    /** Something the projection depends on changed: compare soon (gathered, at least once a minute). */
+    /**
+     * Something the projection depends on changed: compare soon (gathered, at least once a minute).
+     */
     public void compareSoon() {
         dirty.set(true);
     }
@@ -115,10 +127,23 @@ public class Slips {
                 if (before == null || !milestone.end().isAfter(before)) {
                     continue;
                 }
-                boolean pastTarget = target != null && milestone.end().isAfter(target) && !before.isAfter(target);
-                if (pastTarget || Duration.between(before, milestone.end()).compareTo(properties.slipThreshold()) > 0) {
-                    found.add(new MilestoneSlipped(release.key(), milestone.name(), before, milestone.end(), target, pastTarget,
-                            cause(projection, release.key(), milestone)));
+                boolean pastTarget =
+                        target != null
+                                && milestone.end().isAfter(target)
+                                && !before.isAfter(target);
+                if (pastTarget
+                        || Duration.between(before, milestone.end())
+                                        .compareTo(properties.slipThreshold())
+                                > 0) {
+                    found.add(
+                            new MilestoneSlipped(
+                                    release.key(),
+                                    milestone.name(),
+                                    before,
+                                    milestone.end(),
+                                    target,
+                                    pastTarget,
+                                    cause(projection, release.key(), milestone)));
                 }
             }
         }
@@ -126,44 +151,76 @@ public class Slips {
         return found;
     }
 
-    /** Records slips a decision caused and publishes them; the next comparison starts from the decided dates. */
+    /**
+     * Records slips a decision caused and publishes them; the next comparison starts from the
+     * decided dates.
+     */
     @Transactional
     public void record(List<MilestoneSlipped> found, String decision) {
         Instant now = clock.instant();
         for (MilestoneSlipped slip : found) {
-            MilestoneSlipped named = decision == null ? slip : new MilestoneSlipped(slip.releaseKey(), slip.milestone(), slip.previousEnd(),
-                    slip.projectedEnd(), slip.target(), slip.pastTarget(), decision);
+            MilestoneSlipped named =
+                    decision == null
+                            ? slip
+                            : new MilestoneSlipped(
+                                    slip.releaseKey(),
+                                    slip.milestone(),
+                                    slip.previousEnd(),
+                                    slip.projectedEnd(),
+                                    slip.target(),
+                                    slip.pastTarget(),
+                                    decision);
             if (decision != null) {
                 previous.put(slip.releaseKey() + '\u0000' + slip.milestone(), slip.projectedEnd());
             }
             slips.save(new MilestoneSlip(named, now));
             events.publishEvent(named);
-            log.info("{} {} slipped by {} to {}: {}", named.releaseKey(), named.milestone(), named.by(), named.projectedEnd(), named.cause());
+            log.info(
+                    "{} {} slipped by {} to {}: {}",
+                    named.releaseKey(),
+                    named.milestone(),
+                    named.by(),
+                    named.projectedEnd(),
+                    named.cause());
         }
     }
 
     /** The latest slips of one release, newest first. */
     @Transactional(readOnly = true)
     public List<Recorded> of(String releaseKey) {
-        return slips.findTop20ByReleaseKeyOrderByDetectedAtDescIdDesc(releaseKey).stream().map(MilestoneSlip::recorded).toList();
+        return slips.findTop20ByReleaseKeyOrderByDetectedAtDescIdDesc(releaseKey).stream()
+                .map(MilestoneSlip::recorded)
+                .toList();
     }
 
     /** Slips detected since the given instant, newest first (at most 200). */
     @Transactional(readOnly = true)
     public List<Recorded> since(Instant since) {
-        return slips.findTop200ByDetectedAtAfterOrderByDetectedAtDescIdDesc(since).stream().map(MilestoneSlip::recorded).toList();
+        return slips.findTop200ByDetectedAtAfterOrderByDetectedAtDescIdDesc(since).stream()
+                .map(MilestoneSlip::recorded)
+                .toList();
     }
 
     /**
-     * What now sets the milestone: walking its critical path back, the first step of another release
-     * (an upstream), else an overdue step, else a window that held a step.
+     * What now sets the milestone: walking its critical path back, the first step of another
+     * release (an upstream), else an overdue step, else a window that held a step.
      */
-    static String cause(ReleaseCalendar.Projection projection, String releaseKey, Milestones.Milestone milestone) {
+    static String cause(
+            ReleaseCalendar.Projection projection,
+            String releaseKey,
+            Milestones.Milestone milestone) {
         String last = milestone.steps().get(milestone.steps().size() - 1).activityId();
-        List<CriticalPath.Link> chain = CriticalPath.to(projection.snapshot(), projection.schedule(), releaseKey, last);
+        List<CriticalPath.Link> chain =
+                CriticalPath.to(projection.snapshot(), projection.schedule(), releaseKey, last);
         for (CriticalPath.Link link : chain) {
             if (!link.releaseKey().equals(releaseKey)) {
-                return "upstream " + link.releaseKey() + ": " + link.step().name() + " (" + link.step().milestone() + ") now ends "
+                return "upstream "
+                        + link.releaseKey()
+                        + ": "
+                        + link.step().name()
+                        + " ("
+                        + link.step().milestone()
+                        + ") now ends "
                         + ScheduleTexts.format(link.step().end(), projection.zone());
             }
         }

@@ -1,7 +1,18 @@
 package dev.almanac.bench;
 
+import dev.almanac.AlmanacApplication;
+import dev.almanac.pipelines.PipelineEvents;
+import dev.almanac.pipelines.PipelineTokens;
+import dev.almanac.planning.Lane;
+import dev.almanac.planning.RiskTier;
+import dev.almanac.processes.ModelRelease;
+import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.ReleaseQueries;
-import dev.almanac.communications.NewStakeholder;
+import dev.almanac.releases.Releases;
+import dev.almanac.support.MySqlAvailable;
+import dev.almanac.support.StubPlatform;
+import dev.almanac.support.TestAccounts;
+import dev.almanac.support.WorkerProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,55 +29,68 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.almanac.AlmanacApplication;
-import dev.almanac.pipelines.PipelineEvents;
-import dev.almanac.pipelines.PipelineTokens;
-import dev.almanac.processes.ModelRelease;
-import dev.almanac.planning.Lane;
-import dev.almanac.releases.NewRelease;
-import dev.almanac.releases.Releases;
-import dev.almanac.planning.RiskTier;
-import dev.almanac.support.MySqlAvailable;
-import dev.almanac.support.StubPlatform;
-import dev.almanac.support.TestAccounts;
-import dev.almanac.support.WorkerProcess;
-
 /**
- * Benchmarks, not tests: they print figures. Run with {@code ./mvnw -Pbench verify} (see the README).
- * Both run the app on the MySQL test database with its in-app workers off.
+ * Benchmarks, not tests: they print figures. Run with {@code ./mvnw -Pbench verify} (see the
+ * README). Both run the app on the MySQL test database with its in-app workers off.
+ *
  * <ul>
- * <li>{@code events}: the pipeline events endpoint at 1, 8 and 32 concurrent clients (events/s, p50, p99),
- * against bare engine correlations by process instance id at the same concurrency, in the same run.</li>
- * <li>{@code workers}: external tasks completed per second by 1 and by 4 standalone worker processes.</li>
+ *   <li>{@code events}: the pipeline events endpoint at 1, 8 and 32 concurrent clients (events/s,
+ *       p50, p99), against bare engine correlations by process instance id at the same concurrency,
+ *       in the same run.
+ *   <li>{@code workers}: external tasks completed per second by 1 and by 4 standalone worker
+ *       processes.
  * </ul>
  */
 public final class Benchmarks {
 
     private static final int[] CLIENTS = {1, 8, 32};
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
-        // before any JDK HTTP server starts: it otherwise answers in two packets, and Nagle with delayed ACKs adds 40 ms to every request
+        // before any JDK HTTP server starts: it otherwise answers in two packets, and Nagle with
+        // delayed ACKs adds 40 ms to every request
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        List<String> which = args.length == 0 ? List.of("events", "workers") : Arrays.asList(String.join(",", args).split("[,\\s]+"));
+        List<String> which =
+                args.length == 0
+                        ? List.of("events", "workers")
+                        : Arrays.asList(String.join(",", args).split("[,\\s]+"));
         StubPlatform platform = new StubPlatform();
-        Map<String, String> settings = Map.of("spring.datasource.url", MySqlAvailable.URL.replace("/almanac_test", "/almanac_bench"), "spring.datasource.username", MySqlAvailable.USER,
-                        "spring.datasource.password", MySqlAvailable.PASSWORD,
-                        "spring.jpa.properties.hibernate.dialect", "org.hibernate.dialect.MariaDBDialect",
-                        "server.port", "0", "almanac.workers.enabled", "false", "logging.level.root", "warn",
-                        "operaton.bpm.job-execution.enabled", "false", "almanac.communications.dispatch", "false");
-        // as command-line arguments, so they win over the mysql profile's environment-based settings
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(AlmanacApplication.class).profiles("mysql")
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        Map<String, String> settings =
+                Map.of(
+                        "spring.datasource.url",
+                        MySqlAvailable.URL.replace("/almanac_test", "/almanac_bench"),
+                        "spring.datasource.username",
+                        MySqlAvailable.USER,
+                        "spring.datasource.password",
+                        MySqlAvailable.PASSWORD,
+                        "spring.jpa.properties.hibernate.dialect",
+                        "org.hibernate.dialect.MariaDBDialect",
+                        "server.port",
+                        "0",
+                        "almanac.workers.enabled",
+                        "false",
+                        "logging.level.root",
+                        "warn",
+                        "operaton.bpm.job-execution.enabled",
+                        "false",
+                        "almanac.communications.dispatch",
+                        "false");
+        // as command-line arguments, so they win over the mysql profile's environment-based
+        // settings
+        ConfigurableApplicationContext app =
+                new SpringApplicationBuilder(AlmanacApplication.class)
+                        .profiles("mysql")
+                        .run(
+                                settings.entrySet().stream()
+                                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                                        .toArray(String[]::new));
         try {
             TestAccounts.ensure(app.getBean(IdentityService.class));
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
@@ -90,7 +114,8 @@ public final class Benchmarks {
         System.exit(0);
     }
 
-    // ---- the notice outbox: writing notices in the causing transaction, and dispatching them with one or two nodes
+    // ---- the notice outbox: writing notices in the causing transaction, and dispatching them with
+    // one or two nodes
 
     static void notices(ConfigurableApplicationContext app) throws Exception {
         var releases = app.getBean(Releases.class);
@@ -99,26 +124,70 @@ public final class Benchmarks {
         var dispatcher = app.getBean(dev.almanac.communications.notices.Dispatcher.class);
         var tx = app.getBean(org.springframework.transaction.support.TransactionTemplate.class);
         String model = "bench-notices-" + System.currentTimeMillis() % 100000;
-        releases.plan(new NewRelease(model, "1", Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(30), ""), "bench");
+        releases.plan(
+                new NewRelease(
+                        model,
+                        "1",
+                        Lane.STAGING,
+                        RiskTier.LOW,
+                        "fraud-ml",
+                        LocalDate.now().plusDays(30),
+                        ""),
+                "bench");
         try (var receiver = new dev.almanac.support.WebhookReceiver()) {
             var inApp = Set.of(dev.almanac.communications.Channel.IN_APP);
             for (String user : List.of("rita", "oscar", "mel")) {
-                stakeholders.add(new dev.almanac.communications.NewStakeholder("MODEL", model, "USER", user,
-                        dev.almanac.communications.StakeholderRole.OWNER, inApp, null, null));
+                stakeholders.add(
+                        new dev.almanac.communications.NewStakeholder(
+                                "MODEL",
+                                model,
+                                "USER",
+                                user,
+                                dev.almanac.communications.StakeholderRole.OWNER,
+                                inApp,
+                                null,
+                                null));
             }
-            stakeholders.add(new dev.almanac.communications.NewStakeholder("MODEL", model, "GROUP", "release-managers",
-                    dev.almanac.communications.StakeholderRole.OWNER, Set.of(dev.almanac.communications.Channel.WEBHOOK), null, receiver.url("/hook")));
-            System.out.printf("%n%-44s %8s %10s %9s%n", "notice outbox (MySQL)", "notices", "per s", "ms each");
+            stakeholders.add(
+                    new dev.almanac.communications.NewStakeholder(
+                            "MODEL",
+                            model,
+                            "GROUP",
+                            "release-managers",
+                            dev.almanac.communications.StakeholderRole.OWNER,
+                            Set.of(dev.almanac.communications.Channel.WEBHOOK),
+                            null,
+                            receiver.url("/hook")));
+            System.out.printf(
+                    "%n%-44s %8s %10s %9s%n",
+                    "notice outbox (MySQL)", "notices", "per s", "ms each");
             for (int nodes : List.of(1, 2)) {
                 int count = 2000;
                 long start = System.nanoTime();
                 for (int i = 0; i < count; i++) {
                     String source = "bench:" + model + ":" + nodes + ":" + i;
-                    tx.executeWithoutResult(status -> notices.raise(new dev.almanac.communications.NoticeDraft(source,
-                            dev.almanac.communications.NoticeType.MILESTONE_SLIPPED, null, null, model, "Training slipped", "bench", null, Map.of(), List.of())));
+                    tx.executeWithoutResult(
+                            status ->
+                                    notices.raise(
+                                            new dev.almanac.communications.NoticeDraft(
+                                                    source,
+                                                    dev.almanac.communications.NoticeType
+                                                            .MILESTONE_SLIPPED,
+                                                    null,
+                                                    null,
+                                                    model,
+                                                    "Training slipped",
+                                                    "bench",
+                                                    null,
+                                                    Map.of(),
+                                                    List.of())));
                 }
                 double raiseSeconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("%-44s %8d %10.1f %9.2f%n", "raise (4 recipients, 1 webhook) in own tx", count, count / raiseSeconds,
+                System.out.printf(
+                        "%-44s %8d %10.1f %9.2f%n",
+                        "raise (4 recipients, 1 webhook) in own tx",
+                        count,
+                        count / raiseSeconds,
                         raiseSeconds * 1000 / count);
                 int before = receiver.at("/hook").size();
                 start = System.nanoTime();
@@ -126,14 +195,19 @@ public final class Benchmarks {
                 List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
                 for (int n = 0; n < nodes; n++) {
                     String node = "bench-node-" + n;
-                    runs.add(pool.submit(() -> {
-                        while (true) {
-                            var round = dispatcher.dispatch(node, java.time.Instant.now());
-                            if (round.sent() + round.retried() + round.failed() == 0) {
-                                return null;
-                            }
-                        }
-                    }));
+                    runs.add(
+                            pool.submit(
+                                    () -> {
+                                        while (true) {
+                                            var round =
+                                                    dispatcher.dispatch(
+                                                            node, java.time.Instant.now());
+                                            if (round.sent() + round.retried() + round.failed()
+                                                    == 0) {
+                                                return null;
+                                            }
+                                        }
+                                    }));
                 }
                 for (var run : runs) {
                     run.get();
@@ -141,8 +215,18 @@ public final class Benchmarks {
                 pool.shutdown();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 int received = receiver.at("/hook").size() - before;
-                System.out.printf("%-44s %8d %10.1f %9.2f%n", "dispatch webhooks, " + nodes + " node" + (nodes > 1 ? "s" : "") + " (" + received
-                        + " received)", count, count / seconds, seconds * 1000 / count);
+                System.out.printf(
+                        "%-44s %8d %10.1f %9.2f%n",
+                        "dispatch webhooks, "
+                                + nodes
+                                + " node"
+                                + (nodes > 1 ? "s" : "")
+                                + " ("
+                                + received
+                                + " received)",
+                        count,
+                        count / seconds,
+                        seconds * 1000 / count);
             }
         }
     }
@@ -154,40 +238,84 @@ public final class Benchmarks {
         var releases = app.getBean(Releases.class);
         var calendar = app.getBean(dev.almanac.schedule.ReleaseCalendar.class);
         if (catalog.productLine("bench-line").isEmpty()) {
-            catalog.saveProductLine(null, new dev.almanac.planning.PlanningCatalog.ProductLineInfo("bench-line", "Benchmark line", null));
+            catalog.saveProductLine(
+                    null,
+                    new dev.almanac.planning.PlanningCatalog.ProductLineInfo(
+                            "bench-line", "Benchmark line", null));
             for (int m = 0; m < 20; m++) {
-                catalog.saveModel(null, new dev.almanac.planning.PlanningCatalog.ModelInfo("bench-model-" + m, "Bench model " + m, "bench-line",
-                        "fraud-ml", dev.almanac.planning.RiskTier.values()[m % 3], null));
+                catalog.saveModel(
+                        null,
+                        new dev.almanac.planning.PlanningCatalog.ModelInfo(
+                                "bench-model-" + m,
+                                "Bench model " + m,
+                                "bench-line",
+                                "fraud-ml",
+                                dev.almanac.planning.RiskTier.values()[m % 3],
+                                null));
             }
         }
-        long inView = calendar.current().releases().values().stream().filter(r -> "bench-line".equals(r.productLine())).count();
-        System.out.printf("Planning %d releases for the calendar benchmark …%n", Math.max(0, 1000 - inView));
+        long inView =
+                calendar.current().releases().values().stream()
+                        .filter(r -> "bench-line".equals(r.productLine()))
+                        .count();
+        System.out.printf(
+                "Planning %d releases for the calendar benchmark …%n", Math.max(0, 1000 - inView));
         java.util.Random random = new java.util.Random(7);
         for (long i = inView; i < 1000; i++) {
-            releases.plan(new dev.almanac.releases.NewRelease("bench-model-" + (i % 20), "c" + System.nanoTime(),
-                    dev.almanac.planning.Lane.values()[(int) (i % 3)], dev.almanac.planning.RiskTier.LOW, "fraud-ml",
-                    java.time.LocalDate.now().plusDays(10 + random.nextInt(60)), ""), "bench");
+            releases.plan(
+                    new dev.almanac.releases.NewRelease(
+                            "bench-model-" + (i % 20),
+                            "c" + System.nanoTime(),
+                            dev.almanac.planning.Lane.values()[(int) (i % 3)],
+                            dev.almanac.planning.RiskTier.LOW,
+                            "fraud-ml",
+                            java.time.LocalDate.now().plusDays(10 + random.nextInt(60)),
+                            ""),
+                    "bench");
         }
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new java.net.CookieManager()).build();
+        HttpClient http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .cookieHandler(new java.net.CookieManager())
+                        .build();
         String base = "http://localhost:" + port;
-        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        String login =
+                http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        java.util.regex.Matcher csrf =
+                java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on the login page");
         }
-        http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=rita&password=" + TestAccounts.PASSWORD + "&_csrf=" + csrf.group(1))).build(),
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "username=rita&password="
+                                                + TestAccounts.PASSWORD
+                                                + "&_csrf="
+                                                + csrf.group(1)))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
-        HttpRequest page = HttpRequest.newBuilder(URI.create(base + "/calendar?span=quarter&productLine=bench-line")).build();
+        HttpRequest page =
+                HttpRequest.newBuilder(
+                                URI.create(base + "/calendar?span=quarter&productLine=bench-line"))
+                        .build();
         calendar.refresh();
         String body = http.send(page, HttpResponse.BodyHandlers.ofString()).body();
         long bars = java.util.regex.Pattern.compile("class=\"bar ").matcher(body).results().count();
-        System.out.printf("%nCalendar page: %d releases projected, %d bars in view, %d kB of HTML%n",
+        System.out.printf(
+                "%nCalendar page: %d releases projected, %d bars in view, %d kB of HTML%n",
                 calendar.current().releases().size(), bars, body.length() / 1024);
         for (int i = 0; i < 20; i++) {
             http.send(page, HttpResponse.BodyHandlers.discarding());
         }
-        System.out.printf("%-44s %9s %9s %9s%n", "GET /calendar (quarter, 1,000 in view)", "p50 ms", "p95 ms", "max ms");
+        System.out.printf(
+                "%-44s %9s %9s %9s%n",
+                "GET /calendar (quarter, 1,000 in view)", "p50 ms", "p95 ms", "max ms");
         for (boolean fresh : new boolean[] {false, true}) {
             List<Double> millis = new java.util.ArrayList<>();
             for (int i = 0; i < 60; i++) {
@@ -195,15 +323,22 @@ public final class Benchmarks {
                     calendar.refresh();
                 }
                 long start = System.nanoTime();
-                HttpResponse<Void> response = http.send(page, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response =
+                        http.send(page, HttpResponse.BodyHandlers.discarding());
                 millis.add((System.nanoTime() - start) / 1e6);
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("calendar answered " + response.statusCode());
                 }
             }
             java.util.Collections.sort(millis);
-            System.out.printf("%-44s %9.1f %9.1f %9.1f%n", fresh ? "  re-projected on every request" : "  projection reused (15 s refresh)",
-                    millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1), millis.get(millis.size() - 1));
+            System.out.printf(
+                    "%-44s %9.1f %9.1f %9.1f%n",
+                    fresh
+                            ? "  re-projected on every request"
+                            : "  projection reused (15 s refresh)",
+                    millis.get(millis.size() / 2),
+                    millis.get((int) Math.ceil(millis.size() * 0.95) - 1),
+                    millis.get(millis.size() - 1));
         }
     }
 
@@ -212,70 +347,156 @@ public final class Benchmarks {
     static void events(ConfigurableApplicationContext app, int port) throws Exception {
         Releases releases = app.getBean(Releases.class);
         ReleaseQueries releaseQueries = app.getBean(ReleaseQueries.class);
-        String token = app.getBean(PipelineTokens.class).issue("benchmark", Set.of(), "bench").token();
+        String token =
+                app.getBean(PipelineTokens.class).issue("benchmark", Set.of(), "bench").token();
         RuntimeService runtime = app.getBean(RuntimeService.class);
         // plain HTTP/1.1 keep-alive, as curl and pipeline SDKs speak it (no h2c upgrade attempts)
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(32)).build();
+        HttpClient http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .executor(Executors.newFixedThreadPool(32))
+                        .build();
         System.out.println("Preparing releases waiting for data-ready …");
         warmUp(app, releases, releaseQueries, http, port, token, 400);
 
-        System.out.printf("%n%-28s %8s %10s %9s %9s%n", "pipeline events (MySQL)", "clients", "events/s", "p50 ms", "p99 ms");
+        System.out.printf(
+                "%n%-28s %8s %10s %9s %9s%n",
+                "pipeline events (MySQL)", "clients", "events/s", "p50 ms", "p99 ms");
         for (int clients : CLIENTS) {
             int count = Math.max(200, clients * 25);
             List<String> keys = waitingReleases(app, releases, releaseQueries, count);
-            Result api = run(clients, keys, key -> {
-                HttpResponse<String> r = http.send(eventRequest(port, token, key), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 202) {
-                    throw new IllegalStateException(r.statusCode() + " " + r.body());
-                }
-            });
+            Result api =
+                    run(
+                            clients,
+                            keys,
+                            key -> {
+                                HttpResponse<String> r =
+                                        http.send(
+                                                eventRequest(port, token, key),
+                                                HttpResponse.BodyHandlers.ofString());
+                                if (r.statusCode() != 202) {
+                                    throw new IllegalStateException(
+                                            r.statusCode() + " " + r.body());
+                                }
+                            });
             List<String> serviceKeys = waitingReleases(app, releases, releaseQueries, count);
             PipelineEvents events = app.getBean(PipelineEvents.class);
-            PipelineTokens.Pipeline pipeline = app.getBean(PipelineTokens.class).authenticate(token).orElseThrow();
-            Result service = run(clients, serviceKeys, key -> events.accept(pipeline, key, ModelRelease.Messages.DATA_READY, "svc-" + key,
-                    Map.of("rows", 42)));
+            PipelineTokens.Pipeline pipeline =
+                    app.getBean(PipelineTokens.class).authenticate(token).orElseThrow();
+            Result service =
+                    run(
+                            clients,
+                            serviceKeys,
+                            key ->
+                                    events.accept(
+                                            pipeline,
+                                            key,
+                                            ModelRelease.Messages.DATA_READY,
+                                            "svc-" + key,
+                                            Map.of("rows", 42)));
             List<String> bareKeys = waitingReleases(app, releases, releaseQueries, count);
             Map<String, String> instances = new java.util.HashMap<>();
             for (String key : bareKeys) {
-                instances.put(key, runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId());
+                instances.put(
+                        key,
+                        runtime.createProcessInstanceQuery()
+                                .processInstanceBusinessKey(key)
+                                .singleResult()
+                                .getId());
             }
-            Result bare = run(clients, bareKeys, key -> runtime.createMessageCorrelation(ModelRelease.Messages.DATA_READY)
-                    .processInstanceId(instances.get(key)).correlate());
-            System.out.printf("%-28s %8d %10.1f %9.1f %9.1f%n", "Almanac /api/v1 events", clients, api.perSecond(), api.p50(), api.p99());
-            System.out.printf("%-28s %8d %10.1f %9.1f %9.1f%n", "  same, without HTTP", clients, service.perSecond(), service.p50(),
+            Result bare =
+                    run(
+                            clients,
+                            bareKeys,
+                            key ->
+                                    runtime.createMessageCorrelation(
+                                                    ModelRelease.Messages.DATA_READY)
+                                            .processInstanceId(instances.get(key))
+                                            .correlate());
+            System.out.printf(
+                    "%-28s %8d %10.1f %9.1f %9.1f%n",
+                    "Almanac /api/v1 events", clients, api.perSecond(), api.p50(), api.p99());
+            System.out.printf(
+                    "%-28s %8d %10.1f %9.1f %9.1f%n",
+                    "  same, without HTTP",
+                    clients,
+                    service.perSecond(),
+                    service.p50(),
                     service.p99());
-            System.out.printf("%-28s %8d %10.1f %9.1f %9.1f%n", "bare engine correlate()", clients, bare.perSecond(), bare.p50(), bare.p99());
-            System.out.printf("%-28s %8d %10.2f%n", "ratio (Almanac / bare)", clients, api.perSecond() / bare.perSecond());
+            System.out.printf(
+                    "%-28s %8d %10.1f %9.1f %9.1f%n",
+                    "bare engine correlate()", clients, bare.perSecond(), bare.p50(), bare.p99());
+            System.out.printf(
+                    "%-28s %8d %10.2f%n",
+                    "ratio (Almanac / bare)", clients, api.perSecond() / bare.perSecond());
         }
     }
 
-    private static void warmUp(ConfigurableApplicationContext app, Releases releases, ReleaseQueries releaseQueries, HttpClient http, int port, String token, int count)
+    private static void warmUp(
+            ConfigurableApplicationContext app,
+            Releases releases,
+            ReleaseQueries releaseQueries,
+            HttpClient http,
+            int port,
+            String token,
+            int count)
             throws Exception {
         List<String> keys = waitingReleases(app, releases, releaseQueries, count);
-        run(8, keys, key -> http.send(eventRequest(port, token, key), HttpResponse.BodyHandlers.ofString()));
+        run(
+                8,
+                keys,
+                key ->
+                        http.send(
+                                eventRequest(port, token, key),
+                                HttpResponse.BodyHandlers.ofString()));
     }
 
     private static HttpRequest eventRequest(int port, String token, String key) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/releases/" + key + "/events"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"data-ready\",\"eventId\":\"bench-" + key + "\",\"variables\":{\"rows\":42}}"))
+        return HttpRequest.newBuilder(
+                        URI.create(
+                                "http://localhost:" + port + "/api/v1/releases/" + key + "/events"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                                "{\"type\":\"data-ready\",\"eventId\":\"bench-"
+                                        + key
+                                        + "\",\"variables\":{\"rows\":42}}"))
                 .build();
     }
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     /** Releases past their data check, each waiting for data-ready. */
-    static List<String> waitingReleases(ConfigurableApplicationContext app, Releases releases, ReleaseQueries releaseQueries, int count) {
+    static List<String> waitingReleases(
+            ConfigurableApplicationContext app,
+            Releases releases,
+            ReleaseQueries releaseQueries,
+            int count) {
         ExternalTaskService externalTasks = app.getBean(ExternalTaskService.class);
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String version = run + "." + SEQUENCE.incrementAndGet();
-            releases.plan(new NewRelease("bench-model", version, Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(30), null), "bench");
+            releases.plan(
+                    new NewRelease(
+                            "bench-model",
+                            version,
+                            Lane.STAGING,
+                            RiskTier.LOW,
+                            "fraud-ml",
+                            LocalDate.now().plusDays(30),
+                            null),
+                    "bench");
             keys.add("bench-model-" + version);
         }
         for (String key : keys) {
-            var locked = externalTasks.fetchAndLock(1, "bench").topic(ModelRelease.Topics.DATA_READINESS, 60_000).businessKey(key).execute();
+            var locked =
+                    externalTasks
+                            .fetchAndLock(1, "bench")
+                            .topic(ModelRelease.Topics.DATA_READINESS, 60_000)
+                            .businessKey(key)
+                            .execute();
             externalTasks.complete(locked.get(0).getId(), "bench", Map.of());
         }
         return keys;
@@ -312,18 +533,19 @@ public final class Benchmarks {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            pool.execute(() -> {
-                String key;
-                while ((key = queue.poll()) != null) {
-                    long t = System.nanoTime();
-                    try {
-                        call.on(key);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    latencies.add((System.nanoTime() - t) / 1e6);
-                }
-            });
+            pool.execute(
+                    () -> {
+                        String key;
+                        while ((key = queue.poll()) != null) {
+                            long t = System.nanoTime();
+                            try {
+                                call.on(key);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            latencies.add((System.nanoTime() - t) / 1e6);
+                        }
+                    });
         }
         pool.shutdown();
         pool.awaitTermination(30, TimeUnit.MINUTES);
@@ -333,7 +555,8 @@ public final class Benchmarks {
 
     // ---- standalone worker throughput
 
-    static void workers(ConfigurableApplicationContext app, int port, StubPlatform platform) throws Exception {
+    static void workers(ConfigurableApplicationContext app, int port, StubPlatform platform)
+            throws Exception {
         Releases releases = app.getBean(Releases.class);
         ReleaseQueries releaseQueries = app.getBean(ReleaseQueries.class);
         ExternalTaskService externalTasks = app.getBean(ExternalTaskService.class);
@@ -342,19 +565,43 @@ public final class Benchmarks {
             int count = 400;
             String run = Long.toString(System.nanoTime(), 36);
             for (int i = 0; i < count; i++) {
-                releases.plan(new NewRelease("worker-bench", run + "." + i, Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(30),
-                        "feed-a"), "bench");
+                releases.plan(
+                        new NewRelease(
+                                "worker-bench",
+                                run + "." + i,
+                                Lane.STAGING,
+                                RiskTier.LOW,
+                                "fraud-ml",
+                                LocalDate.now().plusDays(30),
+                                "feed-a"),
+                        "bench");
             }
             // only this round's releases: the database may hold other runs' tasks
-            String[] instances = releaseQueries.list().stream().filter(r -> r.key().startsWith("worker-bench-" + run + "."))
-                    .map(r -> r.processInstanceId()).toArray(String[]::new);
-            java.util.function.LongSupplier open = () -> externalTasks.createExternalTaskQuery().processInstanceIdIn(instances)
-                    .topicName(ModelRelease.Topics.DATA_READINESS).count();
+            String[] instances =
+                    releaseQueries.list().stream()
+                            .filter(r -> r.key().startsWith("worker-bench-" + run + "."))
+                            .map(r -> r.processInstanceId())
+                            .toArray(String[]::new);
+            java.util.function.LongSupplier open =
+                    () ->
+                            externalTasks
+                                    .createExternalTaskQuery()
+                                    .processInstanceIdIn(instances)
+                                    .topicName(ModelRelease.Topics.DATA_READINESS)
+                                    .count();
             List<WorkerProcess> workers = new ArrayList<>();
             for (int w = 0; w < processes; w++) {
-                workers.add(WorkerProcess.start("bench-" + processes + "-" + w, port, platform, "5m", "rita", TestAccounts.PASSWORD));
+                workers.add(
+                        WorkerProcess.start(
+                                "bench-" + processes + "-" + w,
+                                port,
+                                platform,
+                                "5m",
+                                "rita",
+                                TestAccounts.PASSWORD));
             }
-            // count from the first completion, so JVM start-up of the worker processes is not in the figure
+            // count from the first completion, so JVM start-up of the worker processes is not in
+            // the figure
             while (open.getAsLong() == count) {
                 Thread.sleep(20);
             }
@@ -364,7 +611,11 @@ public final class Benchmarks {
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%-36s %10d %12.1f%n", processes + " worker process" + (processes > 1 ? "es" : ""), count, count / seconds);
+            System.out.printf(
+                    "%-36s %10d %12.1f%n",
+                    processes + " worker process" + (processes > 1 ? "es" : ""),
+                    count,
+                    count / seconds);
             for (WorkerProcess worker : workers) {
                 worker.close();
             }

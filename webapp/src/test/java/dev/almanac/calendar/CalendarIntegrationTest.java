@@ -1,11 +1,9 @@
 package dev.almanac.calendar;
 
-import dev.almanac.releases.ReleaseQueries;
-import dev.almanac.schedule.Milestones;
-import dev.almanac.schedule.ReleaseCalendar;
 import static dev.almanac.processes.ModelRelease.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.almanac.planning.Lane;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.RiskTier;
 import dev.almanac.processes.ModelRelease;
@@ -14,9 +12,11 @@ import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.StepStatus;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowScope;
-import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.releases.Releases;
+import dev.almanac.schedule.Milestones;
+import dev.almanac.schedule.ReleaseCalendar;
 import dev.almanac.support.TestAccounts;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,26 +37,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The calendar follows the engine: projected dates move with each step, and deploys wait for freezes to end. */
-// one application context for every test class: the engine-rest API finds its engine by name, JVM-wide
+/**
+ * The calendar follows the engine: projected dates move with each step, and deploys wait for
+ * freezes to end.
+ */
+// one application context for every test class: the engine-rest API finds its engine by name,
+// JVM-wide
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @ActiveProfiles("test")
 class CalendarIntegrationTest {
 
-    @Autowired
-    Releases releases;
+    @Autowired Releases releases;
 
-    @Autowired
-    ReleaseQueries releaseQueries;
-    @Autowired
-    ReleaseCalendar calendar;
-    @Autowired
-    PlanningCatalog catalog;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    IdentityService identity;
+    @Autowired ReleaseQueries releaseQueries;
+    @Autowired ReleaseCalendar calendar;
+    @Autowired PlanningCatalog catalog;
+    @Autowired ProcessEngine engine;
+    @Autowired IdentityService identity;
 
     @BeforeEach
     void noWindows() {
@@ -71,12 +69,22 @@ class CalendarIntegrationTest {
 
     private String plan() {
         String version = "1." + UUID.randomUUID().toString().substring(0, 8);
-        return releases.plan(new NewRelease("calendar-model", version, Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(40), ""),
-                "rita").key();
+        return releases.plan(
+                        new NewRelease(
+                                "calendar-model",
+                                version,
+                                Lane.STAGING,
+                                RiskTier.LOW,
+                                "fraud-ml",
+                                LocalDate.now().plusDays(40),
+                                ""),
+                        "rita")
+                .key();
     }
 
     private ReleaseDriver driver(String key) {
-        return ReleaseDriver.of(engine, releaseQueries.plannedRelease(key).orElseThrow().processInstanceId());
+        return ReleaseDriver.of(
+                engine, releaseQueries.plannedRelease(key).orElseThrow().processInstanceId());
     }
 
     private ProjectedRelease projectedAt(String key, Instant now) {
@@ -85,12 +93,18 @@ class CalendarIntegrationTest {
     }
 
     private static Milestones.Milestone milestone(ProjectedRelease release, String name) {
-        return Milestones.of(release).stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+        return Milestones.of(release).stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private ReleaseDriver toDeployApproval(String key) {
-        return driver(key).throughTraining(0.93, 120, 0.92)
-                .completeTask("risk-review", Map.of(RISK_DECISION, "approve", RISK_RATIONALE, "bias tests pass"));
+        return driver(key)
+                .throughTraining(0.93, 120, 0.92)
+                .completeTask(
+                        "risk-review",
+                        Map.of(RISK_DECISION, "approve", RISK_RATIONALE, "bias tests pass"));
     }
 
     @Test
@@ -104,21 +118,36 @@ class CalendarIntegrationTest {
         assertThat(atStart.targetEnd()).isAfter(planned);
 
         ProjectedRelease tenDaysLater = projectedAt(key, planned.plus(Duration.ofDays(10)));
-        assertThat(milestone(tenDaysLater, "Data readiness").overdue()).as("the data check is overdue").isTrue();
-        assertThat(tenDaysLater.targetEnd()).as("an overdue step pushes everything after it past now")
+        assertThat(milestone(tenDaysLater, "Data readiness").overdue())
+                .as("the data check is overdue")
+                .isTrue();
+        assertThat(tenDaysLater.targetEnd())
+                .as("an overdue step pushes everything after it past now")
                 .isAfter(planned.plus(Duration.ofDays(10)));
 
-        driver(key).completeExternal(ModelRelease.Topics.DATA_READINESS, Map.of()).correlate(ModelRelease.Messages.DATA_READY, Map.of());
+        driver(key)
+                .completeExternal(ModelRelease.Topics.DATA_READINESS, Map.of())
+                .correlate(ModelRelease.Messages.DATA_READY, Map.of());
         ProjectedRelease dataReady = projectedAt(key, Instant.now());
         assertThat(milestone(dataReady, "Data readiness").status()).isEqualTo(StepStatus.DONE);
         assertThat(milestone(dataReady, "Data readiness").actualEnd()).isNotNull();
         assertThat(milestone(dataReady, "Training").status()).isEqualTo(StepStatus.ACTIVE);
-        assertThat(dataReady.targetEnd()).as("data arrived early").isBeforeOrEqualTo(atStart.targetEnd());
+        assertThat(dataReady.targetEnd())
+                .as("data arrived early")
+                .isBeforeOrEqualTo(atStart.targetEnd());
 
-        driver(key).completeExternal(ModelRelease.Topics.TRAINING_TRIGGER, Map.of(TRAINING_RUN_ID, "run-1"))
-                .correlate(ModelRelease.Messages.TRAINING_FINISHED, Map.of(ACCURACY, 0.93, LATENCY_P95_MS, 120.0, MODEL_URI, "s3://models/m"))
-                .completeExternal(ModelRelease.Topics.VALIDATION_METRICS, Map.of(BASELINE_ACCURACY, 0.92, ACCURACY_DELTA, 0.01))
-                .completeTask("risk-review", Map.of(RISK_DECISION, "approve", RISK_RATIONALE, "bias tests pass"));
+        driver(key)
+                .completeExternal(
+                        ModelRelease.Topics.TRAINING_TRIGGER, Map.of(TRAINING_RUN_ID, "run-1"))
+                .correlate(
+                        ModelRelease.Messages.TRAINING_FINISHED,
+                        Map.of(ACCURACY, 0.93, LATENCY_P95_MS, 120.0, MODEL_URI, "s3://models/m"))
+                .completeExternal(
+                        ModelRelease.Topics.VALIDATION_METRICS,
+                        Map.of(BASELINE_ACCURACY, 0.92, ACCURACY_DELTA, 0.01))
+                .completeTask(
+                        "risk-review",
+                        Map.of(RISK_DECISION, "approve", RISK_RATIONALE, "bias tests pass"));
         ProjectedRelease approved = projectedAt(key, Instant.now());
         assertThat(milestone(approved, "Training").status()).isEqualTo(StepStatus.DONE);
         assertThat(milestone(approved, "Risk review").status()).isEqualTo(StepStatus.DONE);
@@ -129,29 +158,60 @@ class CalendarIntegrationTest {
     @Test
     void releaseReachingDeployInsideAFreezeWaitsAndDeploysWhenTheFreezeEnds() {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
-        var freeze = catalog.saveWindow(null, new PlanningCatalog.WindowChange("Incident freeze", WindowKind.FREEZE, now.minusHours(1),
-                now.plusDays(2), ZoneOffset.UTC, null, WindowScope.GLOBAL, null, null), "rita");
+        var freeze =
+                catalog.saveWindow(
+                        null,
+                        new PlanningCatalog.WindowChange(
+                                "Incident freeze",
+                                WindowKind.FREEZE,
+                                now.minusHours(1),
+                                now.plusDays(2),
+                                ZoneOffset.UTC,
+                                null,
+                                WindowScope.GLOBAL,
+                                null,
+                                null),
+                        "rita");
         Instant freezeEnds = now.plusDays(2).toInstant(ZoneOffset.UTC);
         String key = plan();
         ReleaseDriver release = toDeployApproval(key);
 
         ProjectedRelease projected = projectedAt(key, Instant.now());
-        // the deploy step itself takes its planned hour, or less once history has taught the calendar otherwise
-        assertThat(projected.targetEnd()).as("deploy projected right after the freeze").isBetween(freezeEnds, freezeEnds.plus(Duration.ofHours(1)));
+        // the deploy step itself takes its planned hour, or less once history has taught the
+        // calendar otherwise
+        assertThat(projected.targetEnd())
+                .as("deploy projected right after the freeze")
+                .isBetween(freezeEnds, freezeEnds.plus(Duration.ofHours(1)));
         assertThat(milestone(projected, "Deploy").heldBy()).isEqualTo(String.valueOf(freeze.id()));
-        assertThat(calendar.current().heldBy(String.valueOf(freeze.id()))).isEqualTo("Incident freeze (freeze window)");
+        assertThat(calendar.current().heldBy(String.valueOf(freeze.id())))
+                .isEqualTo("Incident freeze (freeze window)");
 
-        release.completeTask("deploy-approval", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "ready"));
+        release.completeTask(
+                "deploy-approval", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "ready"));
 
         assertThat(release.activeActivities()).containsExactly("wait-release-window");
-        assertThat(release.timer("wait-release-window").getDuedate().toInstant()).isEqualTo(freezeEnds);
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(release.instance.getId()).duedateLowerThan(new Date()).count())
-                .as("nothing is due while the freeze lasts").isZero();
-        assertThat(projectedAt(key, Instant.now()).targetEnd()).isBetween(freezeEnds, freezeEnds.plus(Duration.ofHours(1)));
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant())
+                .isEqualTo(freezeEnds);
+        assertThat(
+                        engine.getManagementService()
+                                .createJobQuery()
+                                .processInstanceId(release.instance.getId())
+                                .duedateLowerThan(new Date())
+                                .count())
+                .as("nothing is due while the freeze lasts")
+                .isZero();
+        assertThat(projectedAt(key, Instant.now()).targetEnd())
+                .isBetween(freezeEnds, freezeEnds.plus(Duration.ofHours(1)));
 
         ClockUtil.setCurrentTime(Date.from(freezeEnds.plusSeconds(1)));
-        assertThat(engine.getManagementService().createJobQuery().processInstanceId(release.instance.getId())
-                .duedateLowerThan(ClockUtil.getCurrentTime()).count()).as("the timer is due when the freeze ends").isOne();
+        assertThat(
+                        engine.getManagementService()
+                                .createJobQuery()
+                                .processInstanceId(release.instance.getId())
+                                .duedateLowerThan(ClockUtil.getCurrentTime())
+                                .count())
+                .as("the timer is due when the freeze ends")
+                .isOne();
         release.fireTimer("wait-release-window");
         assertThat(release.activeActivities()).containsExactly("deploy");
     }
@@ -159,16 +219,36 @@ class CalendarIntegrationTest {
     @Test
     void aNewFreezeMovesReleasesAlreadyWaitingForTheirWindowAndRemovingItBringsThemBack() {
         String key = plan();
-        ReleaseDriver release = toDeployApproval(key).completeTask("deploy-approval", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "ready"));
+        ReleaseDriver release =
+                toDeployApproval(key)
+                        .completeTask(
+                                "deploy-approval",
+                                Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "ready"));
         Instant reached = release.timer("wait-release-window").getDuedate().toInstant();
-        assertThat(reached).as("no window planned: deploys may go at once").isBefore(Instant.now().plusSeconds(1));
+        assertThat(reached)
+                .as("no window planned: deploys may go at once")
+                .isBefore(Instant.now().plusSeconds(1));
 
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
-        var freeze = catalog.saveWindow(null, new PlanningCatalog.WindowChange("Surprise freeze", WindowKind.FREEZE, now.minusHours(1),
-                now.plusHours(5), ZoneOffset.UTC, null, WindowScope.MODEL, "calendar-model", "audit"), "rita");
-        assertThat(release.timer("wait-release-window").getDuedate().toInstant()).isEqualTo(now.plusHours(5).toInstant(ZoneOffset.UTC));
+        var freeze =
+                catalog.saveWindow(
+                        null,
+                        new PlanningCatalog.WindowChange(
+                                "Surprise freeze",
+                                WindowKind.FREEZE,
+                                now.minusHours(1),
+                                now.plusHours(5),
+                                ZoneOffset.UTC,
+                                null,
+                                WindowScope.MODEL,
+                                "calendar-model",
+                                "audit"),
+                        "rita");
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant())
+                .isEqualTo(now.plusHours(5).toInstant(ZoneOffset.UTC));
 
         catalog.deleteWindow(freeze.id());
-        assertThat(release.timer("wait-release-window").getDuedate().toInstant()).isBefore(Instant.now().plusSeconds(1));
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant())
+                .isBefore(Instant.now().plusSeconds(1));
     }
 }

@@ -1,13 +1,13 @@
 package dev.almanac.planning;
 
-import dev.almanac.releases.ReleaseQueries;
-import dev.almanac.schedule.Milestones;
-import dev.almanac.schedule.ReleaseCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.almanac.projection.ReleaseStatus;
 import dev.almanac.projection.StepStatus;
+import dev.almanac.releases.ReleaseQueries;
+import dev.almanac.schedule.Milestones;
+import dev.almanac.schedule.ReleaseCalendar;
 import dev.almanac.support.TestAccounts;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,22 +22,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-// one application context for every test class: the engine-rest API finds its engine by name, JVM-wide
+// one application context for every test class: the engine-rest API finds its engine by name,
+// JVM-wide
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @ActiveProfiles("test")
 class CadencesTest {
 
-    @Autowired
-    Cadences cadences;
-    @Autowired
-    ReleaseCalendar calendar;
-    @Autowired
-    PlanningCatalog catalog;
-    @Autowired
-    ReleaseQueries releaseQueries;
-    @Autowired
-    IdentityService identity;
+    @Autowired Cadences cadences;
+    @Autowired ReleaseCalendar calendar;
+    @Autowired PlanningCatalog catalog;
+    @Autowired ReleaseQueries releaseQueries;
+    @Autowired IdentityService identity;
 
     String model;
     LocalDateTime firstStart;
@@ -46,13 +42,27 @@ class CadencesTest {
     void model() {
         TestAccounts.ensure(identity);
         model = "train-" + UUID.randomUUID().toString().substring(0, 6);
-        catalog.saveModel(null, new PlanningCatalog.ModelInfo(model, "Train model", null, "fraud-ml", RiskTier.MEDIUM, null));
+        catalog.saveModel(
+                null,
+                new PlanningCatalog.ModelInfo(
+                        model, "Train model", null, "fraud-ml", RiskTier.MEDIUM, null));
         firstStart = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(6, 0);
     }
 
     private Cadences.CadenceInfo daily() {
-        return cadences.save(null, new Cadences.CadenceChange("Daily refresh", model, Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=DAILY",
-                "yyyy.MM.dd", 10, true), "rita");
+        return cadences.save(
+                null,
+                new Cadences.CadenceChange(
+                        "Daily refresh",
+                        model,
+                        Lane.STAGING,
+                        firstStart,
+                        ZoneOffset.UTC,
+                        "FREQ=DAILY",
+                        "yyyy.MM.dd",
+                        10,
+                        true),
+                "rita");
     }
 
     private String keyOn(LocalDateTime start) {
@@ -64,9 +74,16 @@ class CadencesTest {
         Cadences.CadenceInfo cadence = daily();
         Instant justAfterFirst = firstStart.plusMinutes(1).toInstant(ZoneOffset.UTC);
 
-        assertThat(cadences.startDue(cadence.id(), firstStart.minusMinutes(1).toInstant(ZoneOffset.UTC))).as("not yet").isEmpty();
-        assertThat(cadences.startDue(cadence.id(), justAfterFirst)).containsExactly(keyOn(firstStart));
-        assertThat(cadences.startDue(cadence.id(), justAfterFirst)).as("started once only").isEmpty();
+        assertThat(
+                        cadences.startDue(
+                                cadence.id(), firstStart.minusMinutes(1).toInstant(ZoneOffset.UTC)))
+                .as("not yet")
+                .isEmpty();
+        assertThat(cadences.startDue(cadence.id(), justAfterFirst))
+                .containsExactly(keyOn(firstStart));
+        assertThat(cadences.startDue(cadence.id(), justAfterFirst))
+                .as("started once only")
+                .isEmpty();
 
         var started = releaseQueries.plannedRelease(keyOn(firstStart)).orElseThrow();
         assertThat(started.processInstanceId()).isNotNull();
@@ -88,26 +105,97 @@ class CadencesTest {
         assertThat(projection.releases().get(second).status()).isEqualTo(ReleaseStatus.PLANNED);
         assertThat(projection.cadenceOf()).containsEntry(second, "Daily refresh");
         var projected = projection.release(second).orElseThrow();
-        assertThat(Milestones.of(projected)).extracting(Milestones.Milestone::status).containsOnly(StepStatus.PLANNED);
-        assertThat(Milestones.of(projected).get(0).start()).isEqualTo(firstStart.plusDays(1).toInstant(ZoneOffset.UTC));
+        assertThat(Milestones.of(projected))
+                .extracting(Milestones.Milestone::status)
+                .containsOnly(StepStatus.PLANNED);
+        assertThat(Milestones.of(projected).get(0).start())
+                .isEqualTo(firstStart.plusDays(1).toInstant(ZoneOffset.UTC));
     }
 
     @Test
     void cadenceThatCannotBeRunIsRefusedByField() {
-        record Case(Cadences.CadenceChange change, String field) {
-        }
-        var cases = java.util.List.of(
-                new Case(new Cadences.CadenceChange("x", "no-such-model", Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=DAILY", "yyyy.MM", 10, true), "model"),
-                new Case(new Cadences.CadenceChange("x", model, Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=SOMETIMES", "yyyy.MM", 10, true), "rrule"),
-                new Case(new Cadences.CadenceChange("x", model, Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=MINUTELY", "yyyy.MM", 10, true), "rrule"),
-                new Case(new Cadences.CadenceChange("x", model, Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=DAILY", "yyyy/MM", 10, true),
-                        "versionPattern"),
-                new Case(new Cadences.CadenceChange("x", model, Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=DAILY", "yyyy.MM", 0, true), "targetDays"),
-                new Case(new Cadences.CadenceChange(" ", model, Lane.STAGING, firstStart, ZoneOffset.UTC, "FREQ=DAILY", "yyyy.MM", 10, true), "name"));
+        record Case(Cadences.CadenceChange change, String field) {}
+        var cases =
+                java.util.List.of(
+                        new Case(
+                                new Cadences.CadenceChange(
+                                        "x",
+                                        "no-such-model",
+                                        Lane.STAGING,
+                                        firstStart,
+                                        ZoneOffset.UTC,
+                                        "FREQ=DAILY",
+                                        "yyyy.MM",
+                                        10,
+                                        true),
+                                "model"),
+                        new Case(
+                                new Cadences.CadenceChange(
+                                        "x",
+                                        model,
+                                        Lane.STAGING,
+                                        firstStart,
+                                        ZoneOffset.UTC,
+                                        "FREQ=SOMETIMES",
+                                        "yyyy.MM",
+                                        10,
+                                        true),
+                                "rrule"),
+                        new Case(
+                                new Cadences.CadenceChange(
+                                        "x",
+                                        model,
+                                        Lane.STAGING,
+                                        firstStart,
+                                        ZoneOffset.UTC,
+                                        "FREQ=MINUTELY",
+                                        "yyyy.MM",
+                                        10,
+                                        true),
+                                "rrule"),
+                        new Case(
+                                new Cadences.CadenceChange(
+                                        "x",
+                                        model,
+                                        Lane.STAGING,
+                                        firstStart,
+                                        ZoneOffset.UTC,
+                                        "FREQ=DAILY",
+                                        "yyyy/MM",
+                                        10,
+                                        true),
+                                "versionPattern"),
+                        new Case(
+                                new Cadences.CadenceChange(
+                                        "x",
+                                        model,
+                                        Lane.STAGING,
+                                        firstStart,
+                                        ZoneOffset.UTC,
+                                        "FREQ=DAILY",
+                                        "yyyy.MM",
+                                        0,
+                                        true),
+                                "targetDays"),
+                        new Case(
+                                new Cadences.CadenceChange(
+                                        " ",
+                                        model,
+                                        Lane.STAGING,
+                                        firstStart,
+                                        ZoneOffset.UTC,
+                                        "FREQ=DAILY",
+                                        "yyyy.MM",
+                                        10,
+                                        true),
+                                "name"));
         int before = cadences.all().size();
         for (Case c : cases) {
-            assertThatThrownBy(() -> cadences.save(null, c.change(), "rita")).as(c.field())
-                    .isInstanceOfSatisfying(PlanningRejected.class, e -> assertThat(e.field()).isEqualTo(c.field()));
+            assertThatThrownBy(() -> cadences.save(null, c.change(), "rita"))
+                    .as(c.field())
+                    .isInstanceOfSatisfying(
+                            PlanningRejected.class,
+                            e -> assertThat(e.field()).isEqualTo(c.field()));
         }
         assertThat(cadences.all()).hasSize(before);
     }

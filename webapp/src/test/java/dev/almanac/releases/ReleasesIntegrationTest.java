@@ -1,18 +1,20 @@
 package dev.almanac.releases;
 
-import dev.almanac.planning.Lane;
-import dev.almanac.releases.internal.ReleasePlanRepository;
-import dev.almanac.planning.RiskTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import dev.almanac.planning.Lane;
+import dev.almanac.planning.RiskTier;
+import dev.almanac.processes.ModelRelease;
+import dev.almanac.releases.internal.ReleasePlanRepository;
+import dev.almanac.support.EngineRestClient;
+import dev.almanac.support.TestAccounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.IdentityService;
@@ -25,32 +27,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import dev.almanac.processes.ModelRelease;
-import dev.almanac.support.EngineRestClient;
-import dev.almanac.support.TestAccounts;
-
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class ReleasesIntegrationTest {
 
-    @Autowired
-    Releases releases;
+    @Autowired Releases releases;
 
-    @Autowired
-    ReleaseQueries releaseQueries;
-    @Autowired
-    ReleasePlanRepository plans;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    RepositoryService repository;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    MockMvcTester mvc;
-    @LocalServerPort
-    int port;
+    @Autowired ReleaseQueries releaseQueries;
+    @Autowired ReleasePlanRepository plans;
+    @Autowired RuntimeService runtime;
+    @Autowired RepositoryService repository;
+    @Autowired IdentityService identity;
+    @Autowired MockMvcTester mvc;
+    @LocalServerPort int port;
 
     @BeforeEach
     void accounts() {
@@ -58,26 +48,50 @@ class ReleasesIntegrationTest {
     }
 
     private static NewRelease release(String model, String version) {
-        return new NewRelease(model, version, Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(14), "transactions, chargebacks");
+        return new NewRelease(
+                model,
+                version,
+                Lane.STAGING,
+                RiskTier.LOW,
+                "fraud-ml",
+                LocalDate.now().plusDays(14),
+                "transactions, chargebacks");
     }
 
     private long instances() {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(ModelRelease.PROCESS_ID).count();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ModelRelease.PROCESS_ID)
+                .count();
     }
 
     @Test
     void planningAReleaseStartsItsProcedureAtTheDataCheck() {
         releases.plan(release("fraud-scorer", "2026.12"), "rita");
 
-        ReleaseSummary summary = releaseQueries.list().stream().filter(r -> r.key().equals("fraud-scorer-2026.12")).findFirst().orElseThrow();
+        ReleaseSummary summary =
+                releaseQueries.list().stream()
+                        .filter(r -> r.key().equals("fraud-scorer-2026.12"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(summary.progress().status()).isEqualTo(ReleaseProgress.Status.ACTIVE);
-        assertThat(summary.progress().steps()).singleElement().satisfies(step -> {
-            assertThat(step.name()).isEqualTo("Check data feeds");
-            assertThat(step.waitingFor()).isEqualTo("worker (topic data-readiness)");
-        });
-        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("fraud-scorer-2026.12").singleResult();
-        assertThat(runtime.getVariables(instance.getId())).containsEntry("model", "fraud-scorer").containsEntry("lane", "staging")
-                .containsEntry("riskTier", "low").containsEntry("ownerTeam", "fraud-ml").containsEntry("dataFeeds", "transactions,chargebacks");
+        assertThat(summary.progress().steps())
+                .singleElement()
+                .satisfies(
+                        step -> {
+                            assertThat(step.name()).isEqualTo("Check data feeds");
+                            assertThat(step.waitingFor())
+                                    .isEqualTo("worker (topic data-readiness)");
+                        });
+        var instance =
+                runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey("fraud-scorer-2026.12")
+                        .singleResult();
+        assertThat(runtime.getVariables(instance.getId()))
+                .containsEntry("model", "fraud-scorer")
+                .containsEntry("lane", "staging")
+                .containsEntry("riskTier", "low")
+                .containsEntry("ownerTeam", "fraud-ml")
+                .containsEntry("dataFeeds", "transactions,chargebacks");
     }
 
     @Test
@@ -85,33 +99,68 @@ class ReleasesIntegrationTest {
         ReleaseSummary release = releases.plan(release("replanned-model", "1.0"), "rita");
         LocalDate later = LocalDate.now().plusDays(60);
 
-        releases.replan(release.key(), new Releases.ReleaseChange(Lane.PRODUCTION, RiskTier.HIGH, "ml-engineers", later));
+        releases.replan(
+                release.key(),
+                new Releases.ReleaseChange(Lane.PRODUCTION, RiskTier.HIGH, "ml-engineers", later));
 
-        assertThat(releaseQueries.plannedRelease(release.key())).hasValueSatisfying(r -> {
-            assertThat(r.lane()).isEqualTo(Lane.PRODUCTION);
-            assertThat(r.targetDate()).isEqualTo(later);
-        });
-        assertThat(runtime.getVariables(release.processInstanceId())).containsEntry("riskTier", "high").containsEntry("ownerTeam", "ml-engineers")
-                .containsEntry("lane", "production").containsEntry("targetDate", later.toString());
-        assertThatThrownBy(() -> releases.replan(release.key(), new Releases.ReleaseChange(Lane.STAGING, RiskTier.LOW, "nobody", later)))
-                .isInstanceOfSatisfying(ReleaseRejected.class, e -> assertThat(e.field()).isEqualTo("ownerTeam"));
-        assertThat(releaseQueries.plannedRelease(release.key()).orElseThrow().lane()).isEqualTo(Lane.PRODUCTION);
-        assertThat(mvc.post().uri("/releases/" + release.key() + "/edit").with(user("rita")).with(csrf())
-                .param("lane", "STAGING").param("riskTier", "LOW").param("ownerTeam", "fraud-ml").param("targetDate", "soon"))
-                .hasStatusOk().bodyText().contains("nothing was changed").contains("Give the target date as a date");
+        assertThat(releaseQueries.plannedRelease(release.key()))
+                .hasValueSatisfying(
+                        r -> {
+                            assertThat(r.lane()).isEqualTo(Lane.PRODUCTION);
+                            assertThat(r.targetDate()).isEqualTo(later);
+                        });
+        assertThat(runtime.getVariables(release.processInstanceId()))
+                .containsEntry("riskTier", "high")
+                .containsEntry("ownerTeam", "ml-engineers")
+                .containsEntry("lane", "production")
+                .containsEntry("targetDate", later.toString());
+        assertThatThrownBy(
+                        () ->
+                                releases.replan(
+                                        release.key(),
+                                        new Releases.ReleaseChange(
+                                                Lane.STAGING, RiskTier.LOW, "nobody", later)))
+                .isInstanceOfSatisfying(
+                        ReleaseRejected.class, e -> assertThat(e.field()).isEqualTo("ownerTeam"));
+        assertThat(releaseQueries.plannedRelease(release.key()).orElseThrow().lane())
+                .isEqualTo(Lane.PRODUCTION);
+        assertThat(
+                        mvc.post()
+                                .uri("/releases/" + release.key() + "/edit")
+                                .with(user("rita"))
+                                .with(csrf())
+                                .param("lane", "STAGING")
+                                .param("riskTier", "LOW")
+                                .param("ownerTeam", "fraud-ml")
+                                .param("targetDate", "soon"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("nothing was changed")
+                .contains("Give the target date as a date");
     }
 
     @Test
     void cancellingAReleaseEndsItsProcedureWithTheReason() {
         ReleaseSummary release = releases.plan(release("cancelled-model", "1.0"), "rita");
 
-        assertThatThrownBy(() -> releases.cancel(release.key(), " ")).isInstanceOfSatisfying(ReleaseRejected.class,
-                e -> assertThat(e.field()).isEqualTo("reason"));
-        assertThat(mvc.post().uri("/releases/" + release.key() + "/cancel").with(user("rita")).with(csrf()).param("reason", "superseded"))
+        assertThatThrownBy(() -> releases.cancel(release.key(), " "))
+                .isInstanceOfSatisfying(
+                        ReleaseRejected.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThat(
+                        mvc.post()
+                                .uri("/releases/" + release.key() + "/cancel")
+                                .with(user("rita"))
+                                .with(csrf())
+                                .param("reason", "superseded"))
                 .hasStatus3xxRedirection();
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(release.processInstanceId()).count()).isZero();
-        assertThat(releaseQueries.find(release.key()).orElseThrow().summary().progress().outcome()).isEqualTo("cancelled");
+        assertThat(
+                        runtime.createProcessInstanceQuery()
+                                .processInstanceId(release.processInstanceId())
+                                .count())
+                .isZero();
+        assertThat(releaseQueries.find(release.key()).orElseThrow().summary().progress().outcome())
+                .isEqualTo("cancelled");
     }
 
     @Test
@@ -121,22 +170,73 @@ class ReleasesIntegrationTest {
         long instancesBefore = instances();
         LocalDate soon = LocalDate.now().plusDays(3);
 
-        record Case(NewRelease request, String field, String says) {
-        }
-        List<Case> cases = List.of(
-                new Case(release("Fraud Scorer!", "1.0"), "model", "lower-case"),
-                new Case(release("fraud-scorer", "1 0"), "version", "Version must be"),
-                new Case(new NewRelease("fraud-scorer", "1.1", null, RiskTier.LOW, "fraud-ml", soon, null), "lane", "Choose a lane"),
-                new Case(new NewRelease("fraud-scorer", "1.1", Lane.STAGING, null, "fraud-ml", soon, null), "riskTier", "risk tier"),
-                new Case(new NewRelease("fraud-scorer", "1.1", Lane.STAGING, RiskTier.LOW, "no-such-team", soon, null), "ownerTeam", "does not exist"),
-                new Case(new NewRelease("fraud-scorer", "1.1", Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().minusDays(1), null),
-                        "targetDate", "in the past"),
-                new Case(new NewRelease("fraud-scorer", "1.1", Lane.STAGING, RiskTier.LOW, "fraud-ml", soon, "a;b"), "dataFeeds", "separated by commas"),
-                new Case(release("churn-predictor", "1.0"), "version", "already exists"));
+        record Case(NewRelease request, String field, String says) {}
+        List<Case> cases =
+                List.of(
+                        new Case(release("Fraud Scorer!", "1.0"), "model", "lower-case"),
+                        new Case(release("fraud-scorer", "1 0"), "version", "Version must be"),
+                        new Case(
+                                new NewRelease(
+                                        "fraud-scorer",
+                                        "1.1",
+                                        null,
+                                        RiskTier.LOW,
+                                        "fraud-ml",
+                                        soon,
+                                        null),
+                                "lane",
+                                "Choose a lane"),
+                        new Case(
+                                new NewRelease(
+                                        "fraud-scorer",
+                                        "1.1",
+                                        Lane.STAGING,
+                                        null,
+                                        "fraud-ml",
+                                        soon,
+                                        null),
+                                "riskTier",
+                                "risk tier"),
+                        new Case(
+                                new NewRelease(
+                                        "fraud-scorer",
+                                        "1.1",
+                                        Lane.STAGING,
+                                        RiskTier.LOW,
+                                        "no-such-team",
+                                        soon,
+                                        null),
+                                "ownerTeam",
+                                "does not exist"),
+                        new Case(
+                                new NewRelease(
+                                        "fraud-scorer",
+                                        "1.1",
+                                        Lane.STAGING,
+                                        RiskTier.LOW,
+                                        "fraud-ml",
+                                        LocalDate.now().minusDays(1),
+                                        null),
+                                "targetDate",
+                                "in the past"),
+                        new Case(
+                                new NewRelease(
+                                        "fraud-scorer",
+                                        "1.1",
+                                        Lane.STAGING,
+                                        RiskTier.LOW,
+                                        "fraud-ml",
+                                        soon,
+                                        "a;b"),
+                                "dataFeeds",
+                                "separated by commas"),
+                        new Case(release("churn-predictor", "1.0"), "version", "already exists"));
 
         for (Case c : cases) {
-            assertThatThrownBy(() -> releases.plan(c.request(), "rita")).as(c.field())
-                    .isInstanceOfSatisfying(ReleaseRejected.class, e -> assertThat(e.field()).isEqualTo(c.field()))
+            assertThatThrownBy(() -> releases.plan(c.request(), "rita"))
+                    .as(c.field())
+                    .isInstanceOfSatisfying(
+                            ReleaseRejected.class, e -> assertThat(e.field()).isEqualTo(c.field()))
                     .hasMessageContaining(c.says());
         }
         assertThat(plans.count()).isEqualTo(plansBefore);
@@ -147,32 +247,72 @@ class ReleasesIntegrationTest {
     void releaseFormShowsFieldErrorsAndStartsNothing() {
         long before = instances();
 
-        assertThat(mvc.post().uri("/releases").with(user("rita")).with(csrf())
-                .param("model", "Fraud Scorer!").param("version", "2026.12").param("lane", "STAGING").param("riskTier", "LOW")
-                .param("ownerTeam", "fraud-ml").param("targetDate", LocalDate.now().plusDays(5).toString()))
+        assertThat(
+                        mvc.post()
+                                .uri("/releases")
+                                .with(user("rita"))
+                                .with(csrf())
+                                .param("model", "Fraud Scorer!")
+                                .param("version", "2026.12")
+                                .param("lane", "STAGING")
+                                .param("riskTier", "LOW")
+                                .param("ownerTeam", "fraud-ml")
+                                .param("targetDate", LocalDate.now().plusDays(5).toString()))
                 .hasStatusOk()
-                .bodyText().contains("Please correct the fields marked below").contains("Model must be 2–60 lower-case letters");
-        assertThat(mvc.post().uri("/releases").with(user("rita")).with(csrf())
-                .param("model", "fraud-scorer").param("version", "2026.12").param("lane", "STAGING").param("riskTier", "LOW")
-                .param("ownerTeam", "fraud-ml").param("targetDate", "next tuesday"))
+                .bodyText()
+                .contains("Please correct the fields marked below")
+                .contains("Model must be 2–60 lower-case letters");
+        assertThat(
+                        mvc.post()
+                                .uri("/releases")
+                                .with(user("rita"))
+                                .with(csrf())
+                                .param("model", "fraud-scorer")
+                                .param("version", "2026.12")
+                                .param("lane", "STAGING")
+                                .param("riskTier", "LOW")
+                                .param("ownerTeam", "fraud-ml")
+                                .param("targetDate", "next tuesday"))
                 .hasStatusOk()
-                .bodyText().contains("Give the target date as a date, like 2026-12-15.");
+                .bodyText()
+                .contains("Give the target date as a date, like 2026-12-15.");
         assertThat(instances()).isEqualTo(before);
     }
 
     @Test
     void releaseFormPlansAndStartsTheReleaseThenShowsIt() {
-        assertThat(mvc.post().uri("/releases").with(user("rita")).with(csrf())
-                .param("model", "search-ranker").param("version", "7").param("lane", "PRODUCTION").param("riskTier", "HIGH")
-                .param("ownerTeam", "fraud-ml").param("targetDate", LocalDate.now().plusDays(30).toString()).param("dataFeeds", "clicks"))
-                .hasStatus3xxRedirection().hasRedirectedUrl("/releases/search-ranker-7");
+        assertThat(
+                        mvc.post()
+                                .uri("/releases")
+                                .with(user("rita"))
+                                .with(csrf())
+                                .param("model", "search-ranker")
+                                .param("version", "7")
+                                .param("lane", "PRODUCTION")
+                                .param("riskTier", "HIGH")
+                                .param("ownerTeam", "fraud-ml")
+                                .param("targetDate", LocalDate.now().plusDays(30).toString())
+                                .param("dataFeeds", "clicks"))
+                .hasStatus3xxRedirection()
+                .hasRedirectedUrl("/releases/search-ranker-7");
 
-        assertThat(mvc.get().uri("/releases/search-ranker-7").with(user("rita"))).hasStatusOk().bodyText()
-                .contains("search-ranker-7").contains("Check data feeds").contains("worker (topic data-readiness)")
-                .contains("model-release v").contains("Release planned");
-        assertThat(mvc.get().uri("/releases").with(user("rita"))).hasStatusOk().bodyText()
-                .contains("search-ranker-7").contains("production").contains("Check data feeds");
-        assertThat(mvc.get().uri("/releases/search-ranker-7/diagram.bpmn").with(user("rita"))).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/releases/search-ranker-7").with(user("rita")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("search-ranker-7")
+                .contains("Check data feeds")
+                .contains("worker (topic data-readiness)")
+                .contains("model-release v")
+                .contains("Release planned");
+        assertThat(mvc.get().uri("/releases").with(user("rita")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("search-ranker-7")
+                .contains("production")
+                .contains("Check data feeds");
+        assertThat(mvc.get().uri("/releases/search-ranker-7/diagram.bpmn").with(user("rita")))
+                .hasStatusOk()
+                .bodyText()
                 .contains("<bpmn:process id=\"model-release\"");
     }
 
@@ -183,39 +323,52 @@ class ReleasesIntegrationTest {
 
     @Test
     void pagesRequireSignIn() {
-        assertThat(mvc.get().uri("/releases")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+        assertThat(mvc.get().uri("/releases"))
+                .hasStatus3xxRedirection()
+                .redirectedUrl()
+                .endsWith("/login");
     }
 
     @Test
     void engineRestRequiresAValidAccount() throws Exception {
         EngineRestClient client = new EngineRestClient(port);
 
-        assertThat(client.get("/engine-rest/process-definition", null, null).statusCode()).isEqualTo(401);
-        // a wrong password delays the account's next sign-in (engine login throttling), so it is tried on another account
-        assertThat(client.get("/engine-rest/process-definition", "mel", "wrong").statusCode()).isEqualTo(401);
-        assertThat(client.get("/engine-rest/process-definition", "rita", TestAccounts.PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(client.get("/engine-rest/process-definition", null, null).statusCode())
+                .isEqualTo(401);
+        // a wrong password delays the account's next sign-in (engine login throttling), so it is
+        // tried on another account
+        assertThat(client.get("/engine-rest/process-definition", "mel", "wrong").statusCode())
+                .isEqualTo(401);
+        assertThat(
+                        client.get("/engine-rest/process-definition", "rita", TestAccounts.PASSWORD)
+                                .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void oneSignInOpensTheTasklistAndCockpitToo() throws Exception {
         EngineRestClient browser = new EngineRestClient(port);
-        assertThat(browser.get("/operaton/api/admin/auth/user/default").body()).doesNotContain("\"userId\":\"oscar\"");
+        assertThat(browser.get("/operaton/api/admin/auth/user/default").body())
+                .doesNotContain("\"userId\":\"oscar\"");
 
-        assertThat(browser.signIn("oscar", TestAccounts.PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).doesNotContain("error"));
+        assertThat(browser.signIn("oscar", TestAccounts.PASSWORD).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
 
         var app = browser.get("/operaton/app/tasklist/default/");
         assertThat(app.statusCode()).as(app.headers().map().toString()).isEqualTo(200);
-        assertThat(browser.get("/operaton/api/admin/auth/user/default").body()).contains("\"userId\":\"oscar\"")
-                .contains("tasklist").contains("cockpit");
+        assertThat(browser.get("/operaton/api/admin/auth/user/default").body())
+                .contains("\"userId\":\"oscar\"")
+                .contains("tasklist")
+                .contains("cockpit");
     }
 
     @Test
     void deployingAChangedProcedureMakesNewReleasesFollowIt() throws Exception {
         releases.plan(release("old-model", "1"), "rita");
         String original = resource(ModelRelease.BPMN_RESOURCE);
-        String changed = original
-                .replace("<bpmn:sequenceFlow id=\"f-start\" sourceRef=\"release-planned\" targetRef=\"upstream-data\"></bpmn:sequenceFlow>",
+        String changed =
+                original.replace(
+                        "<bpmn:sequenceFlow id=\"f-start\" sourceRef=\"release-planned\" targetRef=\"upstream-data\"></bpmn:sequenceFlow>",
                         "<bpmn:sequenceFlow id=\"f-start\" sourceRef=\"release-planned\" targetRef=\"confirm-scope\" />"
                                 + "<bpmn:userTask id=\"confirm-scope\" name=\"Confirm scope\" operaton:candidateGroups=\"release-managers\">"
                                 + "<bpmn:extensionElements><operaton:properties><operaton:property name=\"plannedDuration\" value=\"P1D\" />"
@@ -224,18 +377,33 @@ class ReleasesIntegrationTest {
         assertThat(changed).isNotEqualTo(original);
 
         try {
-            var response = new EngineRestClient(port).deploy("rita", TestAccounts.PASSWORD, "model-release with scope check", "model-release.bpmn", changed);
+            var response =
+                    new EngineRestClient(port)
+                            .deploy(
+                                    "rita",
+                                    TestAccounts.PASSWORD,
+                                    "model-release with scope check",
+                                    "model-release.bpmn",
+                                    changed);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
             releases.plan(release("new-model", "1"), "rita");
             ReleaseDetail fresh = releaseQueries.find("new-model-1").orElseThrow();
-            assertThat(fresh.summary().progress().steps()).extracting(ReleaseProgress.CurrentStep::name).containsExactly("Confirm scope");
+            assertThat(fresh.summary().progress().steps())
+                    .extracting(ReleaseProgress.CurrentStep::name)
+                    .containsExactly("Confirm scope");
             ReleaseDetail old = releaseQueries.find("old-model-1").orElseThrow();
-            assertThat(old.summary().progress().steps()).extracting(ReleaseProgress.CurrentStep::name).containsExactly("Check data feeds");
+            assertThat(old.summary().progress().steps())
+                    .extracting(ReleaseProgress.CurrentStep::name)
+                    .containsExactly("Check data feeds");
             assertThat(fresh.procedureVersion()).isNotEqualTo(old.procedureVersion());
         } finally {
             // later tests in this context start releases with the procedure as shipped
-            var shipped = repository.createDeployment().name("model-release as shipped").addString("model-release.bpmn", original);
+            var shipped =
+                    repository
+                            .createDeployment()
+                            .name("model-release as shipped")
+                            .addString("model-release.bpmn", original);
             for (String dmn : ModelRelease.DMN_RESOURCES) {
                 shipped.addString(dmn.substring(dmn.lastIndexOf('/') + 1), resource(dmn));
             }
@@ -245,15 +413,34 @@ class ReleasesIntegrationTest {
 
     @Test
     void procedureBreakingConventionsIsRejectedNamingTheElement() throws Exception {
-        long versions = repository.createProcessDefinitionQuery().processDefinitionKey(ModelRelease.PROCESS_ID).count();
-        String broken = resource(ModelRelease.BPMN_RESOURCE)
-                .replaceFirst("(?s)(<bpmn:userTask id=\"risk-review\"[^>]*>)\\s*<bpmn:extensionElements>.*?</bpmn:extensionElements>", "$1");
+        long versions =
+                repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(ModelRelease.PROCESS_ID)
+                        .count();
+        String broken =
+                resource(ModelRelease.BPMN_RESOURCE)
+                        .replaceFirst(
+                                "(?s)(<bpmn:userTask id=\"risk-review\"[^>]*>)\\s*<bpmn:extensionElements>.*?</bpmn:extensionElements>",
+                                "$1");
 
-        var response = new EngineRestClient(port).deploy("rita", TestAccounts.PASSWORD, "broken", "model-release.bpmn", broken);
+        var response =
+                new EngineRestClient(port)
+                        .deploy(
+                                "rita",
+                                TestAccounts.PASSWORD,
+                                "broken",
+                                "model-release.bpmn",
+                                broken);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("risk-review").contains("plannedDuration");
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(ModelRelease.PROCESS_ID).count()).isEqualTo(versions);
+        assertThat(
+                        repository
+                                .createProcessDefinitionQuery()
+                                .processDefinitionKey(ModelRelease.PROCESS_ID)
+                                .count())
+                .isEqualTo(versions);
     }
 
     private static String resource(String name) throws IOException {

@@ -19,32 +19,42 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Draft changes as the scenario table stores them, with the application's own ObjectMapper. */
-// the same context as the other test classes: the engine-rest API finds its engine by name, JVM-wide
+// the same context as the other test classes: the engine-rest API finds its engine by name,
+// JVM-wide
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @ActiveProfiles("test")
 class ChangeJsonTest {
 
-    @Autowired
-    ScenarioRepository rows;
-    @Autowired
-    Scenarios scenarios;
-    @Autowired
-    ObjectMapper json;
+    @Autowired ScenarioRepository rows;
+    @Autowired Scenarios scenarios;
+    @Autowired ObjectMapper json;
 
     /** One of each kind, every field set where the kind has it. */
-    static final List<Scenarios.Change> ONE_OF_EACH = List.of(
-            new DelayRelease("features-1", 7),
-            new MoveStepEnd("features-1", "train", Instant.parse("2025-03-03T09:00:00Z")),
-            new AddFreeze("Data platform migration", LocalDateTime.parse("2025-03-10T18:00:00"), LocalDateTime.parse("2025-03-12T08:00:00"),
-                    "payments"),
-            new PlanDuration("reco-1", "risk-review", Duration.ofHours(36)),
-            new RemoveDependency(42L),
-            new ChangeCapacity("gpus", LocalDate.parse("2025-03-01"), 400.0),
-            new AddLeave("reviewers", "ana", LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-07")));
+    static final List<Scenarios.Change> ONE_OF_EACH =
+            List.of(
+                    new DelayRelease("features-1", 7),
+                    new MoveStepEnd("features-1", "train", Instant.parse("2025-03-03T09:00:00Z")),
+                    new AddFreeze(
+                            "Data platform migration",
+                            LocalDateTime.parse("2025-03-10T18:00:00"),
+                            LocalDateTime.parse("2025-03-12T08:00:00"),
+                            "payments"),
+                    new PlanDuration("reco-1", "risk-review", Duration.ofHours(36)),
+                    new RemoveDependency(42L),
+                    new ChangeCapacity("gpus", LocalDate.parse("2025-03-01"), 400.0),
+                    new AddLeave(
+                            "reviewers",
+                            "ana",
+                            LocalDate.parse("2025-03-01"),
+                            LocalDate.parse("2025-03-07")));
 
-    /** The same changes as rows held them when a change was one record with a kind and all sixteen fields. */
-    static final String OLD_SHAPE = """
+    /**
+     * The same changes as rows held them when a change was one record with a kind and all sixteen
+     * fields.
+     */
+    static final String OLD_SHAPE =
+            """
             [{"kind":"DELAY_RELEASE","releaseKey":"features-1","activityId":null,"days":7,"date":null,"duration":null,"windowName":null,\
             "windowStart":null,"windowEnd":null,"productLine":null,"dependencyId":null,"resource":null,"member":null,"from":null,"until":null,\
             "capacity":null},
@@ -70,20 +80,30 @@ class ChangeJsonTest {
 
     @Test
     void aScenarioStoredWhenAChangeWasOneRecordStillReadsAsTheRecordOfEachKind() {
-        Scenario row = new Scenario(UUID.randomUUID().toString().replace("-", "").substring(0, 24), "From before", "rita", Instant.now());
+        Scenario row =
+                new Scenario(
+                        UUID.randomUUID().toString().replace("-", "").substring(0, 24),
+                        "From before",
+                        "rita",
+                        Instant.now());
         row.changes(OLD_SHAPE);
         rows.save(row);
 
         List<Scenarios.Change> changes = scenarios.find(row.token()).orElseThrow().changes();
 
         assertThat(changes).containsExactlyElementsOf(ONE_OF_EACH);
-        assertThat(changes).extracting(Scenarios.Change::describe).startsWith("Delay features-1 by 7 days")
-                .contains("Freeze 'Data platform migration' from 2025-03-10T18:00 to 2025-03-12T08:00 for payments");
+        assertThat(changes)
+                .extracting(Scenarios.Change::describe)
+                .startsWith("Delay features-1 by 7 days")
+                .contains(
+                        "Freeze 'Data platform migration' from 2025-03-10T18:00 to 2025-03-12T08:00 for payments");
     }
 
     @Test
     void everyKindIsWrittenWithItsKindAndOnlyItsOwnFieldsAndReadsBackAsItself() throws Exception {
-        assertThat(ONE_OF_EACH).extracting(Scenarios.Change::kind).containsExactly(Scenarios.ChangeKind.values());
+        assertThat(ONE_OF_EACH)
+                .extracting(Scenarios.Change::kind)
+                .containsExactly(Scenarios.ChangeKind.values());
         ChangeJson stored = new ChangeJson(json);
 
         String written = stored.write(ONE_OF_EACH);
@@ -92,14 +112,20 @@ class ChangeJsonTest {
         JsonNode array = json.readTree(written);
         for (int i = 0; i < ONE_OF_EACH.size(); i++) {
             Scenarios.Change change = ONE_OF_EACH.get(i);
-            List<String> fields = Arrays.stream(change.getClass().getRecordComponents()).map(c -> c.getName()).toList();
+            List<String> fields =
+                    Arrays.stream(change.getClass().getRecordComponents())
+                            .map(c -> c.getName())
+                            .toList();
             assertThat(array.get(i).path("kind").asText()).isEqualTo(change.kind().name());
-            assertThat(array.get(i).properties()).extracting(e -> e.getKey()).as(change.kind().name()).containsExactlyInAnyOrderElementsOf(
-                    concat("kind", fields));
+            assertThat(array.get(i).properties())
+                    .extracting(e -> e.getKey())
+                    .as(change.kind().name())
+                    .containsExactlyInAnyOrderElementsOf(concat("kind", fields));
         }
     }
 
     private static List<String> concat(String first, List<String> rest) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream())
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.almanac.support;
 
 import java.io.IOException;
-
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -24,7 +23,9 @@ public abstract class MySqlApplicationContext {
         registry.add("spring.datasource.url", () -> MySqlAvailable.URL);
         registry.add("spring.datasource.username", () -> MySqlAvailable.USER);
         registry.add("spring.datasource.password", () -> MySqlAvailable.PASSWORD);
-        registry.add("spring.jpa.properties.hibernate.dialect", () -> "org.hibernate.dialect.MariaDBDialect");
+        registry.add(
+                "spring.jpa.properties.hibernate.dialect",
+                () -> "org.hibernate.dialect.MariaDBDialect");
     }
 
     @DynamicPropertySource
@@ -44,7 +45,9 @@ public abstract class MySqlApplicationContext {
 
     /** No windows planned: deploys may go out at any time. */
     @org.junit.jupiter.api.BeforeEach
-    void windowsAlwaysOpen(@org.springframework.beans.factory.annotation.Autowired dev.almanac.planning.PlanningCatalog catalog) {
+    void windowsAlwaysOpen(
+            @org.springframework.beans.factory.annotation.Autowired
+                    dev.almanac.planning.PlanningCatalog catalog) {
         catalog.windows().forEach(w -> catalog.deleteWindow(w.id()));
     }
 

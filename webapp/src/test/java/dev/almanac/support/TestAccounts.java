@@ -1,7 +1,6 @@
 package dev.almanac.support;
 
 import java.util.List;
-
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.identity.Group;
 import org.operaton.bpm.engine.identity.User;
@@ -11,11 +10,16 @@ public final class TestAccounts {
 
     public static final String PASSWORD = "s3cret-test";
 
-    private TestAccounts() {
-    }
+    private TestAccounts() {}
 
     public static void ensure(IdentityService identity) {
-        for (String team : List.of("release-managers", "risk-officers", "data-engineers", "ml-engineers", "fraud-ml")) {
+        for (String team :
+                List.of(
+                        "release-managers",
+                        "risk-officers",
+                        "data-engineers",
+                        "ml-engineers",
+                        "fraud-ml")) {
             if (identity.createGroupQuery().groupId(team).count() == 0) {
                 Group group = identity.newGroup(team);
                 group.setName(team);

@@ -1,14 +1,23 @@
 package dev.almanac.workers;
 
-import dev.almanac.releases.ReleaseQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.almanac.planning.Lane;
+import dev.almanac.planning.RiskTier;
+import dev.almanac.processes.ModelRelease;
+import dev.almanac.releases.NewRelease;
+import dev.almanac.releases.ReleaseQueries;
+import dev.almanac.releases.Releases;
+import dev.almanac.support.MySqlApplicationContext;
+import dev.almanac.support.MySqlAvailable;
+import dev.almanac.support.StubPlatform;
+import dev.almanac.support.TestAccounts;
+import dev.almanac.support.WorkerProcess;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,17 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import dev.almanac.processes.ModelRelease;
-import dev.almanac.planning.Lane;
-import dev.almanac.releases.NewRelease;
-import dev.almanac.releases.Releases;
-import dev.almanac.planning.RiskTier;
-import dev.almanac.support.MySqlApplicationContext;
-import dev.almanac.support.MySqlAvailable;
-import dev.almanac.support.StubPlatform;
-import dev.almanac.support.TestAccounts;
-import dev.almanac.support.WorkerProcess;
 
 /**
  * Worker processes of their own against the app's /engine-rest on MySQL, with the in-app workers
@@ -59,20 +57,13 @@ class StandaloneWorkersTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    Releases releases;
-    @Autowired
-    ReleaseQueries releaseQueries;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    HistoryService history;
-    @Autowired
-    org.operaton.bpm.engine.ExternalTaskService externalTasks;
+    @LocalServerPort int port;
+    @Autowired Releases releases;
+    @Autowired ReleaseQueries releaseQueries;
+    @Autowired IdentityService identity;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+    @Autowired org.operaton.bpm.engine.ExternalTaskService externalTasks;
 
     @BeforeEach
     void accounts() {
@@ -81,27 +72,68 @@ class StandaloneWorkersTest {
 
     private String plan(String model) {
         String version = "w." + System.nanoTime();
-        releases.plan(new NewRelease(model, version, Lane.STAGING, RiskTier.LOW, "fraud-ml", LocalDate.now().plusDays(5), "feed-a,feed-b"), "rita");
+        releases.plan(
+                new NewRelease(
+                        model,
+                        version,
+                        Lane.STAGING,
+                        RiskTier.LOW,
+                        "fraud-ml",
+                        LocalDate.now().plusDays(5),
+                        "feed-a,feed-b"),
+                "rita");
         return model + "-" + version;
     }
 
     private List<String> successfulWorkers(String key, String topic) {
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
-        return history.createHistoricExternalTaskLogQuery().processInstanceId(instance).topicName(topic).successLog().list().stream()
-                .map(HistoricExternalTaskLog::getWorkerId).toList();
+        String instance =
+                runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(key)
+                        .singleResult()
+                        .getId();
+        return history
+                .createHistoricExternalTaskLogQuery()
+                .processInstanceId(instance)
+                .topicName(topic)
+                .successLog()
+                .list()
+                .stream()
+                .map(HistoricExternalTaskLog::getWorkerId)
+                .toList();
     }
 
     @Test
     void standaloneWorkerProcessDoesTheReleasesAutomatedSteps() throws Exception {
         String key = plan("standalone-model");
-        try (WorkerProcess worker = WorkerProcess.start("worker-a-" + System.nanoTime(), port, platform, "1m", "rita", TestAccounts.PASSWORD)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> releaseQueries.waitingFor(ModelRelease.Messages.DATA_READY).containsKey(key));
+        try (WorkerProcess worker =
+                WorkerProcess.start(
+                        "worker-a-" + System.nanoTime(),
+                        port,
+                        platform,
+                        "1m",
+                        "rita",
+                        TestAccounts.PASSWORD)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    releaseQueries
+                                            .waitingFor(ModelRelease.Messages.DATA_READY)
+                                            .containsKey(key));
             releases.deliver(key, ModelRelease.Messages.DATA_READY, Map.of());
-            await().atMost(Duration.ofSeconds(30)).until(() -> releaseQueries.waitingFor(ModelRelease.Messages.TRAINING_FINISHED).containsKey(key));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    releaseQueries
+                                            .waitingFor(ModelRelease.Messages.TRAINING_FINISHED)
+                                            .containsKey(key));
 
-            assertThat(successfulWorkers(key, ModelRelease.Topics.DATA_READINESS)).containsExactly(worker.workerId);
-            assertThat(successfulWorkers(key, ModelRelease.Topics.TRAINING_TRIGGER)).containsExactly(worker.workerId);
-            assertThat(platform.calls).anyMatch(c -> c.startsWith("GET /feeds/feed-b")).anyMatch(c -> c.startsWith("POST /train") && c.contains(key));
+            assertThat(successfulWorkers(key, ModelRelease.Topics.DATA_READINESS))
+                    .containsExactly(worker.workerId);
+            assertThat(successfulWorkers(key, ModelRelease.Topics.TRAINING_TRIGGER))
+                    .containsExactly(worker.workerId);
+            assertThat(platform.calls)
+                    .anyMatch(c -> c.startsWith("GET /feeds/feed-b"))
+                    .anyMatch(c -> c.startsWith("POST /train") && c.contains(key));
         }
     }
 
@@ -109,27 +141,62 @@ class StandaloneWorkersTest {
     void workerKilledMidTaskLosesNothingAnotherFinishesItAfterTheLockExpires() throws Exception {
         String key = plan("crash-model");
         var hold = platform.holdNextTraining();
-        WorkerProcess first = WorkerProcess.start("doomed-" + System.nanoTime(), port, platform, "3s", "rita", TestAccounts.PASSWORD);
+        WorkerProcess first =
+                WorkerProcess.start(
+                        "doomed-" + System.nanoTime(),
+                        port,
+                        platform,
+                        "3s",
+                        "rita",
+                        TestAccounts.PASSWORD);
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> releaseQueries.waitingFor(ModelRelease.Messages.DATA_READY).containsKey(key));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    releaseQueries
+                                            .waitingFor(ModelRelease.Messages.DATA_READY)
+                                            .containsKey(key));
             releases.deliver(key, ModelRelease.Messages.DATA_READY, Map.of());
             // the first worker has locked training-trigger and hangs in the training webhook
-            await().atMost(Duration.ofSeconds(30)).until(() -> hold.getCount() == 1 && lockedBy(key).equals(first.workerId));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> hold.getCount() == 1 && lockedBy(key).equals(first.workerId));
         } finally {
             first.kill();
         }
         hold.countDown();
 
-        try (WorkerProcess second = WorkerProcess.start("survivor-" + System.nanoTime(), port, platform, "1m", "rita", TestAccounts.PASSWORD)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> releaseQueries.waitingFor(ModelRelease.Messages.TRAINING_FINISHED).containsKey(key));
-            assertThat(successfulWorkers(key, ModelRelease.Topics.TRAINING_TRIGGER)).containsExactly(second.workerId);
+        try (WorkerProcess second =
+                WorkerProcess.start(
+                        "survivor-" + System.nanoTime(),
+                        port,
+                        platform,
+                        "1m",
+                        "rita",
+                        TestAccounts.PASSWORD)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    releaseQueries
+                                            .waitingFor(ModelRelease.Messages.TRAINING_FINISHED)
+                                            .containsKey(key));
+            assertThat(successfulWorkers(key, ModelRelease.Topics.TRAINING_TRIGGER))
+                    .containsExactly(second.workerId);
         }
     }
 
     private String lockedBy(String key) {
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
-        var task = externalTasks.createExternalTaskQuery().processInstanceId(instance).topicName(ModelRelease.Topics.TRAINING_TRIGGER)
-                .locked().singleResult();
+        String instance =
+                runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(key)
+                        .singleResult()
+                        .getId();
+        var task =
+                externalTasks
+                        .createExternalTaskQuery()
+                        .processInstanceId(instance)
+                        .topicName(ModelRelease.Topics.TRAINING_TRIGGER)
+                        .locked()
+                        .singleResult();
         return task == null || task.getWorkerId() == null ? "" : task.getWorkerId();
     }
 }

@@ -3,18 +3,17 @@ package dev.almanac.workers;
 import static dev.almanac.processes.ModelRelease.Variables.DATA_FEEDS;
 import static dev.almanac.processes.ModelRelease.Variables.MISSING_FEEDS;
 
+import dev.almanac.processes.ModelRelease;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import dev.almanac.processes.ModelRelease;
-
 /**
  * Checks that every data feed the release declares exists. A feed is a name looked up in the feed
- * catalog ({@code catalogUrl} with {@code {feed}} replaced) or a full http(s) URL. 404 means missing,
- * which the data team must resolve; any other error is technical and retried.
+ * catalog ({@code catalogUrl} with {@code {feed}} replaced) or a full http(s) URL. 404 means
+ * missing, which the data team must resolve; any other error is technical and retried.
  */
 public class DataReadinessStep implements ReleaseStep {
 
@@ -44,7 +43,10 @@ public class DataReadinessStep implements ReleaseStep {
         }
         if (!missing.isEmpty()) {
             String names = String.join(",", missing);
-            return new BusinessError(ModelRelease.Errors.DATA_FEED_MISSING, "missing data feeds: " + names, Map.of(MISSING_FEEDS, names));
+            return new BusinessError(
+                    ModelRelease.Errors.DATA_FEED_MISSING,
+                    "missing data feeds: " + names,
+                    Map.of(MISSING_FEEDS, names));
         }
         return new Completed(Map.of(MISSING_FEEDS, ""));
     }
@@ -53,13 +55,19 @@ public class DataReadinessStep implements ReleaseStep {
         if (declared == null || declared.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(declared.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList();
+        return Arrays.stream(declared.split(","))
+                .map(String::trim)
+                .filter(f -> !f.isEmpty())
+                .toList();
     }
 
     private URI feedUri(String feed) {
         if (feed.startsWith("http://") || feed.startsWith("https://")) {
             return URI.create(feed);
         }
-        return URI.create(catalogUrl.replace("{feed}", java.net.URLEncoder.encode(feed, java.nio.charset.StandardCharsets.UTF_8)));
+        return URI.create(
+                catalogUrl.replace(
+                        "{feed}",
+                        java.net.URLEncoder.encode(feed, java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

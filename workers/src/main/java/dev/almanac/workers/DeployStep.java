@@ -4,13 +4,12 @@ import static dev.almanac.processes.ModelRelease.Variables.DEPLOYMENT_ID;
 import static dev.almanac.processes.ModelRelease.Variables.MODEL;
 import static dev.almanac.processes.ModelRelease.Variables.MODEL_URI;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-
 import dev.almanac.processes.ModelRelease;
 import dev.almanac.workers.integrations.Integrations;
 import dev.almanac.workers.integrations.MlflowRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * Deploys the release the way its model is configured: post it to a deploy webhook (a CD pipeline
@@ -18,7 +17,10 @@ import dev.almanac.workers.integrations.MlflowRegistry;
  */
 public class DeployStep implements ReleaseStep {
 
-    /** A release can name its MLflow model version explicitly when its modelUri is not models:/name/version. */
+    /**
+     * A release can name its MLflow model version explicitly when its modelUri is not
+     * models:/name/version.
+     */
     public static final String MLFLOW_MODEL_VERSION = "mlflowModelVersion";
 
     private final Integrations integrations;
@@ -39,13 +41,22 @@ public class DeployStep implements ReleaseStep {
         String model = work.string(MODEL);
         Integrations.Deploy deploy = integrations.deployFor(model);
         if (deploy.mlflow()) {
-            var version = MlflowRegistry.ModelVersion.of(work.string(MODEL_URI), deploy.registeredModel() == null ? model : deploy.registeredModel(),
-                    work.variables().get(MLFLOW_MODEL_VERSION));
+            var version =
+                    MlflowRegistry.ModelVersion.of(
+                            work.string(MODEL_URI),
+                            deploy.registeredModel() == null ? model : deploy.registeredModel(),
+                            work.variables().get(MLFLOW_MODEL_VERSION));
             String alias = deploy.alias() == null ? "production" : deploy.alias();
-            new MlflowRegistry(deploy.mlflowUri(), deploy.mlflowToken(), Duration.ofSeconds(10)).setAlias(version, alias);
-            return new Completed(Map.of(DEPLOYMENT_ID, "mlflow:" + version.name() + "@" + alias + "=v" + version.version()));
+            new MlflowRegistry(deploy.mlflowUri(), deploy.mlflowToken(), Duration.ofSeconds(10))
+                    .setAlias(version, alias);
+            return new Completed(
+                    Map.of(
+                            DEPLOYMENT_ID,
+                            "mlflow:" + version.name() + "@" + alias + "=v" + version.version()));
         }
-        Map<String, Object> answer = deploy.webhook().webhook(clock).post(ReleasePayload.of("deploy", work));
-        return new Completed(Map.of(DEPLOYMENT_ID, String.valueOf(answer.getOrDefault("deploymentId", ""))));
+        Map<String, Object> answer =
+                deploy.webhook().webhook(clock).post(ReleasePayload.of("deploy", work));
+        return new Completed(
+                Map.of(DEPLOYMENT_ID, String.valueOf(answer.getOrDefault("deploymentId", ""))));
     }
 }

@@ -1,5 +1,7 @@
 package dev.almanac.workers;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,14 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** JSON over HTTP for the workers' integrations, with a timeout on every call. */
 public class JsonHttp {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final HttpClient client;
     private final ObjectMapper json = new ObjectMapper();
@@ -30,21 +28,31 @@ public class JsonHttp {
         return get(uri, Map.of());
     }
 
-    public Response get(URI uri, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET();
+    public Response get(URI uri, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(timeout)
+                        .header("Accept", "application/json")
+                        .GET();
         headers.forEach(request::header);
         return send(request.build());
     }
 
     public Response post(URI uri, Map<String, ?> body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+        return send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .build());
     }
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(request.method() + " " + request.uri(), response.statusCode(), response.body());
+        return new Response(
+                request.method() + " " + request.uri(), response.statusCode(), response.body());
     }
 
     public record Response(String call, int status, String body) {
@@ -55,8 +63,8 @@ public class JsonHttp {
 
         /** The body as a JSON object; an empty body is an empty object. */
         public java.util.List<Map<String, Object>> jsonList() throws IOException {
-            return new ObjectMapper().readValue(body, new TypeReference<java.util.List<Map<String, Object>>>() {
-            });
+            return new ObjectMapper()
+                    .readValue(body, new TypeReference<java.util.List<Map<String, Object>>>() {});
         }
 
         public Map<String, Object> json() throws IOException {
@@ -69,8 +77,13 @@ public class JsonHttp {
         /** Throws the technical failure that makes the runner retry. */
         public Response requireOk() throws IOException {
             if (!ok()) {
-                String excerpt = body == null ? "" : body.substring(0, Math.min(200, body.length()));
-                throw new IOException(call + " answered HTTP " + status + (excerpt.isBlank() ? "" : ": " + excerpt));
+                String excerpt =
+                        body == null ? "" : body.substring(0, Math.min(200, body.length()));
+                throw new IOException(
+                        call
+                                + " answered HTTP "
+                                + status
+                                + (excerpt.isBlank() ? "" : ": " + excerpt));
             }
             return this;
         }

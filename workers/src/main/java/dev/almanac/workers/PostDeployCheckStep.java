@@ -2,12 +2,11 @@ package dev.almanac.workers;
 
 import static dev.almanac.processes.ModelRelease.Variables.HEALTH_FINDING;
 
+import dev.almanac.processes.ModelRelease;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import dev.almanac.processes.ModelRelease;
 
 /**
  * Reads the deployed model's health from the metric endpoint ({@code {release}} is replaced by the
@@ -31,16 +30,25 @@ public class PostDeployCheckStep implements ReleaseStep {
 
     @Override
     public Outcome run(Work work) throws Exception {
-        URI uri = URI.create(metricUrl.replace("{release}", URLEncoder.encode(work.releaseKey(), StandardCharsets.UTF_8)));
+        URI uri =
+                URI.create(
+                        metricUrl.replace(
+                                "{release}",
+                                URLEncoder.encode(work.releaseKey(), StandardCharsets.UTF_8)));
         Map<String, Object> health = http.get(uri).requireOk().json();
         Object healthy = health.get("healthy");
         if (!(healthy instanceof Boolean)) {
-            throw new IllegalStateException(uri + " did not say whether the model is healthy (expected a boolean 'healthy')");
+            throw new IllegalStateException(
+                    uri
+                            + " did not say whether the model is healthy (expected a boolean 'healthy')");
         }
         String finding = String.valueOf(health.getOrDefault("finding", ""));
         if ((Boolean) healthy) {
             return new Completed(Map.of(HEALTH_FINDING, finding));
         }
-        return new BusinessError(ModelRelease.Errors.POST_DEPLOY_CHECK_FAILED, "unhealthy after deploy: " + finding, Map.of(HEALTH_FINDING, finding));
+        return new BusinessError(
+                ModelRelease.Errors.POST_DEPLOY_CHECK_FAILED,
+                "unhealthy after deploy: " + finding,
+                Map.of(HEALTH_FINDING, finding));
     }
 }

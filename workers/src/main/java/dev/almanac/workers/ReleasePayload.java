@@ -9,10 +9,18 @@ import java.util.Map;
 /** The JSON a release is posted as to training and deploy webhooks. */
 final class ReleasePayload {
 
-    private static final List<String> FIELDS = List.of(MODEL, VERSION, LANE, RISK_TIER, OWNER_TEAM, DATA_FEEDS, TRAINING_RUN_ID, MODEL_URI);
+    private static final List<String> FIELDS =
+            List.of(
+                    MODEL,
+                    VERSION,
+                    LANE,
+                    RISK_TIER,
+                    OWNER_TEAM,
+                    DATA_FEEDS,
+                    TRAINING_RUN_ID,
+                    MODEL_URI);
 
-    private ReleasePayload() {
-    }
+    private ReleasePayload() {}
 
     static Map<String, Object> of(String action, ReleaseStep.Work work) {
         Map<String, Object> body = new LinkedHashMap<>();

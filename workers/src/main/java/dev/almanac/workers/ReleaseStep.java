@@ -33,14 +33,12 @@ public interface ReleaseStep {
         }
     }
 
-    sealed interface Outcome permits Completed, BusinessError {
-    }
+    sealed interface Outcome permits Completed, BusinessError {}
 
     /** The step did its job; the variables go to the release. */
-    record Completed(Map<String, Object> variables) implements Outcome {
-    }
+    record Completed(Map<String, Object> variables) implements Outcome {}
 
     /** The step found a business reason to leave the happy path; the BPMN decides what follows. */
-    record BusinessError(String errorCode, String message, Map<String, Object> variables) implements Outcome {
-    }
+    record BusinessError(String errorCode, String message, Map<String, Object> variables)
+            implements Outcome {}
 }

@@ -2,7 +2,10 @@ package dev.almanac.workers;
 
 import java.time.Duration;
 
-/** How often a technical failure is retried, and how long to wait between tries (doubling each time). */
+/**
+ * How often a technical failure is retried, and how long to wait between tries (doubling each
+ * time).
+ */
 public record RetryPolicy(int retries, Duration firstBackoff, Duration maxBackoff) {
 
     public RetryPolicy {
@@ -11,7 +14,10 @@ public record RetryPolicy(int retries, Duration firstBackoff, Duration maxBackof
         }
     }
 
-    /** Retries left after a failure, given what was left before it ({@code null} on the first failure). */
+    /**
+     * Retries left after a failure, given what was left before it ({@code null} on the first
+     * failure).
+     */
     public int retriesLeftAfterFailure(Integer retriesBefore) {
         int before = retriesBefore == null ? retries : retriesBefore;
         return Math.max(0, before - 1);

@@ -3,13 +3,15 @@ package dev.almanac.workers;
 import static dev.almanac.processes.ModelRelease.Variables.MODEL;
 import static dev.almanac.processes.ModelRelease.Variables.TRAINING_RUN_ID;
 
+import dev.almanac.processes.ModelRelease;
+import dev.almanac.workers.integrations.Integrations;
 import java.time.Clock;
 import java.util.Map;
 
-import dev.almanac.processes.ModelRelease;
-import dev.almanac.workers.integrations.Integrations;
-
-/** Posts the release to its model's training webhook; the pipeline later sends {@code training-finished}. */
+/**
+ * Posts the release to its model's training webhook; the pipeline later sends {@code
+ * training-finished}.
+ */
 public class TrainingTriggerStep implements ReleaseStep {
 
     private final Integrations integrations;
@@ -27,7 +29,12 @@ public class TrainingTriggerStep implements ReleaseStep {
 
     @Override
     public Outcome run(Work work) throws Exception {
-        Map<String, Object> answer = integrations.trainingFor(work.string(MODEL)).webhook(clock).post(ReleasePayload.of("train", work));
-        return new Completed(Map.of(TRAINING_RUN_ID, String.valueOf(answer.getOrDefault("runId", ""))));
+        Map<String, Object> answer =
+                integrations
+                        .trainingFor(work.string(MODEL))
+                        .webhook(clock)
+                        .post(ReleasePayload.of("train", work));
+        return new Completed(
+                Map.of(TRAINING_RUN_ID, String.valueOf(answer.getOrDefault("runId", ""))));
     }
 }

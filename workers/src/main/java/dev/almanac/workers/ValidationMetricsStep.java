@@ -2,10 +2,9 @@ package dev.almanac.workers;
 
 import static dev.almanac.processes.ModelRelease.Variables.*;
 
+import dev.almanac.processes.ModelRelease;
 import java.util.Map;
 import java.util.OptionalDouble;
-
-import dev.almanac.processes.ModelRelease;
 
 /**
  * Computes the metric deltas the promotion gate decides on: the candidate's accuracy against the
@@ -28,8 +27,14 @@ public class ValidationMetricsStep implements ReleaseStep {
     public Outcome run(Work work) {
         Double accuracy = work.number(ACCURACY);
         if (accuracy == null || work.number(LATENCY_P95_MS) == null) {
-            throw new IllegalStateException("release " + work.releaseKey() + " has no '" + ACCURACY + "' or '" + LATENCY_P95_MS
-                    + "' metric: the training-finished message must carry both");
+            throw new IllegalStateException(
+                    "release "
+                            + work.releaseKey()
+                            + " has no '"
+                            + ACCURACY
+                            + "' or '"
+                            + LATENCY_P95_MS
+                            + "' metric: the training-finished message must carry both");
         }
         OptionalDouble production = baseline.accuracyOf(work.string(MODEL), work.releaseKey());
         double reference = production.orElse(accuracy);

@@ -3,6 +3,8 @@ package dev.almanac.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.almanac.processes.ModelRelease;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,14 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
-
-import dev.almanac.processes.ModelRelease;
 
 class StepsTest {
 
@@ -31,27 +28,36 @@ class StepsTest {
     @BeforeEach
     void startStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            requests.add(exchange.getRequestMethod() + " " + path + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            int status = 200;
-            String body = "{}";
-            if (path.startsWith("/feeds/missing")) {
-                status = 404;
-            } else if (path.startsWith("/feeds/broken")) {
-                status = 503;
-            } else if (path.equals("/train")) {
-                body = "{\"runId\":\"run-42\"}";
-            } else if (path.equals("/health/sick-1")) {
-                body = "{\"healthy\":false,\"finding\":\"error rate 9%\"}";
-            } else if (path.startsWith("/health/")) {
-                body = "{\"healthy\":true,\"finding\":\"error rate 0.2%\"}";
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
+        server.createContext(
+                "/",
+                exchange -> {
+                    String path = exchange.getRequestURI().getPath();
+                    requests.add(
+                            exchange.getRequestMethod()
+                                    + " "
+                                    + path
+                                    + " "
+                                    + new String(
+                                            exchange.getRequestBody().readAllBytes(),
+                                            StandardCharsets.UTF_8));
+                    int status = 200;
+                    String body = "{}";
+                    if (path.startsWith("/feeds/missing")) {
+                        status = 404;
+                    } else if (path.startsWith("/feeds/broken")) {
+                        status = 503;
+                    } else if (path.equals("/train")) {
+                        body = "{\"runId\":\"run-42\"}";
+                    } else if (path.equals("/health/sick-1")) {
+                        body = "{\"healthy\":false,\"finding\":\"error rate 9%\"}";
+                    } else if (path.startsWith("/health/")) {
+                        body = "{\"healthy\":true,\"finding\":\"error rate 0.2%\"}";
+                    }
+                    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(status, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                    exchange.close();
+                });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -67,7 +73,9 @@ class StepsTest {
 
     @Test
     void allDeclaredFeedsPresentCompletesDataReadiness() throws Exception {
-        var outcome = new DataReadinessStep(http, base + "/feeds/{feed}").run(work(Map.of("dataFeeds", "transactions, chargebacks")));
+        var outcome =
+                new DataReadinessStep(http, base + "/feeds/{feed}")
+                        .run(work(Map.of("dataFeeds", "transactions, chargebacks")));
 
         assertThat(outcome).isInstanceOf(ReleaseStep.Completed.class);
         assertThat(requests).hasSize(2).allMatch(r -> r.startsWith("GET /feeds/"));
@@ -75,59 +83,105 @@ class StepsTest {
 
     @Test
     void missingFeedIsABusinessErrorNamingTheFeed() throws Exception {
-        var outcome = new DataReadinessStep(http, base + "/feeds/{feed}").run(work(Map.of("dataFeeds", "transactions,missing-labels")));
+        var outcome =
+                new DataReadinessStep(http, base + "/feeds/{feed}")
+                        .run(work(Map.of("dataFeeds", "transactions,missing-labels")));
 
-        assertThat(outcome).isEqualTo(new ReleaseStep.BusinessError(ModelRelease.Errors.DATA_FEED_MISSING,
-                "missing data feeds: missing-labels", Map.of("missingFeeds", "missing-labels")));
+        assertThat(outcome)
+                .isEqualTo(
+                        new ReleaseStep.BusinessError(
+                                ModelRelease.Errors.DATA_FEED_MISSING,
+                                "missing data feeds: missing-labels",
+                                Map.of("missingFeeds", "missing-labels")));
     }
 
     @Test
     void unreachableCatalogIsATechnicalFailure() {
-        assertThatThrownBy(() -> new DataReadinessStep(http, base + "/feeds/{feed}").run(work(Map.of("dataFeeds", "broken"))))
-                .isInstanceOf(IOException.class).hasMessageContaining("HTTP 503");
+        assertThatThrownBy(
+                        () ->
+                                new DataReadinessStep(http, base + "/feeds/{feed}")
+                                        .run(work(Map.of("dataFeeds", "broken"))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("HTTP 503");
     }
 
     @Test
     void trainingTriggerPostsTheReleaseAndKeepsTheRunId() throws Exception {
-        var hook = new dev.almanac.workers.integrations.Integrations.Hook(URI.create(base + "/train"), null, null, Duration.ofSeconds(2));
-        var integrations = new dev.almanac.workers.integrations.Integrations(
-                new dev.almanac.workers.integrations.Integrations.Target(hook, null), Map.of());
-        var outcome = new TrainingTriggerStep(integrations, java.time.Clock.systemUTC())
-                .run(work(Map.of("model", "fraud-scorer", "version", "2026.12")));
+        var hook =
+                new dev.almanac.workers.integrations.Integrations.Hook(
+                        URI.create(base + "/train"), null, null, Duration.ofSeconds(2));
+        var integrations =
+                new dev.almanac.workers.integrations.Integrations(
+                        new dev.almanac.workers.integrations.Integrations.Target(hook, null),
+                        Map.of());
+        var outcome =
+                new TrainingTriggerStep(integrations, java.time.Clock.systemUTC())
+                        .run(work(Map.of("model", "fraud-scorer", "version", "2026.12")));
 
         assertThat(outcome).isEqualTo(new ReleaseStep.Completed(Map.of("trainingRunId", "run-42")));
-        assertThat(requests.get(0)).contains("\"releaseKey\":\"fraud-scorer-2026.12\"").contains("\"action\":\"train\"");
+        assertThat(requests.get(0))
+                .contains("\"releaseKey\":\"fraud-scorer-2026.12\"")
+                .contains("\"action\":\"train\"");
     }
 
     @Test
     void validationComparesWithProductionAccuracy() {
-        var outcome = new ValidationMetricsStep((model, exclude) -> OptionalDouble.of(0.90))
-                .run(work(Map.of("model", "fraud-scorer", "accuracy", 0.93, "latencyP95Ms", 120.0)));
+        var outcome =
+                new ValidationMetricsStep((model, exclude) -> OptionalDouble.of(0.90))
+                        .run(
+                                work(
+                                        Map.of(
+                                                "model",
+                                                "fraud-scorer",
+                                                "accuracy",
+                                                0.93,
+                                                "latencyP95Ms",
+                                                120.0)));
 
-        assertThat(outcome).isEqualTo(new ReleaseStep.Completed(Map.of("baselineAccuracy", 0.90, "accuracyDelta", 0.03)));
+        assertThat(outcome)
+                .isEqualTo(
+                        new ReleaseStep.Completed(
+                                Map.of("baselineAccuracy", 0.90, "accuracyDelta", 0.03)));
     }
 
     @Test
     void firstReleaseOfAModelHasNoDelta() {
-        var outcome = new ValidationMetricsStep((model, exclude) -> OptionalDouble.empty())
-                .run(work(Map.of("model", "fraud-scorer", "accuracy", 0.93, "latencyP95Ms", 120.0)));
+        var outcome =
+                new ValidationMetricsStep((model, exclude) -> OptionalDouble.empty())
+                        .run(
+                                work(
+                                        Map.of(
+                                                "model",
+                                                "fraud-scorer",
+                                                "accuracy",
+                                                0.93,
+                                                "latencyP95Ms",
+                                                120.0)));
 
-        assertThat(((ReleaseStep.Completed) outcome).variables()).containsEntry("accuracyDelta", 0.0);
+        assertThat(((ReleaseStep.Completed) outcome).variables())
+                .containsEntry("accuracyDelta", 0.0);
     }
 
     @Test
     void unhealthyModelAfterDeployIsABusinessError() throws Exception {
-        var outcome = new PostDeployCheckStep(http, base + "/health/{release}").run(new ReleaseStep.Work("sick-1", Map.of()));
+        var outcome =
+                new PostDeployCheckStep(http, base + "/health/{release}")
+                        .run(new ReleaseStep.Work("sick-1", Map.of()));
 
-        assertThat(outcome).isEqualTo(new ReleaseStep.BusinessError(ModelRelease.Errors.POST_DEPLOY_CHECK_FAILED,
-                "unhealthy after deploy: error rate 9%", Map.of("healthFinding", "error rate 9%")));
+        assertThat(outcome)
+                .isEqualTo(
+                        new ReleaseStep.BusinessError(
+                                ModelRelease.Errors.POST_DEPLOY_CHECK_FAILED,
+                                "unhealthy after deploy: error rate 9%",
+                                Map.of("healthFinding", "error rate 9%")));
     }
 
     @Test
     void healthyModelCompletesTheCheck() throws Exception {
         var outcome = new PostDeployCheckStep(http, base + "/health/{release}").run(work(Map.of()));
 
-        assertThat(outcome).isEqualTo(new ReleaseStep.Completed(Map.of("healthFinding", "error rate 0.2%")));
+        assertThat(outcome)
+                .isEqualTo(new ReleaseStep.Completed(Map.of("healthFinding", "error rate 0.2%")));
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.almanac.projection.Projector;
 import dev.almanac.projection.Schedule;
 import dev.almanac.projection.Snapshot;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class CapacityBenchmark {
 
     @Param({"10000"})
@@ -56,38 +57,96 @@ public class CapacityBenchmark {
     public void setUp() {
         snapshot = Portfolio.of(releases, 42);
         schedule = Projector.project(snapshot);
-        LocalDate monday = Portfolio.NOW.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate monday =
+                Portfolio.NOW
+                        .atZone(ZoneOffset.UTC)
+                        .toLocalDate()
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         from = monday.atStartOfDay(ZoneOffset.UTC).toInstant();
         to = monday.plusMonths(12).atStartOfDay(ZoneOffset.UTC).toInstant();
         resources = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            resources.add(new Capacity.Resource("gpu-" + i, "GPU pool " + i, "GPUs", Capacity.ResourceKind.CONCURRENT, Capacity.Granularity.DAY, 256,
-                    List.of(new Capacity.CapacityChange(monday.plusMonths(3), 320)), List.of(), List.of()));
+            resources.add(
+                    new Capacity.Resource(
+                            "gpu-" + i,
+                            "GPU pool " + i,
+                            "GPUs",
+                            Capacity.ResourceKind.CONCURRENT,
+                            Capacity.Granularity.DAY,
+                            256,
+                            List.of(new Capacity.CapacityChange(monday.plusMonths(3), 320)),
+                            List.of(),
+                            List.of()));
         }
         for (int i = 0; i < 5; i++) {
-            resources.add(new Capacity.Resource("eval-" + i, "Evaluation cluster " + i, "clusters", Capacity.ResourceKind.CONCURRENT,
-                    Capacity.Granularity.HOUR, 40, List.of(), List.of(), List.of()));
+            resources.add(
+                    new Capacity.Resource(
+                            "eval-" + i,
+                            "Evaluation cluster " + i,
+                            "clusters",
+                            Capacity.ResourceKind.CONCURRENT,
+                            Capacity.Granularity.HOUR,
+                            40,
+                            List.of(),
+                            List.of(),
+                            List.of()));
         }
         for (int i = 0; i < 5; i++) {
-            resources.add(new Capacity.Resource("review-" + i, "Reviewers " + i, "reviewer-days", Capacity.ResourceKind.EFFORT, Capacity.Granularity.DAY,
-                    1, List.of(), List.of("a" + i, "b" + i, "c" + i, "d" + i), List.of(new Capacity.Holiday(monday.plusDays(5), monday.plusDays(6),
-                    "FREQ=WEEKLY", null), new Capacity.Holiday(monday.plusDays(14), monday.plusDays(20), null, "a" + i))));
+            resources.add(
+                    new Capacity.Resource(
+                            "review-" + i,
+                            "Reviewers " + i,
+                            "reviewer-days",
+                            Capacity.ResourceKind.EFFORT,
+                            Capacity.Granularity.DAY,
+                            1,
+                            List.of(),
+                            List.of("a" + i, "b" + i, "c" + i, "d" + i),
+                            List.of(
+                                    new Capacity.Holiday(
+                                            monday.plusDays(5),
+                                            monday.plusDays(6),
+                                            "FREQ=WEEKLY",
+                                            null),
+                                    new Capacity.Holiday(
+                                            monday.plusDays(14),
+                                            monday.plusDays(20),
+                                            null,
+                                            "a" + i))));
         }
         Map<String, Map<String, List<Capacity.Need>>> byModel = new HashMap<>();
         for (int m = 0; m < Portfolio.MODELS; m++) {
-            byModel.put("model-" + m, Map.of("m3", List.of(new Capacity.Need("gpu-" + (m % 10), 8)), "m5", List.of(new Capacity.Need("eval-" + (m % 5), 1)),
-                    "m7", List.of(new Capacity.Need("review-" + (m % 5), 1))));
+            byModel.put(
+                    "model-" + m,
+                    Map.of(
+                            "m3",
+                            List.of(new Capacity.Need("gpu-" + (m % 10), 8)),
+                            "m5",
+                            List.of(new Capacity.Need("eval-" + (m % 5), 1)),
+                            "m7",
+                            List.of(new Capacity.Need("review-" + (m % 5), 1))));
         }
         demand = new Capacity.Demand(Map.of(), byModel, Map.of());
         load = detect();
-        worst = load.conflicts().stream().max(Comparator.comparingDouble(c -> c.peakBooked() - c.capacity())).orElse(null);
-        System.out.printf("%nCapacity on %d releases, %d resources, 12 months: %d conflicts; worst %s %s..%s, %.0f booked of %.0f by %d releases%n",
-                releases, resources.size(), load.conflicts().size(), worst == null ? "-" : worst.resource(), worst == null ? "" : worst.start(),
-                worst == null ? "" : worst.end(), worst == null ? 0 : worst.peakBooked(), worst == null ? 0 : worst.capacity(),
+        worst =
+                load.conflicts().stream()
+                        .max(Comparator.comparingDouble(c -> c.peakBooked() - c.capacity()))
+                        .orElse(null);
+        System.out.printf(
+                "%nCapacity on %d releases, %d resources, 12 months: %d conflicts; worst %s %s..%s, %.0f booked of %.0f by %d releases%n",
+                releases,
+                resources.size(),
+                load.conflicts().size(),
+                worst == null ? "-" : worst.resource(),
+                worst == null ? "" : worst.start(),
+                worst == null ? "" : worst.end(),
+                worst == null ? 0 : worst.peakBooked(),
+                worst == null ? 0 : worst.capacity(),
                 worst == null ? 0 : worst.releases().size());
         if (worst != null) {
             Levelling.Suggestion s = level();
-            System.out.printf("Levelling the worst: %d moves, resolved %s%n", s.moves().size(), s.resolved());
+            System.out.printf(
+                    "Levelling the worst: %d moves, resolved %s%n", s.moves().size(), s.resolved());
         }
     }
 
@@ -95,7 +154,10 @@ public class CapacityBenchmark {
         return Capacity.of(s, p, resources, demand, List.of(), Set.of(), from, to, ZoneOffset.UTC);
     }
 
-    /** Booking every projected step on 20 resources over 12 months and finding the conflicts (the projection is kept). */
+    /**
+     * Booking every projected step on 20 resources over 12 months and finding the conflicts (the
+     * projection is kept).
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @Warmup(iterations = 2, time = 2)
@@ -104,7 +166,10 @@ public class CapacityBenchmark {
         return load(snapshot, schedule);
     }
 
-    /** Suggesting moves for the worst conflict: each candidate move re-projects the portfolio and books it again. */
+    /**
+     * Suggesting moves for the worst conflict: each candidate move re-projects the portfolio and
+     * books it again.
+     */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @Warmup(iterations = 1)

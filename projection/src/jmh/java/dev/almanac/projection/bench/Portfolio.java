@@ -1,15 +1,5 @@
 package dev.almanac.projection.bench;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-
 import dev.almanac.projection.Dependency;
 import dev.almanac.projection.DurationHistory;
 import dev.almanac.projection.Procedure;
@@ -22,6 +12,15 @@ import dev.almanac.projection.StepState;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowRule;
 import dev.almanac.projection.WindowScope;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * A synthetic portfolio: {@code size} active releases of a 12-milestone procedure (the tenth a
@@ -37,8 +36,7 @@ final class Portfolio {
     static final int PRODUCT_LINES = 10;
     static final int MODELS = 200;
 
-    private Portfolio() {
-    }
+    private Portfolio() {}
 
     static Snapshot of(int size, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -52,11 +50,22 @@ final class Portfolio {
             int edges = random.nextInt(5); // 0..4, two on average
             for (int k = 0; k < edges; k++) {
                 int i = random.nextInt(j);
-                dependencies.add(new Dependency(key(i), "m" + random.nextInt(STEPS), key(j), "m" + random.nextInt(STEPS),
-                        Duration.ofHours(random.nextInt(48))));
+                dependencies.add(
+                        new Dependency(
+                                key(i),
+                                "m" + random.nextInt(STEPS),
+                                key(j),
+                                "m" + random.nextInt(STEPS),
+                                Duration.ofHours(random.nextInt(48))));
             }
         }
-        return new Snapshot(NOW, Map.of(procedure.id(), procedure), releases, dependencies, windows(random), history(random));
+        return new Snapshot(
+                NOW,
+                Map.of(procedure.id(), procedure),
+                releases,
+                dependencies,
+                windows(random),
+                history(random));
     }
 
     private static String key(int i) {
@@ -68,8 +77,10 @@ final class Portfolio {
         for (int s = 0; s < STEPS; s++) {
             StepKind kind = s == DEPLOY ? StepKind.RELEASE_WINDOW : StepKind.WORK;
             Duration planned = Duration.ofHours(4 + 6L * (s % 5));
-            steps.add(s == 0 ? Step.of("m" + s, "milestone " + s, planned, kind)
-                    : Step.of("m" + s, "milestone " + s, planned, kind, "m" + (s - 1)));
+            steps.add(
+                    s == 0
+                            ? Step.of("m" + s, "milestone " + s, planned, kind)
+                            : Step.of("m" + s, "milestone " + s, planned, kind, "m" + (s - 1)));
         }
         return new Procedure("bench-release:1", steps, "m" + DEPLOY);
     }
@@ -84,16 +95,30 @@ final class Portfolio {
             steps.put("m" + s, new StepState("m" + s, t, end, null));
             t = end;
         }
-        Instant due = random.nextInt(4) == 0 ? NOW.plus(Duration.ofHours(random.nextInt(72))) : null;
-        steps.put("m" + activeStep, new StepState("m" + activeStep, t.isAfter(NOW) ? NOW : t, null, due));
+        Instant due =
+                random.nextInt(4) == 0 ? NOW.plus(Duration.ofHours(random.nextInt(72))) : null;
+        steps.put(
+                "m" + activeStep,
+                new StepState("m" + activeStep, t.isAfter(NOW) ? NOW : t, null, due));
         String line = "pl-" + random.nextInt(PRODUCT_LINES);
         Instant target = NOW.plus(Duration.ofDays(3 + random.nextInt(20)));
-        return new ReleaseState(key(i), procedure.id(), line, "model-" + random.nextInt(MODELS), "team", "production",
-                ReleaseStatus.ACTIVE, start, target, steps);
+        return new ReleaseState(
+                key(i),
+                procedure.id(),
+                line,
+                "model-" + random.nextInt(MODELS),
+                "team",
+                "production",
+                ReleaseStatus.ACTIVE,
+                start,
+                target,
+                steps);
     }
 
     static List<WindowRule> windows(SplittableRandom random) {
-        ZoneId[] zones = {ZoneId.of("UTC"), ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York")};
+        ZoneId[] zones = {
+            ZoneId.of("UTC"), ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York")
+        };
         String[] days = {"MO", "TU", "WE", "TH", "FR"};
         List<WindowRule> rules = new ArrayList<>();
         LocalDateTime base = LocalDateTime.parse("2025-06-02T00:00");
@@ -103,27 +128,83 @@ final class Portfolio {
             String id = "w" + w;
             if (w < 12) {
                 LocalDateTime s = day.withHour(8 + random.nextInt(4));
-                rules.add(new WindowRule(id, WindowKind.RELEASE, id, s, s.plusHours(4 + random.nextInt(5)), zone,
-                        "FREQ=WEEKLY;BYDAY=" + days[w % 5] + "," + days[(w + 2) % 5], WindowScope.GLOBAL, null));
+                rules.add(
+                        new WindowRule(
+                                id,
+                                WindowKind.RELEASE,
+                                id,
+                                s,
+                                s.plusHours(4 + random.nextInt(5)),
+                                zone,
+                                "FREQ=WEEKLY;BYDAY=" + days[w % 5] + "," + days[(w + 2) % 5],
+                                WindowScope.GLOBAL,
+                                null));
             } else if (w < 24) {
                 LocalDateTime s = day.withHour(9);
-                rules.add(new WindowRule(id, WindowKind.RELEASE, id, s, s.plusHours(6), zone, "FREQ=WEEKLY;BYDAY=" + days[w % 5],
-                        WindowScope.PRODUCT_LINE, "pl-" + (w % PRODUCT_LINES)));
+                rules.add(
+                        new WindowRule(
+                                id,
+                                WindowKind.RELEASE,
+                                id,
+                                s,
+                                s.plusHours(6),
+                                zone,
+                                "FREQ=WEEKLY;BYDAY=" + days[w % 5],
+                                WindowScope.PRODUCT_LINE,
+                                "pl-" + (w % PRODUCT_LINES)));
             } else if (w < 32) {
-                LocalDateTime s = LocalDateTime.parse("2026-03-01T00:00").plusDays(random.nextInt(300));
-                rules.add(new WindowRule(id, WindowKind.FREEZE, id, s, s.plusDays(1 + random.nextInt(10)), zone, null,
-                        WindowScope.GLOBAL, null));
+                LocalDateTime s =
+                        LocalDateTime.parse("2026-03-01T00:00").plusDays(random.nextInt(300));
+                rules.add(
+                        new WindowRule(
+                                id,
+                                WindowKind.FREEZE,
+                                id,
+                                s,
+                                s.plusDays(1 + random.nextInt(10)),
+                                zone,
+                                null,
+                                WindowScope.GLOBAL,
+                                null));
             } else if (w < 38) {
-                rules.add(new WindowRule(id, WindowKind.FREEZE, id, base, base.plusHours(24), zone,
-                        "FREQ=MONTHLY;BYDAY=" + (1 + w % 4) + days[w % 5], WindowScope.GLOBAL, null));
+                rules.add(
+                        new WindowRule(
+                                id,
+                                WindowKind.FREEZE,
+                                id,
+                                base,
+                                base.plusHours(24),
+                                zone,
+                                "FREQ=MONTHLY;BYDAY=" + (1 + w % 4) + days[w % 5],
+                                WindowScope.GLOBAL,
+                                null));
             } else if (w < 46) {
-                LocalDateTime s = LocalDateTime.parse("2026-03-01T00:00").plusDays(random.nextInt(120));
-                rules.add(new WindowRule(id, WindowKind.FREEZE, id, s, s.plusDays(2 + random.nextInt(5)), zone, null,
-                        WindowScope.MODEL, "model-" + random.nextInt(MODELS)));
+                LocalDateTime s =
+                        LocalDateTime.parse("2026-03-01T00:00").plusDays(random.nextInt(120));
+                rules.add(
+                        new WindowRule(
+                                id,
+                                WindowKind.FREEZE,
+                                id,
+                                s,
+                                s.plusDays(2 + random.nextInt(5)),
+                                zone,
+                                null,
+                                WindowScope.MODEL,
+                                "model-" + random.nextInt(MODELS)));
             } else {
                 LocalDateTime s = day.withHour(13);
-                rules.add(new WindowRule(id, WindowKind.EXPERIMENTATION, id, s, s.plusHours(3), zone, "FREQ=DAILY",
-                        WindowScope.GLOBAL, null));
+                rules.add(
+                        new WindowRule(
+                                id,
+                                WindowKind.EXPERIMENTATION,
+                                id,
+                                s,
+                                s.plusHours(3),
+                                zone,
+                                "FREQ=DAILY",
+                                WindowScope.GLOBAL,
+                                null));
             }
         }
         return rules;

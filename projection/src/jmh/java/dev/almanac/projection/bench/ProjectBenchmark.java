@@ -1,7 +1,9 @@
 package dev.almanac.projection.bench;
 
+import dev.almanac.projection.Projector;
+import dev.almanac.projection.Schedule;
+import dev.almanac.projection.Snapshot;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,18 +16,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.almanac.projection.Projector;
-import dev.almanac.projection.Schedule;
-import dev.almanac.projection.Snapshot;
-
 /** The deterministic projection of 1k, 10k and 100k active releases (12 milestones each). */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-// Pre-touched heap: a long-running app has its heap paged in; without it the first iterations measure page faults.
-@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+// Pre-touched heap: a long-running app has its heap paged in; without it the first iterations
+// measure page faults.
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class ProjectBenchmark {
 
     @Param({"1000", "10000", "100000"})

@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The diff of a what-if on the synthetic portfolio: one release delayed by a week, cascading through
- * its dependents. {@code diff} is what a scenario page computes (both projections and the
+ * The diff of a what-if on the synthetic portfolio: one release delayed by a week, cascading
+ * through its dependents. {@code diff} is what a scenario page computes (both projections and the
  * comparison); {@code diffOnCurrent} reuses the current projection as the calendar keeps it.
  */
 @State(Scope.Benchmark)
@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class WhatIfBenchmark {
 
     @Param({"10000"})
@@ -48,7 +50,11 @@ public class WhatIfBenchmark {
         current = Projector.project(snapshot);
         delayed = mostDependedOn(snapshot);
         List<WhatIf.Moved> moved = diff();
-        System.out.printf("%nWhat-if on %d releases: delaying %s by 7 days moves %d releases (%d milestones)%n", releases, delayed, moved.size(),
+        System.out.printf(
+                "%nWhat-if on %d releases: delaying %s by 7 days moves %d releases (%d milestones)%n",
+                releases,
+                delayed,
+                moved.size(),
                 moved.stream().mapToInt(m -> m.milestones().size()).sum());
     }
 
@@ -56,20 +62,29 @@ public class WhatIfBenchmark {
     private static String mostDependedOn(Snapshot snapshot) {
         Map<String, Integer> dependents = new HashMap<>();
         snapshot.dependencies().forEach(d -> dependents.merge(d.fromRelease(), 1, Integer::sum));
-        return snapshot.releases().stream().filter(r -> r.steps().values().stream().anyMatch(s -> s.active())).map(ReleaseState::key)
-                .max((a, b) -> Integer.compare(dependents.getOrDefault(a, 0), dependents.getOrDefault(b, 0))).orElseThrow();
+        return snapshot.releases().stream()
+                .filter(r -> r.steps().values().stream().anyMatch(s -> s.active()))
+                .map(ReleaseState::key)
+                .max(
+                        (a, b) ->
+                                Integer.compare(
+                                        dependents.getOrDefault(a, 0),
+                                        dependents.getOrDefault(b, 0)))
+                .orElseThrow();
     }
 
     @Benchmark
     public List<WhatIf.Moved> diff() {
         Schedule before = Projector.project(snapshot);
-        Schedule after = Projector.project(WhatIf.delay(snapshot, before, delayed, Duration.ofDays(7)));
+        Schedule after =
+                Projector.project(WhatIf.delay(snapshot, before, delayed, Duration.ofDays(7)));
         return WhatIf.diff(snapshot, before, after);
     }
 
     @Benchmark
     public List<WhatIf.Moved> diffOnCurrent() {
-        Schedule after = Projector.project(WhatIf.delay(snapshot, current, delayed, Duration.ofDays(7)));
+        Schedule after =
+                Projector.project(WhatIf.delay(snapshot, current, delayed, Duration.ofDays(7)));
         return WhatIf.diff(snapshot, current, after);
     }
 }

@@ -1,5 +1,7 @@
 package dev.almanac.automation.internal;
 
+import dev.almanac.workers.ReleaseStep;
+import dev.almanac.workers.RetryPolicy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -11,7 +13,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
@@ -21,14 +22,11 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 
-import dev.almanac.workers.ReleaseStep;
-import dev.almanac.workers.RetryPolicy;
-
 /**
  * Runs the release steps inside the application through the engine's Java API. Fetch-and-lock is
- * atomic in the database, so several app nodes (and standalone workers) never run a task twice.
- * A technical failure retries with exponential back-off; when retries run out the engine raises
- * an incident that Cockpit shows, and "retry" there resumes the release.
+ * atomic in the database, so several app nodes (and standalone workers) never run a task twice. A
+ * technical failure retries with exponential back-off; when retries run out the engine raises an
+ * incident that Cockpit shows, and "retry" there resumes the release.
  */
 public class EmbeddedWorkers implements SmartLifecycle {
 
@@ -42,20 +40,27 @@ public class EmbeddedWorkers implements SmartLifecycle {
     private ExecutorService runners;
     private volatile boolean running;
 
-    EmbeddedWorkers(ExternalTaskService externalTasks, List<ReleaseStep> steps, WorkerProperties properties) {
+    EmbeddedWorkers(
+            ExternalTaskService externalTasks,
+            List<ReleaseStep> steps,
+            WorkerProperties properties) {
         this.externalTasks = externalTasks;
-        this.steps = steps.stream().collect(Collectors.toMap(ReleaseStep::topic, Function.identity()));
+        this.steps =
+                steps.stream().collect(Collectors.toMap(ReleaseStep::topic, Function.identity()));
         this.properties = properties;
         this.slots = new Semaphore(properties.concurrency());
     }
 
-    /** Polling starts once the application is ready, so no task runs against a half-started context. */
+    /**
+     * Polling starts once the application is ready, so no task runs against a half-started context.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void startPolling() {
         if (!running) {
             return;
         }
-        poller.scheduleWithFixedDelay(this::pollSafely, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(
+                this::pollSafely, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         log.info("Embedded workers polling topics {} as {}", steps.keySet(), properties.workerId());
     }
 
@@ -76,13 +81,14 @@ public class EmbeddedWorkers implements SmartLifecycle {
         steps.keySet().forEach(topic -> query.topic(topic, properties.lockDuration().toMillis()));
         for (LockedExternalTask task : query.execute()) {
             slots.acquireUninterruptibly();
-            runners.execute(() -> {
-                try {
-                    run(task);
-                } finally {
-                    slots.release();
-                }
-            });
+            runners.execute(
+                    () -> {
+                        try {
+                            run(task);
+                        } finally {
+                            slots.release();
+                        }
+                    });
         }
     }
 
@@ -94,11 +100,17 @@ public class EmbeddedWorkers implements SmartLifecycle {
     private void run(LockedExternalTask task) {
         ReleaseStep step = steps.get(task.getTopicName());
         try {
-            ReleaseStep.Outcome outcome = step.run(new ReleaseStep.Work(task.getBusinessKey(), task.getVariables()));
+            ReleaseStep.Outcome outcome =
+                    step.run(new ReleaseStep.Work(task.getBusinessKey(), task.getVariables()));
             if (outcome instanceof ReleaseStep.Completed completed) {
                 externalTasks.complete(task.getId(), properties.workerId(), completed.variables());
             } else if (outcome instanceof ReleaseStep.BusinessError error) {
-                externalTasks.handleBpmnError(task.getId(), properties.workerId(), error.errorCode(), error.message(), error.variables());
+                externalTasks.handleBpmnError(
+                        task.getId(),
+                        properties.workerId(),
+                        error.errorCode(),
+                        error.message(),
+                        error.variables());
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -108,8 +120,18 @@ public class EmbeddedWorkers implements SmartLifecycle {
             int retriesLeft = retry.retriesLeftAfterFailure(task.getRetries());
             long backoff = retry.backoff(retriesLeft).toMillis();
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            log.warn("{} failed for release {} ({} retries left): {}", task.getTopicName(), task.getBusinessKey(), retriesLeft, message);
-            externalTasks.handleFailure(task.getId(), properties.workerId(), truncate(message), stackTrace(e), retriesLeft,
+            log.warn(
+                    "{} failed for release {} ({} retries left): {}",
+                    task.getTopicName(),
+                    task.getBusinessKey(),
+                    retriesLeft,
+                    message);
+            externalTasks.handleFailure(
+                    task.getId(),
+                    properties.workerId(),
+                    truncate(message),
+                    stackTrace(e),
+                    retriesLeft,
                     retriesLeft == 0 ? 0 : backoff);
         }
     }
@@ -126,8 +148,12 @@ public class EmbeddedWorkers implements SmartLifecycle {
 
     @Override
     public void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "almanac-worker-poller"));
-        runners = Executors.newFixedThreadPool(properties.concurrency(), r -> new Thread(r, "almanac-worker"));
+        poller =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> new Thread(r, "almanac-worker-poller"));
+        runners =
+                Executors.newFixedThreadPool(
+                        properties.concurrency(), r -> new Thread(r, "almanac-worker"));
         running = true;
     }
 

@@ -1,13 +1,11 @@
 package dev.almanac.automation.internal;
 
+import dev.almanac.workers.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import dev.almanac.workers.RetryPolicy;
 
 /** The workers that run inside the application and the services they call. */
 @ConfigurationProperties("almanac.workers")
@@ -25,12 +23,20 @@ public record WorkerProperties(
         URI deployWebhook,
         String healthMetricUrl) {
 
-    /** The retry policy of a topic: its own if configured ({@code almanac.workers.topic-retry.deploy.retries=5}), else the default. */
+    /**
+     * The retry policy of a topic: its own if configured ({@code
+     * almanac.workers.topic-retry.deploy.retries=5}), else the default.
+     */
     RetryPolicy retryFor(String topic) {
-        return topicRetry == null || !topicRetry.containsKey(topic) ? retry.policy() : topicRetry.get(topic).policy();
+        return topicRetry == null || !topicRetry.containsKey(topic)
+                ? retry.policy()
+                : topicRetry.get(topic).policy();
     }
 
-    public record Retry(@DefaultValue("3") int retries, @DefaultValue("10s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff) {
+    public record Retry(
+            @DefaultValue("3") int retries,
+            @DefaultValue("10s") Duration firstBackoff,
+            @DefaultValue("10m") Duration maxBackoff) {
 
         RetryPolicy policy() {
             return new RetryPolicy(retries, firstBackoff, maxBackoff);

@@ -1,8 +1,5 @@
 package dev.almanac.calendar.internal;
 
-import dev.almanac.schedule.ScheduleTexts;
-import dev.almanac.schedule.Milestones;
-import dev.almanac.schedule.ReleaseCalendar;
 import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.ReleaseState;
 import dev.almanac.projection.ReleaseStatus;
@@ -10,6 +7,9 @@ import dev.almanac.projection.StepStatus;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowRule;
 import dev.almanac.projection.WindowScope;
+import dev.almanac.schedule.Milestones;
+import dev.almanac.schedule.ReleaseCalendar;
+import dev.almanac.schedule.ScheduleTexts;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,15 +54,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * ICS feeds (RFC 5545) of the projected calendar, per team, product line, model or release, under a
  * per-person secret URL. Milestones are timed events in UTC, target dates all-day events, task due
- * dates timed deadlines, freeze and experimentation windows recurring events in their own time zone.
- * An event keeps its UID for life; its SEQUENCE and LAST-MODIFIED move when its dates move.
+ * dates timed deadlines, freeze and experimentation windows recurring events in their own time
+ * zone. An event keeps its UID for life; its SEQUENCE and LAST-MODIFIED move when its dates move.
  */
 @Service
 public class CalendarFeeds {
 
     /** What a feed covers. */
     public enum Scope {
-        ALL("all"), TEAM("team"), PRODUCT_LINE("product-line"), MODEL("model"), RELEASE("release");
+        ALL("all"),
+        TEAM("team"),
+        PRODUCT_LINE("product-line"),
+        MODEL("model"),
+        RELEASE("release");
 
         final String path;
 
@@ -92,7 +96,11 @@ public class CalendarFeeds {
 
     private final dev.almanac.identity.People people;
 
-    CalendarFeeds(ReleaseCalendar calendar, FeedTokenRepository tokens, EventRevisionRepository revisions, Clock clock,
+    CalendarFeeds(
+            ReleaseCalendar calendar,
+            FeedTokenRepository tokens,
+            EventRevisionRepository revisions,
+            Clock clock,
             dev.almanac.identity.People people) {
         this.people = people;
         this.calendar = calendar;
@@ -104,21 +112,28 @@ public class CalendarFeeds {
     /** The person's feed secret, made on first use. */
     @Transactional
     public String tokenOf(String userId) {
-        return tokens.findByUserId(userId).orElseGet(() -> tokens.save(new FeedToken(userId, newToken(), clock.instant()))).getToken();
+        return tokens.findByUserId(userId)
+                .orElseGet(() -> tokens.save(new FeedToken(userId, newToken(), clock.instant())))
+                .getToken();
     }
 
     /** A new secret for the person: the old feed URLs stop working. */
     @Transactional
     public String resetToken(String userId) {
-        FeedToken token = tokens.findByUserId(userId).orElseGet(() -> new FeedToken(userId, newToken(), clock.instant()));
+        FeedToken token =
+                tokens.findByUserId(userId)
+                        .orElseGet(() -> new FeedToken(userId, newToken(), clock.instant()));
         token.replace(newToken(), clock.instant());
         return tokens.save(token).getToken();
     }
 
     @Transactional(readOnly = true)
     public boolean valid(String token) {
-        return token != null && token.length() >= 32
-                && tokens.findByToken(token).filter(t -> people.personExists(t.getUserId())).isPresent();
+        return token != null
+                && token.length() >= 32
+                && tokens.findByToken(token)
+                        .filter(t -> people.personExists(t.getUserId()))
+                        .isPresent();
     }
 
     private String newToken() {
@@ -132,13 +147,14 @@ public class CalendarFeeds {
     public String feed(Scope scope, String key, String baseUrl) {
         ReleaseCalendar.Projection projection = calendar.current();
         Instant now = clock.instant();
-        Predicate<ReleaseState> included = switch (scope) {
-            case ALL -> r -> true;
-            case TEAM -> r -> key.equals(r.team());
-            case PRODUCT_LINE -> r -> key.equals(r.productLine());
-            case MODEL -> r -> key.equals(r.model());
-            case RELEASE -> r -> key.equals(r.key());
-        };
+        Predicate<ReleaseState> included =
+                switch (scope) {
+                    case ALL -> r -> true;
+                    case TEAM -> r -> key.equals(r.team());
+                    case PRODUCT_LINE -> r -> key.equals(r.productLine());
+                    case MODEL -> r -> key.equals(r.model());
+                    case RELEASE -> r -> key.equals(r.key());
+                };
         Map<String, VEvent> events = new LinkedHashMap<>();
         Map<String, String> looks = new HashMap<>();
         for (ProjectedRelease release : projection.schedule().releases()) {
@@ -156,43 +172,88 @@ public class CalendarFeeds {
                 if (!end.isAfter(start)) {
                     end = start.plus(GRANULARITY);
                 }
-                String summary = release.key() + " · " + m.name() + (m.status() == StepStatus.DONE ? "" : m.overdue() ? " (overdue)" : " (projected)");
+                String summary =
+                        release.key()
+                                + " · "
+                                + m.name()
+                                + (m.status() == StepStatus.DONE
+                                        ? ""
+                                        : m.overdue() ? " (overdue)" : " (projected)");
                 VEvent event = new VEvent(start, end, summary);
                 event.add(new Status(m.status() == StepStatus.DONE ? "CONFIRMED" : "TENTATIVE"));
-                event.add(new Description(m.name() + " of " + release.key() + ": " + ScheduleTexts.outlookText(release)
-                        + (m.status() == StepStatus.DONE ? "" : ". P50 end " + ScheduleTexts.format(m.p50End(), projection.zone())
-                        + ", P90 end " + ScheduleTexts.format(m.p90End(), projection.zone())) + ".\n" + url));
+                event.add(
+                        new Description(
+                                m.name()
+                                        + " of "
+                                        + release.key()
+                                        + ": "
+                                        + ScheduleTexts.outlookText(release)
+                                        + (m.status() == StepStatus.DONE
+                                                ? ""
+                                                : ". P50 end "
+                                                        + ScheduleTexts.format(
+                                                                m.p50End(), projection.zone())
+                                                        + ", P90 end "
+                                                        + ScheduleTexts.format(
+                                                                m.p90End(), projection.zone()))
+                                        + ".\n"
+                                        + url));
                 event.add(new Categories(m.name()));
                 event.add(new Url(java.net.URI.create(url)));
-                put(events, looks, uid(release.key(), slug(m.name())), event, start + "|" + end + "|" + summary);
+                put(
+                        events,
+                        looks,
+                        uid(release.key(), slug(m.name())),
+                        event,
+                        start + "|" + end + "|" + summary);
             }
             if (state.target() != null && state.status() != ReleaseStatus.STOPPED) {
-                LocalDate day = state.target().minusSeconds(1).atZone(projection.zone()).toLocalDate();
-                String summary = "Target: " + release.key() + " (" + ScheduleTexts.outlookText(release) + ")";
+                LocalDate day =
+                        state.target().minusSeconds(1).atZone(projection.zone()).toLocalDate();
+                String summary =
+                        "Target: "
+                                + release.key()
+                                + " ("
+                                + ScheduleTexts.outlookText(release)
+                                + ")";
                 VEvent event = new VEvent(day, day.plusDays(1), summary);
                 event.add(new XProperty("TRANSP", "TRANSPARENT"));
                 event.add(new Url(java.net.URI.create(url)));
                 put(events, looks, uid(release.key(), "target"), event, day + "|" + summary);
             }
-            state.steps().values().stream().filter(s -> s.active() && s.due() != null).forEach(s -> {
-                Instant due = s.due();
-                String name = release.steps().stream().filter(p -> p.activityId().equals(s.activityId())).map(p -> p.name()).findFirst()
-                        .orElse(s.activityId());
-                String summary = "Due: " + name + " · " + release.key();
-                VEvent event = new VEvent(due, due.plus(GRANULARITY), summary);
-                event.add(new Url(java.net.URI.create(url)));
-                put(events, looks, uid(release.key(), s.activityId() + ".due"), event, due + "|" + summary);
-            });
+            state.steps().values().stream()
+                    .filter(s -> s.active() && s.due() != null)
+                    .forEach(
+                            s -> {
+                                Instant due = s.due();
+                                String name =
+                                        release.steps().stream()
+                                                .filter(p -> p.activityId().equals(s.activityId()))
+                                                .map(p -> p.name())
+                                                .findFirst()
+                                                .orElse(s.activityId());
+                                String summary = "Due: " + name + " · " + release.key();
+                                VEvent event = new VEvent(due, due.plus(GRANULARITY), summary);
+                                event.add(new Url(java.net.URI.create(url)));
+                                put(
+                                        events,
+                                        looks,
+                                        uid(release.key(), s.activityId() + ".due"),
+                                        event,
+                                        due + "|" + summary);
+                            });
         }
         List<net.fortuna.ical4j.model.component.VTimeZone> timezones = new ArrayList<>();
         java.util.Set<String> zoneIds = new java.util.HashSet<>();
         for (WindowRule window : projection.snapshot().windows()) {
-            if (window.kind() == WindowKind.RELEASE || !windowApplies(window, scope, key, included, projection)) {
+            if (window.kind() == WindowKind.RELEASE
+                    || !windowApplies(window, scope, key, included, projection)) {
                 continue;
             }
             Temporal start;
             Temporal end;
-            if (window.zone().normalized() instanceof java.time.ZoneOffset || zones.getTimeZone(window.zone().getId()) == null) {
+            if (window.zone().normalized() instanceof java.time.ZoneOffset
+                    || zones.getTimeZone(window.zone().getId()) == null) {
                 // a fixed offset has no VTIMEZONE; UTC instants say the same exactly
                 start = window.start().atZone(window.zone()).toInstant();
                 end = window.end().atZone(window.zone()).toInstant();
@@ -206,14 +267,28 @@ public class CalendarFeeds {
                 start = ZonedDateTime.of(window.start(), window.zone());
                 end = ZonedDateTime.of(window.end(), window.zone());
             }
-            String summary = (window.kind() == WindowKind.FREEZE ? "Freeze: " : "Experimentation: ") + window.name();
+            String summary =
+                    (window.kind() == WindowKind.FREEZE ? "Freeze: " : "Experimentation: ")
+                            + window.name();
             VEvent event = new VEvent(start, end, summary);
             if (window.rrule() != null) {
                 event.add(new RRule<>(window.rrule()));
             }
             event.add(new Categories(window.kind().name().toLowerCase()));
-            put(events, looks, "window-" + window.id() + DOMAIN, event, window.start() + "|" + window.end() + "|" + window.zone() + "|" + window.rrule()
-                    + "|" + summary);
+            put(
+                    events,
+                    looks,
+                    "window-" + window.id() + DOMAIN,
+                    event,
+                    window.start()
+                            + "|"
+                            + window.end()
+                            + "|"
+                            + window.zone()
+                            + "|"
+                            + window.rrule()
+                            + "|"
+                            + summary);
         }
         Map<String, EventRevision> known = new HashMap<>();
         revisions.findAllById(events.keySet()).forEach(r -> known.put(r.getUid(), r));
@@ -221,20 +296,28 @@ public class CalendarFeeds {
         ics.add(new ProdId("-//Almanac//Release calendar//EN"));
         ics.add(ImmutableVersion.VERSION_2_0);
         ics.add(ImmutableCalScale.GREGORIAN);
-        ics.add(new XProperty("X-WR-CALNAME", "Almanac · " + (scope == Scope.ALL ? "all releases" : scope.path + " " + key)));
+        ics.add(
+                new XProperty(
+                        "X-WR-CALNAME",
+                        "Almanac · "
+                                + (scope == Scope.ALL ? "all releases" : scope.path + " " + key)));
         timezones.forEach(ics::add);
-        events.forEach((uid, event) -> {
-            String fingerprint = sha256(looks.get(uid));
-            EventRevision revision = known.get(uid);
-            if (revision == null) {
-                revision = revisions.save(new EventRevision(uid, fingerprint, now));
-            } else {
-                revision.seen(fingerprint, now);
-            }
-            event.add(new Sequence(revision.getSequence()));
-            event.add(new LastModified(revision.getLastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-            ics.add(event);
-        });
+        events.forEach(
+                (uid, event) -> {
+                    String fingerprint = sha256(looks.get(uid));
+                    EventRevision revision = known.get(uid);
+                    if (revision == null) {
+                        revision = revisions.save(new EventRevision(uid, fingerprint, now));
+                    } else {
+                        revision.seen(fingerprint, now);
+                    }
+                    event.add(new Sequence(revision.getSequence()));
+                    event.add(
+                            new LastModified(
+                                    revision.getLastModified()
+                                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+                    ics.add(event);
+                });
         StringWriter out = new StringWriter();
         try {
             new CalendarOutputter(false).output(ics, out);
@@ -244,18 +327,35 @@ public class CalendarFeeds {
         return out.toString();
     }
 
-    /** A window belongs in the feed when it is global, when it is the feed's own scope, or when it applies to a release in the feed. */
-    private static boolean windowApplies(WindowRule window, Scope scope, String key, Predicate<ReleaseState> included,
+    /**
+     * A window belongs in the feed when it is global, when it is the feed's own scope, or when it
+     * applies to a release in the feed.
+     */
+    private static boolean windowApplies(
+            WindowRule window,
+            Scope scope,
+            String key,
+            Predicate<ReleaseState> included,
             ReleaseCalendar.Projection projection) {
         if (window.scope() == WindowScope.GLOBAL || scope == Scope.ALL) {
             return true;
         }
-        boolean ownScope = (scope == Scope.PRODUCT_LINE && window.scope() == WindowScope.PRODUCT_LINE
-                || scope == Scope.MODEL && window.scope() == WindowScope.MODEL) && key.equals(window.scopeKey());
-        return ownScope || projection.releases().values().stream().filter(included).anyMatch(r -> window.appliesTo(r.productLine(), r.model()));
+        boolean ownScope =
+                (scope == Scope.PRODUCT_LINE && window.scope() == WindowScope.PRODUCT_LINE
+                                || scope == Scope.MODEL && window.scope() == WindowScope.MODEL)
+                        && key.equals(window.scopeKey());
+        return ownScope
+                || projection.releases().values().stream()
+                        .filter(included)
+                        .anyMatch(r -> window.appliesTo(r.productLine(), r.model()));
     }
 
-    private static void put(Map<String, VEvent> events, Map<String, String> looks, String uid, VEvent event, String look) {
+    private static void put(
+            Map<String, VEvent> events,
+            Map<String, String> looks,
+            String uid,
+            VEvent event,
+            String look) {
         event.add(new Uid(uid));
         events.put(uid, event);
         looks.put(uid, look);
@@ -278,7 +378,10 @@ public class CalendarFeeds {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

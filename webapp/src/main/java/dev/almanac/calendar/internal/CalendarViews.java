@@ -1,19 +1,17 @@
 package dev.almanac.calendar.internal;
 
-import dev.almanac.releases.ReleaseQueries;
-import dev.almanac.schedule.ScheduleTexts;
-
-import dev.almanac.schedule.CalendarFilter;
-import dev.almanac.schedule.Milestones;
-import dev.almanac.schedule.ReleaseCalendar;
 import dev.almanac.projection.Outlook;
 import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.ReleaseState;
 import dev.almanac.projection.ReleaseStatus;
+import dev.almanac.projection.ReleaseWindows;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowOccurrence;
-import dev.almanac.projection.ReleaseWindows;
-import dev.almanac.releases.Releases;
+import dev.almanac.releases.ReleaseQueries;
+import dev.almanac.schedule.CalendarFilter;
+import dev.almanac.schedule.Milestones;
+import dev.almanac.schedule.ReleaseCalendar;
+import dev.almanac.schedule.ScheduleTexts;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,29 +31,46 @@ import java.util.TreeMap;
 /** Pure builders of what the calendar pages show, from one projection. */
 public final class CalendarViews {
 
-
-    private CalendarViews() {
-    }
+    private CalendarViews() {}
 
     // ---- the span shown
 
-    public record Span(String kind, LocalDate from, LocalDate to, String label, LocalDate previous, LocalDate next) {
+    public record Span(
+            String kind,
+            LocalDate from,
+            LocalDate to,
+            String label,
+            LocalDate previous,
+            LocalDate next) {
 
         public static Span of(String kind, LocalDate anchor) {
             if ("month".equals(kind)) {
                 LocalDate from = anchor.withDayOfMonth(1);
-                return new Span("month", from, from.plusMonths(1), from.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)),
-                        from.minusMonths(1), from.plusMonths(1));
+                return new Span(
+                        "month",
+                        from,
+                        from.plusMonths(1),
+                        from.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)),
+                        from.minusMonths(1),
+                        from.plusMonths(1));
             }
             LocalDate from = anchor.with(IsoFields.DAY_OF_QUARTER, 1);
-            return new Span("quarter", from, from.plusMonths(3), "Q" + from.get(IsoFields.QUARTER_OF_YEAR) + " " + from.getYear(),
-                    from.minusMonths(3), from.plusMonths(3));
+            return new Span(
+                    "quarter",
+                    from,
+                    from.plusMonths(3),
+                    "Q" + from.get(IsoFields.QUARTER_OF_YEAR) + " " + from.getYear(),
+                    from.minusMonths(3),
+                    from.plusMonths(3));
         }
     }
 
     // ---- timeline
 
-    /** One milestone of a bar; class and style are composed here, so a page of a thousand bars renders fast. */
+    /**
+     * One milestone of a bar; class and style are composed here, so a page of a thousand bars
+     * renders fast.
+     */
     public record Segment(String milestone, String state, double left, double width, String title) {
 
         public String css() {
@@ -67,8 +82,17 @@ public final class CalendarViews {
         }
     }
 
-    public record Bar(String key, String label, String status, String outlook, double left, double width, List<Segment> segments, Double target,
-            String title, boolean planned) {
+    public record Bar(
+            String key,
+            String label,
+            String status,
+            String outlook,
+            double left,
+            double width,
+            List<Segment> segments,
+            Double target,
+            String title,
+            boolean planned) {
 
         public String css() {
             return "bar " + outlook + " " + status + (planned ? " upcoming" : "");
@@ -87,19 +111,25 @@ public final class CalendarViews {
         }
     }
 
-    public record Swimlane(String name, List<Bar> bars) {
-    }
+    public record Swimlane(String name, List<Bar> bars) {}
 
-    public record Shade(String kind, String name, double left, double width, String title) {
-    }
+    public record Shade(String kind, String name, double left, double width, String title) {}
 
-    public record Tick(String label, double left) {
-    }
+    public record Tick(String label, double left) {}
 
-    public record Timeline(Span span, List<Swimlane> lanes, List<Shade> shades, Double today, List<Tick> ticks, int releases) {
-    }
+    public record Timeline(
+            Span span,
+            List<Swimlane> lanes,
+            List<Shade> shades,
+            Double today,
+            List<Tick> ticks,
+            int releases) {}
 
-    public static Timeline timeline(ReleaseCalendar.Projection projection, CalendarFilter filter, Span span, String groupBy) {
+    public static Timeline timeline(
+            ReleaseCalendar.Projection projection,
+            CalendarFilter filter,
+            Span span,
+            String groupBy) {
         ZoneId zone = projection.zone();
         Instant from = span.from().atStartOfDay(zone).toInstant();
         Instant to = span.to().atStartOfDay(zone).toInstant();
@@ -115,57 +145,119 @@ public final class CalendarViews {
                 continue;
             }
             Instant start = milestones.get(0).start();
-            Instant end = milestones.stream().map(Milestones.Milestone::end).max(Comparator.naturalOrder()).orElse(start);
+            Instant end =
+                    milestones.stream()
+                            .map(Milestones.Milestone::end)
+                            .max(Comparator.naturalOrder())
+                            .orElse(start);
             if (start == null || end == null || !end.isAfter(from) || !start.isBefore(to)) {
                 continue;
             }
             List<Segment> segments = new ArrayList<>();
             for (Milestones.Milestone m : milestones) {
-                if (m.start() == null || m.end() == null || !m.end().isAfter(from) || !m.start().isBefore(to)) {
+                if (m.start() == null
+                        || m.end() == null
+                        || !m.end().isAfter(from)
+                        || !m.start().isBefore(to)) {
                     continue;
                 }
-                segments.add(new Segment(m.name(), m.state(), percent(m.start(), from, to), width(m.start(), m.end(), from, to),
-                        m.name() + ": " + ScheduleTexts.format(m.start(), zone) + " – " + ScheduleTexts.format(m.end(), zone) + (m.overdue() ? " (overdue)" : "")));
+                segments.add(
+                        new Segment(
+                                m.name(),
+                                m.state(),
+                                percent(m.start(), from, to),
+                                width(m.start(), m.end(), from, to),
+                                m.name()
+                                        + ": "
+                                        + ScheduleTexts.format(m.start(), zone)
+                                        + " – "
+                                        + ScheduleTexts.format(m.end(), zone)
+                                        + (m.overdue() ? " (overdue)" : "")));
             }
-            Double target = state.target() == null || state.target().isBefore(from) || state.target().isAfter(to) ? null
-                    : percent(state.target(), from, to);
-            String group = "team".equals(groupBy) ? (state.team() == null ? "no team" : state.team()) : state.lane();
+            Double target =
+                    state.target() == null
+                                    || state.target().isBefore(from)
+                                    || state.target().isAfter(to)
+                            ? null
+                            : percent(state.target(), from, to);
+            String group =
+                    "team".equals(groupBy)
+                            ? (state.team() == null ? "no team" : state.team())
+                            : state.lane();
             String cadence = projection.cadenceOf().get(release.key());
-            String title = release.key() + (cadence == null ? "" : " (" + cadence + ")") + " · " + ScheduleTexts.outlookText(release)
-                    + (release.targetEnd() == null ? "" : " · deploy " + ScheduleTexts.format(release.targetEnd(), zone));
-            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new Bar(release.key(), release.key(), state.status().name().toLowerCase(),
-                    release.outlook().name().toLowerCase().replace('_', '-'), percent(start, from, to), width(start, end, from, to), segments, target,
-                    title, state.status() == ReleaseStatus.PLANNED));
+            String title =
+                    release.key()
+                            + (cadence == null ? "" : " (" + cadence + ")")
+                            + " · "
+                            + ScheduleTexts.outlookText(release)
+                            + (release.targetEnd() == null
+                                    ? ""
+                                    : " · deploy "
+                                            + ScheduleTexts.format(release.targetEnd(), zone));
+            groups.computeIfAbsent(group, k -> new ArrayList<>())
+                    .add(
+                            new Bar(
+                                    release.key(),
+                                    release.key(),
+                                    state.status().name().toLowerCase(),
+                                    release.outlook().name().toLowerCase().replace('_', '-'),
+                                    percent(start, from, to),
+                                    width(start, end, from, to),
+                                    segments,
+                                    target,
+                                    title,
+                                    state.status() == ReleaseStatus.PLANNED));
             count++;
         }
         List<Swimlane> lanes = new ArrayList<>();
-        groups.forEach((name, bars) -> {
-            bars.sort(Comparator.comparingDouble(Bar::left));
-            lanes.add(new Swimlane(name, bars));
-        });
+        groups.forEach(
+                (name, bars) -> {
+                    bars.sort(Comparator.comparingDouble(Bar::left));
+                    lanes.add(new Swimlane(name, bars));
+                });
         List<Shade> shades = new ArrayList<>();
-        for (WindowOccurrence o : ReleaseWindows.expand(projection.snapshot().windows(), from, to).occurrences(from, to)) {
+        for (WindowOccurrence o :
+                ReleaseWindows.expand(projection.snapshot().windows(), from, to)
+                        .occurrences(from, to)) {
             if (o.rule().kind() == WindowKind.RELEASE) {
                 continue;
             }
             if (filter.productLine() != null || filter.model() != null) {
-                if (!o.rule().appliesTo(filter.productLine(), filter.model()) && o.rule().scope() != dev.almanac.projection.WindowScope.GLOBAL) {
+                if (!o.rule().appliesTo(filter.productLine(), filter.model())
+                        && o.rule().scope() != dev.almanac.projection.WindowScope.GLOBAL) {
                     continue;
                 }
             }
-            shades.add(new Shade(o.rule().kind().name().toLowerCase(), o.rule().name(), percent(o.start(), from, to), width(o.start(), o.end(), from, to),
-                    o.rule().name() + ": " + ScheduleTexts.format(o.start(), zone) + " – " + ScheduleTexts.format(o.end(), zone)));
+            shades.add(
+                    new Shade(
+                            o.rule().kind().name().toLowerCase(),
+                            o.rule().name(),
+                            percent(o.start(), from, to),
+                            width(o.start(), o.end(), from, to),
+                            o.rule().name()
+                                    + ": "
+                                    + ScheduleTexts.format(o.start(), zone)
+                                    + " – "
+                                    + ScheduleTexts.format(o.end(), zone)));
         }
         Instant now = projection.snapshot().now();
         Double today = now.isBefore(from) || !now.isBefore(to) ? null : percent(now, from, to);
         List<Tick> ticks = new ArrayList<>();
         if ("month".equals(span.kind())) {
-            for (LocalDate d = span.from().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)); d.isBefore(span.to()); d = d.plusWeeks(1)) {
-                ticks.add(new Tick(d.format(DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)), percent(d.atStartOfDay(zone).toInstant(), from, to)));
+            for (LocalDate d = span.from().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+                    d.isBefore(span.to());
+                    d = d.plusWeeks(1)) {
+                ticks.add(
+                        new Tick(
+                                d.format(DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)),
+                                percent(d.atStartOfDay(zone).toInstant(), from, to)));
             }
         } else {
             for (LocalDate d = span.from(); d.isBefore(span.to()); d = d.plusMonths(1)) {
-                ticks.add(new Tick(d.format(DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH)), percent(d.atStartOfDay(zone).toInstant(), from, to)));
+                ticks.add(
+                        new Tick(
+                                d.format(DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH)),
+                                percent(d.atStartOfDay(zone).toInstant(), from, to)));
             }
         }
         return new Timeline(span, lanes, shades, today, ticks, count);
@@ -173,16 +265,14 @@ public final class CalendarViews {
 
     // ---- month grid
 
-    record Entry(String releaseKey, String text, String kind, String time) {
-    }
+    record Entry(String releaseKey, String text, String kind, String time) {}
 
-    record Day(LocalDate date, boolean inMonth, boolean today, List<Entry> entries) {
-    }
+    record Day(LocalDate date, boolean inMonth, boolean today, List<Entry> entries) {}
 
-    record MonthGrid(YearMonth month, List<List<Day>> weeks, LocalDate previous, LocalDate next) {
-    }
+    record MonthGrid(YearMonth month, List<List<Day>> weeks, LocalDate previous, LocalDate next) {}
 
-    public static MonthGrid month(ReleaseCalendar.Projection projection, CalendarFilter filter, YearMonth month) {
+    public static MonthGrid month(
+            ReleaseCalendar.Projection projection, CalendarFilter filter, YearMonth month) {
         ZoneId zone = projection.zone();
         Map<LocalDate, List<Entry>> entries = new TreeMap<>();
         for (ProjectedRelease release : projection.schedule().releases()) {
@@ -192,20 +282,55 @@ public final class CalendarViews {
             }
             for (Milestones.Milestone m : Milestones.of(release)) {
                 if (m.end() != null) {
-                    entries.computeIfAbsent(m.end().atZone(zone).toLocalDate(), k -> new ArrayList<>()).add(new Entry(release.key(),
-                            m.name() + " " + (m.status() == dev.almanac.projection.StepStatus.DONE ? "done" : "due"), "milestone " + m.state(),
-                            m.end().atZone(zone).toLocalTime().withSecond(0).withNano(0).toString()));
+                    entries.computeIfAbsent(
+                                    m.end().atZone(zone).toLocalDate(), k -> new ArrayList<>())
+                            .add(
+                                    new Entry(
+                                            release.key(),
+                                            m.name()
+                                                    + " "
+                                                    + (m.status()
+                                                                    == dev.almanac.projection
+                                                                            .StepStatus.DONE
+                                                            ? "done"
+                                                            : "due"),
+                                            "milestone " + m.state(),
+                                            m.end()
+                                                    .atZone(zone)
+                                                    .toLocalTime()
+                                                    .withSecond(0)
+                                                    .withNano(0)
+                                                    .toString()));
                 }
                 for (var step : m.steps()) {
-                    if (step.status() == dev.almanac.projection.StepStatus.ACTIVE && step.overdue()) {
-                        entries.computeIfAbsent(projection.snapshot().now().atZone(zone).toLocalDate(), k -> new ArrayList<>())
-                                .add(new Entry(release.key(), step.name() + " overdue", "deadline overdue", ""));
+                    if (step.status() == dev.almanac.projection.StepStatus.ACTIVE
+                            && step.overdue()) {
+                        entries.computeIfAbsent(
+                                        projection.snapshot().now().atZone(zone).toLocalDate(),
+                                        k -> new ArrayList<>())
+                                .add(
+                                        new Entry(
+                                                release.key(),
+                                                step.name() + " overdue",
+                                                "deadline overdue",
+                                                ""));
                     }
                 }
             }
             if (state.target() != null && state.status() != ReleaseStatus.STOPPED) {
-                entries.computeIfAbsent(state.target().minusSeconds(1).atZone(zone).toLocalDate(), k -> new ArrayList<>())
-                        .add(new Entry(release.key(), "Target date", "deadline " + release.outlook().name().toLowerCase().replace('_', '-'), ""));
+                entries.computeIfAbsent(
+                                state.target().minusSeconds(1).atZone(zone).toLocalDate(),
+                                k -> new ArrayList<>())
+                        .add(
+                                new Entry(
+                                        release.key(),
+                                        "Target date",
+                                        "deadline "
+                                                + release.outlook()
+                                                        .name()
+                                                        .toLowerCase()
+                                                        .replace('_', '-'),
+                                        ""));
             }
         }
         LocalDate first = month.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -216,54 +341,104 @@ public final class CalendarViews {
             List<Day> days = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 LocalDate date = week.plusDays(i);
-                List<Entry> list = entries.getOrDefault(date, List.of()).stream().filter(e -> e.text() != null)
-                        .sorted(Comparator.comparing(Entry::time)).toList();
-                days.add(new Day(date, YearMonth.from(date).equals(month), date.equals(today), list));
+                List<Entry> list =
+                        entries.getOrDefault(date, List.of()).stream()
+                                .filter(e -> e.text() != null)
+                                .sorted(Comparator.comparing(Entry::time))
+                                .toList();
+                days.add(
+                        new Day(
+                                date,
+                                YearMonth.from(date).equals(month),
+                                date.equals(today),
+                                list));
             }
             weeks.add(days);
         }
-        return new MonthGrid(month, weeks, month.minusMonths(1).atDay(1), month.plusMonths(1).atDay(1));
+        return new MonthGrid(
+                month, weeks, month.minusMonths(1).atDay(1), month.plusMonths(1).atDay(1));
     }
 
     // ---- portfolio
 
-    record Deploy(String releaseKey, Instant at, String outlook, String when) {
-    }
+    record Deploy(String releaseKey, Instant at, String outlook, String when) {}
 
-    record LineSummary(String productLine, int onTrack, int atRisk, int late, int done, List<Deploy> nextDeploys, int openApprovals,
-            int overdueApprovals) {
-    }
+    record LineSummary(
+            String productLine,
+            int onTrack,
+            int atRisk,
+            int late,
+            int done,
+            List<Deploy> nextDeploys,
+            int openApprovals,
+            int overdueApprovals) {}
 
-    public static List<LineSummary> portfolio(ReleaseCalendar.Projection projection, CalendarFilter filter, Map<String, List<ReleaseQueries.OpenApproval>> approvals) {
+    public static List<LineSummary> portfolio(
+            ReleaseCalendar.Projection projection,
+            CalendarFilter filter,
+            Map<String, List<ReleaseQueries.OpenApproval>> approvals) {
         Map<String, List<ProjectedRelease>> byLine = new TreeMap<>();
         for (ProjectedRelease release : projection.schedule().releases()) {
             ReleaseState state = projection.releases().get(release.key());
             if (state != null && filter.matches(state)) {
-                byLine.computeIfAbsent(state.productLine() == null ? "(no product line)" : state.productLine(), k -> new ArrayList<>()).add(release);
+                byLine.computeIfAbsent(
+                                state.productLine() == null
+                                        ? "(no product line)"
+                                        : state.productLine(),
+                                k -> new ArrayList<>())
+                        .add(release);
             }
         }
         Instant now = projection.snapshot().now();
         List<LineSummary> result = new ArrayList<>();
-        byLine.forEach((line, releases) -> {
-            Map<Outlook, Integer> counts = new LinkedHashMap<>();
-            releases.forEach(r -> counts.merge(r.outlook(), 1, Integer::sum));
-            List<Deploy> next = releases.stream().filter(r -> r.outlook() != Outlook.DONE && r.targetEnd() != null && r.targetEnd().isAfter(now))
-                    .sorted(Comparator.comparing(ProjectedRelease::targetEnd)).limit(5)
-                    .map(r -> new Deploy(r.key(), r.targetEnd(), r.outlook().name().toLowerCase().replace('_', '-'), ScheduleTexts.format(r.targetEnd(), projection.zone())))
-                    .toList();
-            int open = 0;
-            int overdue = 0;
-            for (ProjectedRelease r : releases) {
-                for (ReleaseQueries.OpenApproval a : approvals.getOrDefault(r.key(), List.of())) {
-                    open++;
-                    if (a.due() != null && a.due().isBefore(now)) {
-                        overdue++;
+        byLine.forEach(
+                (line, releases) -> {
+                    Map<Outlook, Integer> counts = new LinkedHashMap<>();
+                    releases.forEach(r -> counts.merge(r.outlook(), 1, Integer::sum));
+                    List<Deploy> next =
+                            releases.stream()
+                                    .filter(
+                                            r ->
+                                                    r.outlook() != Outlook.DONE
+                                                            && r.targetEnd() != null
+                                                            && r.targetEnd().isAfter(now))
+                                    .sorted(Comparator.comparing(ProjectedRelease::targetEnd))
+                                    .limit(5)
+                                    .map(
+                                            r ->
+                                                    new Deploy(
+                                                            r.key(),
+                                                            r.targetEnd(),
+                                                            r.outlook()
+                                                                    .name()
+                                                                    .toLowerCase()
+                                                                    .replace('_', '-'),
+                                                            ScheduleTexts.format(
+                                                                    r.targetEnd(),
+                                                                    projection.zone())))
+                                    .toList();
+                    int open = 0;
+                    int overdue = 0;
+                    for (ProjectedRelease r : releases) {
+                        for (ReleaseQueries.OpenApproval a :
+                                approvals.getOrDefault(r.key(), List.of())) {
+                            open++;
+                            if (a.due() != null && a.due().isBefore(now)) {
+                                overdue++;
+                            }
+                        }
                     }
-                }
-            }
-            result.add(new LineSummary(line, counts.getOrDefault(Outlook.ON_TRACK, 0), counts.getOrDefault(Outlook.AT_RISK, 0),
-                    counts.getOrDefault(Outlook.LATE, 0), counts.getOrDefault(Outlook.DONE, 0), next, open, overdue));
-        });
+                    result.add(
+                            new LineSummary(
+                                    line,
+                                    counts.getOrDefault(Outlook.ON_TRACK, 0),
+                                    counts.getOrDefault(Outlook.AT_RISK, 0),
+                                    counts.getOrDefault(Outlook.LATE, 0),
+                                    counts.getOrDefault(Outlook.DONE, 0),
+                                    next,
+                                    open,
+                                    overdue));
+                });
         return result;
     }
 

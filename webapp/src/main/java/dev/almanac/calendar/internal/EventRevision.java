@@ -6,13 +6,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** What a calendar event looked like when a feed last showed it: its SEQUENCE rises when it changes. */
+/**
+ * What a calendar event looked like when a feed last showed it: its SEQUENCE rises when it changes.
+ */
 @Entity
 @Table(name = "calendar_event_revision")
 public class EventRevision {
 
-    @Id
-    private String uid;
+    @Id private String uid;
 
     @Column(nullable = false)
     private String fingerprint;
@@ -23,8 +24,7 @@ public class EventRevision {
     @Column(name = "last_modified", nullable = false)
     private Instant lastModified;
 
-    protected EventRevision() {
-    }
+    protected EventRevision() {}
 
     EventRevision(String uid, String fingerprint, Instant at) {
         this.uid = uid;

@@ -26,8 +26,7 @@ class FeedToken {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected FeedToken() {
-    }
+    protected FeedToken() {}
 
     FeedToken(String userId, String token, Instant createdAt) {
         this.userId = userId;

@@ -1,9 +1,9 @@
 package dev.almanac.calendar.web;
 
 import dev.almanac.calendar.internal.CalendarFeeds;
-import dev.almanac.schedule.ReleaseCalendar;
 import dev.almanac.identity.People;
 import dev.almanac.planning.PlanningCatalog;
+import dev.almanac.schedule.ReleaseCalendar;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
@@ -22,14 +22,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class FeedController {
 
     static final String VIEW = "calendar/feeds";
-    static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType TEXT_CALENDAR =
+            new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
 
     private final CalendarFeeds feeds;
     private final PlanningCatalog catalog;
     private final People teams;
     private final ReleaseCalendar calendar;
 
-    FeedController(CalendarFeeds feeds, PlanningCatalog catalog, People teams, ReleaseCalendar calendar) {
+    FeedController(
+            CalendarFeeds feeds, PlanningCatalog catalog, People teams, ReleaseCalendar calendar) {
         this.feeds = feeds;
         this.catalog = catalog;
         this.teams = teams;
@@ -38,7 +40,11 @@ class FeedController {
 
     @GetMapping("/feeds")
     String page(Principal principal, Model model) {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/feeds/").path(feeds.tokenOf(principal.getName())).toUriString();
+        String base =
+                ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/feeds/")
+                        .path(feeds.tokenOf(principal.getName()))
+                        .toUriString();
         model.addAttribute("base", base);
         model.addAttribute("teams", teams.teamsOf(principal.getName()));
         model.addAttribute("allTeams", teams.all());
@@ -51,7 +57,9 @@ class FeedController {
     @PostMapping("/feeds/reset")
     String reset(Principal principal, RedirectAttributes redirect) {
         feeds.resetToken(principal.getName());
-        redirect.addFlashAttribute("message", "Your feed address changed; subscriptions to the old one stop updating.");
+        redirect.addFlashAttribute(
+                "message",
+                "Your feed address changed; subscriptions to the old one stop updating.");
         return "redirect:/feeds";
     }
 
@@ -61,18 +69,26 @@ class FeedController {
     }
 
     @GetMapping("/feeds/{token}/{scope}/{key}.ics")
-    ResponseEntity<String> scoped(@PathVariable String token, @PathVariable String scope, @PathVariable String key, HttpServletRequest request) {
+    ResponseEntity<String> scoped(
+            @PathVariable String token,
+            @PathVariable String scope,
+            @PathVariable String key,
+            HttpServletRequest request) {
         var feedScope = CalendarFeeds.Scope.ofPath(scope).filter(s -> s != CalendarFeeds.Scope.ALL);
         if (feedScope.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.TEXT_PLAIN)
                     .body("No feed '" + scope + "': use team, product-line, model or release.");
         }
         return feed(token, feedScope.get(), key, request);
     }
 
-    private ResponseEntity<String> feed(String token, CalendarFeeds.Scope scope, String key, HttpServletRequest request) {
+    private ResponseEntity<String> feed(
+            String token, CalendarFeeds.Scope scope, String key, HttpServletRequest request) {
         if (!feeds.valid(token)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("No such feed.");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body("No such feed.");
         }
         String base = ServletUriComponentsBuilder.fromContextPath(request).toUriString();
         String ics;
@@ -82,6 +98,9 @@ class FeedController {
             // two clients recorded the same new event at once; the second reading finds it recorded
             ics = feeds.feed(scope, key, base);
         }
-        return ResponseEntity.ok().contentType(TEXT_CALENDAR).header("Cache-Control", "private, max-age=300").body(ics);
+        return ResponseEntity.ok()
+                .contentType(TEXT_CALENDAR)
+                .header("Cache-Control", "private, max-age=300")
+                .body(ics);
     }
 }

@@ -1,12 +1,12 @@
 package dev.almanac.capacity.web;
 
-import dev.almanac.schedule.ScheduleTexts;
-import dev.almanac.capacity.Contention;
 import dev.almanac.capacity.CapacityInputs;
-import dev.almanac.schedule.ReleaseCalendar;
+import dev.almanac.capacity.Contention;
 import dev.almanac.planning.PlanningRejected;
 import dev.almanac.planning.Resources;
 import dev.almanac.projection.Capacity;
+import dev.almanac.schedule.ReleaseCalendar;
+import dev.almanac.schedule.ScheduleTexts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Utilisation: the heat map of resources by week, the drill-down behind a cell, the conflicts, levelling and reserve overrides. */
+/**
+ * Utilisation: the heat map of resources by week, the drill-down behind a cell, the conflicts,
+ * levelling and reserve overrides.
+ */
 @Controller
 class CapacityController {
 
@@ -34,7 +37,12 @@ class CapacityController {
     private final Resources resources;
     private final java.time.Clock clock;
 
-    CapacityController(Contention contention, CapacityInputs inputs, ReleaseCalendar calendar, Resources resources, java.time.Clock clock) {
+    CapacityController(
+            Contention contention,
+            CapacityInputs inputs,
+            ReleaseCalendar calendar,
+            Resources resources,
+            java.time.Clock clock) {
         this.contention = contention;
         this.inputs = inputs;
         this.calendar = calendar;
@@ -43,7 +51,14 @@ class CapacityController {
     }
 
     /** One week of one resource: what is booked against what it has. */
-    public record Cell(String resource, LocalDate week, double booked, double capacity, double peak, boolean over, boolean reserve) {
+    public record Cell(
+            String resource,
+            LocalDate week,
+            double booked,
+            double capacity,
+            double peak,
+            boolean over,
+            boolean reserve) {
 
         public String level() {
             if (over) {
@@ -60,10 +75,17 @@ class CapacityController {
         }
     }
 
-    public record Row(Capacity.Resource resource, List<Cell> cells, double booked, double capacity, long conflicts) {
+    public record Row(
+            Capacity.Resource resource,
+            List<Cell> cells,
+            double booked,
+            double capacity,
+            long conflicts) {
 
         public String utilisation() {
-            return capacity <= 0 ? (booked > 0 ? "over" : "–") : Math.round(100 * booked / capacity) + " %";
+            return capacity <= 0
+                    ? (booked > 0 ? "over" : "–")
+                    : Math.round(100 * booked / capacity) + " %";
         }
 
         public String bookedText() {
@@ -95,15 +117,31 @@ class CapacityController {
                     }
                     booked += b.booked();
                     capacity += b.capacity();
-                    peak = Math.max(peak, b.capacity() > 0 ? b.booked() / b.capacity() : (b.booked() > 0 ? Double.MAX_VALUE : 0));
+                    peak =
+                            Math.max(
+                                    peak,
+                                    b.capacity() > 0
+                                            ? b.booked() / b.capacity()
+                                            : (b.booked() > 0 ? Double.MAX_VALUE : 0));
                     over |= b.overAllocated();
                     reserve |= b.intoReserve();
                 }
-                cells.add(new Cell(r.resource().key(), first.plusWeeks(w), booked, capacity, peak, over, reserve));
+                cells.add(
+                        new Cell(
+                                r.resource().key(),
+                                first.plusWeeks(w),
+                                booked,
+                                capacity,
+                                peak,
+                                over,
+                                reserve));
                 bookedTotal += booked;
                 capacityTotal += capacity;
             }
-            long conflicts = load.conflicts().stream().filter(c -> c.resource().equals(r.resource().key())).count();
+            long conflicts =
+                    load.conflicts().stream()
+                            .filter(c -> c.resource().equals(r.resource().key()))
+                            .count();
             rows.add(new Row(r.resource(), cells, bookedTotal, capacityTotal, conflicts));
         }
         return rows;
@@ -114,7 +152,11 @@ class CapacityController {
         Capacity.Load load = contention.load();
         LocalDate first = inputs.firstDay(clock.instant());
         model.addAttribute("rows", heatMap(load, first, CapacityInputs.WEEKS, calendar.zone()));
-        model.addAttribute("weeks", java.util.stream.IntStream.range(0, CapacityInputs.WEEKS).mapToObj(first::plusWeeks).toList());
+        model.addAttribute(
+                "weeks",
+                java.util.stream.IntStream.range(0, CapacityInputs.WEEKS)
+                        .mapToObj(first::plusWeeks)
+                        .toList());
         model.addAttribute("conflicts", load.conflicts());
         model.addAttribute("overrides", resources.overrides());
         model.addAttribute("zone", calendar.zone());
@@ -130,7 +172,10 @@ class CapacityController {
     }
 
     @GetMapping("/utilisation/{resource}/{week}")
-    String cell(@PathVariable String resource, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week, Model model) {
+    String cell(
+            @PathVariable String resource,
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
+            Model model) {
         Capacity.ResourceLoad load = contention.load().of(resource);
         if (load == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No resource " + resource);
@@ -138,24 +183,43 @@ class CapacityController {
         ZoneId zone = calendar.zone();
         Instant from = week.atStartOfDay(zone).toInstant();
         Instant to = week.plusWeeks(1).atStartOfDay(zone).toInstant();
-        List<Capacity.Bucket> buckets = load.buckets().stream().filter(b -> !b.start().isBefore(from) && b.start().isBefore(to))
-                .filter(b -> load.resource().granularity() == Capacity.Granularity.DAY || !b.bookings().isEmpty() || b.capacity() == 0).toList();
+        List<Capacity.Bucket> buckets =
+                load.buckets().stream()
+                        .filter(b -> !b.start().isBefore(from) && b.start().isBefore(to))
+                        .filter(
+                                b ->
+                                        load.resource().granularity() == Capacity.Granularity.DAY
+                                                || !b.bookings().isEmpty()
+                                                || b.capacity() == 0)
+                        .toList();
         model.addAttribute("resource", load.resource());
         model.addAttribute("week", week);
         model.addAttribute("buckets", buckets);
-        model.addAttribute("conflicts", contention.conflicts().stream().filter(c -> c.resource().equals(resource) && c.start().isBefore(to)
-                && c.end().isAfter(from)).toList());
+        model.addAttribute(
+                "conflicts",
+                contention.conflicts().stream()
+                        .filter(
+                                c ->
+                                        c.resource().equals(resource)
+                                                && c.start().isBefore(to)
+                                                && c.end().isAfter(from))
+                        .toList());
         model.addAttribute("zone", zone);
         return "calendar/utilisation-cell";
     }
 
     @PostMapping("/utilisation/overrides")
-    String override(@RequestParam String resource, @RequestParam String releaseKey, @RequestParam(required = false) String reason,
-            Authentication user, RedirectAttributes redirect) {
+    String override(
+            @RequestParam String resource,
+            @RequestParam String releaseKey,
+            @RequestParam(required = false) String reason,
+            Authentication user,
+            RedirectAttributes redirect) {
         try {
             resources.overrideReservation(resource, releaseKey, reason, user.getName());
             contention.forget();
-            redirect.addFlashAttribute("message", releaseKey + " may use the reserve of " + resource + ".");
+            redirect.addFlashAttribute(
+                    "message", releaseKey + " may use the reserve of " + resource + ".");
         } catch (PlanningRejected rejected) {
             redirect.addFlashAttribute("error", rejected.getMessage());
         }

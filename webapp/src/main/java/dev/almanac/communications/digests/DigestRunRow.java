@@ -2,8 +2,6 @@ package dev.almanac.communications.digests;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,10 +15,13 @@ class DigestRunRow {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     @Column(nullable = false)
     String role;
+
     @Column(name = "period_start", nullable = false)
     Instant periodStart;
+
     @Column(name = "period_end", nullable = false)
     Instant periodEnd;
 }

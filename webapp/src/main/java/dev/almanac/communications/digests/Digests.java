@@ -1,8 +1,5 @@
 package dev.almanac.communications.digests;
 
-import dev.almanac.releases.ReleaseQueries;
-import dev.almanac.identity.People;
-import dev.almanac.releases.ReleaseTask;
 import dev.almanac.communications.Channel;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.Delivery;
@@ -17,11 +14,14 @@ import dev.almanac.communications.notices.NoticeTexts;
 import dev.almanac.communications.notices.Notices;
 import dev.almanac.communications.stakeholders.StakeholderRepository;
 import dev.almanac.communications.stakeholders.StakeholderRow;
-import dev.almanac.schedule.ReleaseCalendar;
-import dev.almanac.schedule.Slips;
+import dev.almanac.identity.People;
 import dev.almanac.projection.Outlook;
 import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.ReleaseState;
+import dev.almanac.releases.ReleaseQueries;
+import dev.almanac.releases.ReleaseTask;
+import dev.almanac.schedule.ReleaseCalendar;
+import dev.almanac.schedule.Slips;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,8 +35,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,8 +65,19 @@ public class Digests {
     private final ReleaseQueries releaseQueries;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    Digests(org.springframework.transaction.support.TransactionTemplate tx, ReleaseQueries releaseQueries, StakeholderRepository stakeholders, DeliveryRepository deliveries, NoticeRepository notices, DigestRunRepository runs, Notices outbox,
-            Slips slips, ReleaseCalendar calendar, People people, CommunicationsProperties properties, Clock clock) {
+    Digests(
+            org.springframework.transaction.support.TransactionTemplate tx,
+            ReleaseQueries releaseQueries,
+            StakeholderRepository stakeholders,
+            DeliveryRepository deliveries,
+            NoticeRepository notices,
+            DigestRunRepository runs,
+            Notices outbox,
+            Slips slips,
+            ReleaseCalendar calendar,
+            People people,
+            CommunicationsProperties properties,
+            Clock clock) {
         this.stakeholders = stakeholders;
         this.deliveries = deliveries;
         this.notices = notices;
@@ -81,7 +92,9 @@ public class Digests {
         this.tx = tx;
     }
 
-    @Scheduled(fixedDelayString = "${almanac.communications.digest-check:60s}", initialDelayString = "30s")
+    @Scheduled(
+            fixedDelayString = "${almanac.communications.digest-check:60s}",
+            initialDelayString = "30s")
     void tick() {
         if (!properties.dispatch()) {
             return;
@@ -89,16 +102,21 @@ public class Digests {
         Instant now = clock.instant();
         for (String role : roles()) {
             try {
-                Instant last = runs.findTopByRoleOrderByPeriodEndDesc(role).map(r -> r.periodEnd).orElse(null);
+                Instant last =
+                        runs.findTopByRoleOrderByPeriodEndDesc(role)
+                                .map(r -> r.periodEnd)
+                                .orElse(null);
                 if (last == null) {
-                    // the first period starts now: the first digest goes out at the next scheduled time, not at once
-                    tx.executeWithoutResult(status -> {
-                        DigestRunRow start = new DigestRunRow();
-                        start.role = role;
-                        start.periodStart = now;
-                        start.periodEnd = now;
-                        runs.save(start);
-                    });
+                    // the first period starts now: the first digest goes out at the next scheduled
+                    // time, not at once
+                    tx.executeWithoutResult(
+                            status -> {
+                                DigestRunRow start = new DigestRunRow();
+                                start.role = role;
+                                start.periodStart = now;
+                                start.periodEnd = now;
+                                runs.save(start);
+                            });
                     continue;
                 }
                 CronExpression cron = CronExpression.parse(properties.digestSchedule(role));
@@ -106,14 +124,18 @@ public class Digests {
                 Instant from = last;
                 var due = cron.next(from.atZone(zone));
                 if (due != null && !due.toInstant().isAfter(now)) {
-                    // the period ends at the schedule's time, so a node that repeats it writes the same digests (and the unique period refuses them)
+                    // the period ends at the schedule's time, so a node that repeats it writes the
+                    // same digests (and the unique period refuses them)
                     Instant to = due.toInstant();
                     tx.executeWithoutResult(status -> run(role, from, to));
                 }
             } catch (org.springframework.dao.DataIntegrityViolationException e) {
                 log.info("The {} digest of this period was already sent by another node", role);
             } catch (RuntimeException e) {
-                log.warn("The {} digest failed; it is tried again at the next check: {}", role, e.getMessage());
+                log.warn(
+                        "The {} digest failed; it is tried again at the next check: {}",
+                        role,
+                        e.getMessage());
             }
         }
     }
@@ -128,12 +150,26 @@ public class Digests {
     }
 
     /** What one digest holds. */
-    public record Digest(String recipient, String role, Instant from, Instant to, List<String> moved, List<String> atRisk, List<String> needsYou,
+    public record Digest(
+            String recipient,
+            String role,
+            Instant from,
+            Instant to,
+            List<String> moved,
+            List<String> atRisk,
+            List<String> needsYou,
             List<String> held) {
 
         public String text(ZoneId zone) {
-            StringBuilder out = new StringBuilder("Your " + role + " digest for " + NoticeTexts.format(from, zone) + " to " + NoticeTexts.format(to, zone)
-                    + ".\n");
+            StringBuilder out =
+                    new StringBuilder(
+                            "Your "
+                                    + role
+                                    + " digest for "
+                                    + NoticeTexts.format(from, zone)
+                                    + " to "
+                                    + NoticeTexts.format(to, zone)
+                                    + ".\n");
             section(out, "What moved", moved);
             section(out, "At risk", atRisk);
             section(out, "Needs you", needsYou);
@@ -154,7 +190,9 @@ public class Digests {
         }
     }
 
-    /** Builds and queues the digests of a role for the period [from, to), and records the period. */
+    /**
+     * Builds and queues the digests of a role for the period [from, to), and records the period.
+     */
     @Transactional
     public List<Digest> run(String role, Instant from, Instant to) {
         ZoneId zone = ZoneId.of(properties.zone());
@@ -162,31 +200,78 @@ public class Digests {
         List<Digest> sent = new ArrayList<>();
         Map<String, List<StakeholderRow>> byParty = new LinkedHashMap<>();
         if (PERSONAL.equals(role)) {
-            Set<String> stakeholderUsers = stakeholders.findAll().stream().filter(s -> s.partyKind == StakeholderRow.PartyKind.USER).map(s -> s.party)
-                    .collect(Collectors.toSet());
+            Set<String> stakeholderUsers =
+                    stakeholders.findAll().stream()
+                            .filter(s -> s.partyKind == StakeholderRow.PartyKind.USER)
+                            .map(s -> s.party)
+                            .collect(Collectors.toSet());
             for (String recipient : deliveries.recipientsWithHeld(to)) {
                 if (!stakeholderUsers.contains(recipient)) {
                     byParty.put(recipient, List.of());
                 }
             }
         } else {
-            StakeholderRole stakeholderRole = StakeholderRole.valueOf(role.toUpperCase(Locale.ROOT));
+            StakeholderRole stakeholderRole =
+                    StakeholderRole.valueOf(role.toUpperCase(Locale.ROOT));
             for (StakeholderRow s : stakeholders.findByRole(stakeholderRole)) {
-                byParty.computeIfAbsent((s.partyKind == StakeholderRow.PartyKind.GROUP ? "group:" : "") + s.party, k -> new ArrayList<>()).add(s);
+                byParty.computeIfAbsent(
+                                (s.partyKind == StakeholderRow.PartyKind.GROUP ? "group:" : "")
+                                        + s.party,
+                                k -> new ArrayList<>())
+                        .add(s);
             }
         }
-        List<Slips.Recorded> slipsOfPeriod = slips.since(from).stream().filter(r -> r.detectedAt().isBefore(to)).toList();
+        List<Slips.Recorded> slipsOfPeriod =
+                slips.since(from).stream().filter(r -> r.detectedAt().isBefore(to)).toList();
         for (var entry : byParty.entrySet()) {
-            Digest digest = digest(entry.getKey(), role, entry.getValue(), projection, slipsOfPeriod, from, to);
+            Digest digest =
+                    digest(
+                            entry.getKey(),
+                            role,
+                            entry.getValue(),
+                            projection,
+                            slipsOfPeriod,
+                            from,
+                            to);
             List<Notices.Recipient> channels = channels(entry.getKey(), entry.getValue());
             if (channels.isEmpty()) {
                 continue;
             }
-            outbox.raiseTo(new NoticeDraft("digest:" + role + ":" + entry.getKey() + ":" + to.toEpochMilli(), NoticeType.DIGEST, null, null, null,
-                    "Your " + role + " digest: " + digest.moved().size() + " moved, " + digest.atRisk().size() + " at risk, " + digest.needsYou().size()
-                            + " need you",
-                    digest.text(zone), "/at-risk", Map.of("role", role, "from", from.toString(), "to", to.toString(), "moved", digest.moved(),
-                            "atRisk", digest.atRisk(), "needsYou", digest.needsYou(), "held", digest.held()), List.of()), channels);
+            outbox.raiseTo(
+                    new NoticeDraft(
+                            "digest:" + role + ":" + entry.getKey() + ":" + to.toEpochMilli(),
+                            NoticeType.DIGEST,
+                            null,
+                            null,
+                            null,
+                            "Your "
+                                    + role
+                                    + " digest: "
+                                    + digest.moved().size()
+                                    + " moved, "
+                                    + digest.atRisk().size()
+                                    + " at risk, "
+                                    + digest.needsYou().size()
+                                    + " need you",
+                            digest.text(zone),
+                            "/at-risk",
+                            Map.of(
+                                    "role",
+                                    role,
+                                    "from",
+                                    from.toString(),
+                                    "to",
+                                    to.toString(),
+                                    "moved",
+                                    digest.moved(),
+                                    "atRisk",
+                                    digest.atRisk(),
+                                    "needsYou",
+                                    digest.needsYou(),
+                                    "held",
+                                    digest.held()),
+                            List.of()),
+                    channels);
             sent.add(digest);
         }
         DigestRunRow run = new DigestRunRow();
@@ -197,40 +282,88 @@ public class Digests {
         return sent;
     }
 
-    Digest digest(String recipient, String role, List<StakeholderRow> rows, ReleaseCalendar.Projection projection, List<Slips.Recorded> slipsOfPeriod,
-            Instant from, Instant to) {
+    Digest digest(
+            String recipient,
+            String role,
+            List<StakeholderRow> rows,
+            ReleaseCalendar.Projection projection,
+            List<Slips.Recorded> slipsOfPeriod,
+            Instant from,
+            Instant to) {
         ZoneId zone = projection.zone();
         Set<String> inScope = new LinkedHashSet<>();
         for (ReleaseState release : projection.releases().values()) {
             for (StakeholderRow s : rows) {
-                if (s.scopeKind == StakeholderRow.ScopeKind.MODEL ? s.scope.equals(release.model()) : s.scope.equals(release.productLine())) {
+                if (s.scopeKind == StakeholderRow.ScopeKind.MODEL
+                        ? s.scope.equals(release.model())
+                        : s.scope.equals(release.productLine())) {
                     inScope.add(release.key());
                 }
             }
         }
-        List<String> moved = slipsOfPeriod.stream().filter(r -> inScope.contains(r.slip().releaseKey()))
-                .map(r -> r.slip().releaseKey() + ": " + r.slip().milestone() + " moved " + NoticeTexts.days(r.slip().by()) + " to "
-                        + NoticeTexts.format(r.slip().projectedEnd(), zone) + (r.slip().cause() == null ? "" : " (" + r.slip().cause() + ")"))
-                .toList();
-        List<String> atRisk = projection.projected().values().stream().filter(r -> inScope.contains(r.key()))
-                .filter(r -> r.outlook() == Outlook.AT_RISK || r.outlook() == Outlook.LATE)
-                .map((ProjectedRelease r) -> r.key() + " is " + r.outlook().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " ("
-                        + Math.round(r.onTargetProbability() * 100) + "% on target)")
-                .toList();
+        List<String> moved =
+                slipsOfPeriod.stream()
+                        .filter(r -> inScope.contains(r.slip().releaseKey()))
+                        .map(
+                                r ->
+                                        r.slip().releaseKey()
+                                                + ": "
+                                                + r.slip().milestone()
+                                                + " moved "
+                                                + NoticeTexts.days(r.slip().by())
+                                                + " to "
+                                                + NoticeTexts.format(r.slip().projectedEnd(), zone)
+                                                + (r.slip().cause() == null
+                                                        ? ""
+                                                        : " (" + r.slip().cause() + ")"))
+                        .toList();
+        List<String> atRisk =
+                projection.projected().values().stream()
+                        .filter(r -> inScope.contains(r.key()))
+                        .filter(r -> r.outlook() == Outlook.AT_RISK || r.outlook() == Outlook.LATE)
+                        .map(
+                                (ProjectedRelease r) ->
+                                        r.key()
+                                                + " is "
+                                                + r.outlook()
+                                                        .name()
+                                                        .toLowerCase(Locale.ROOT)
+                                                        .replace('_', ' ')
+                                                + " ("
+                                                + Math.round(r.onTargetProbability() * 100)
+                                                + "% on target)")
+                        .toList();
         List<String> needsYou = new ArrayList<>();
-        List<String> groups = recipient.startsWith("group:") ? List.of(recipient.substring(6)) : people.teamsOf(recipient);
+        List<String> groups =
+                recipient.startsWith("group:")
+                        ? List.of(recipient.substring(6))
+                        : people.teamsOf(recipient);
         for (ReleaseTask task : releaseQueries.openTasksFor(groups)) {
-            if (task.releaseKey() != null && (rows.isEmpty() || inScope.contains(task.releaseKey()))) {
-                needsYou.add(task.name() + " for " + task.releaseKey() + (task.due() == null ? "" : ", due " + NoticeTexts.format(task.due(), zone)));
+            if (task.releaseKey() != null
+                    && (rows.isEmpty() || inScope.contains(task.releaseKey()))) {
+                needsYou.add(
+                        task.name()
+                                + " for "
+                                + task.releaseKey()
+                                + (task.due() == null
+                                        ? ""
+                                        : ", due " + NoticeTexts.format(task.due(), zone)));
             }
         }
         List<String> held = new ArrayList<>();
-        List<DeliveryRow> heldRows = deliveries.findByRecipientAndStatusAndNextAttemptAtLessThanOrderById(recipient, DeliveryRow.Status.HELD, to);
-        Map<Long, NoticeRow> byId = notices.findByIdIn(heldRows.stream().map(d -> d.noticeId).distinct().toList()).stream()
-                .collect(Collectors.toMap(n -> n.id, n -> n));
+        List<DeliveryRow> heldRows =
+                deliveries.findByRecipientAndStatusAndNextAttemptAtLessThanOrderById(
+                        recipient, DeliveryRow.Status.HELD, to);
+        Map<Long, NoticeRow> byId =
+                notices
+                        .findByIdIn(heldRows.stream().map(d -> d.noticeId).distinct().toList())
+                        .stream()
+                        .collect(Collectors.toMap(n -> n.id, n -> n));
         Set<Long> seen = new LinkedHashSet<>();
         for (DeliveryRow d : heldRows) {
-            if (!d.nextAttemptAt.isBefore(from) && seen.add(d.noticeId) && byId.containsKey(d.noticeId)) {
+            if (!d.nextAttemptAt.isBefore(from)
+                    && seen.add(d.noticeId)
+                    && byId.containsKey(d.noticeId)) {
                 held.add(byId.get(d.noticeId).subject);
             }
             if (!d.nextAttemptAt.isBefore(from)) {
@@ -240,17 +373,30 @@ public class Digests {
         return new Digest(recipient, role, from, to, moved, atRisk, needsYou, held);
     }
 
-    /** Where a digest goes: the recipient's stakeholder channels (in-app for someone who is no stakeholder). */
+    /**
+     * Where a digest goes: the recipient's stakeholder channels (in-app for someone who is no
+     * stakeholder).
+     */
     private List<Notices.Recipient> channels(String recipient, List<StakeholderRow> rows) {
         if (rows.isEmpty()) {
-            return List.of(new Notices.Recipient(recipient, Channel.IN_APP, recipient, Delivery.IMMEDIATE));
+            return List.of(
+                    new Notices.Recipient(
+                            recipient, Channel.IN_APP, recipient, Delivery.IMMEDIATE));
         }
         Map<String, Notices.Recipient> result = new LinkedHashMap<>();
         for (StakeholderRow s : rows) {
             Map<String, Notices.Recipient> one = new LinkedHashMap<>();
             outbox.addStakeholder(one, s, new Notices.Choices(NoticeType.DIGEST, Map.of()));
-            one.values().forEach(r -> result.putIfAbsent(r.id() + "|" + r.channel(), new Notices.Recipient(r.id(), r.channel(), r.address(),
-                    Delivery.IMMEDIATE)));
+            one.values()
+                    .forEach(
+                            r ->
+                                    result.putIfAbsent(
+                                            r.id() + "|" + r.channel(),
+                                            new Notices.Recipient(
+                                                    r.id(),
+                                                    r.channel(),
+                                                    r.address(),
+                                                    Delivery.IMMEDIATE)));
         }
         return List.copyOf(result.values());
     }

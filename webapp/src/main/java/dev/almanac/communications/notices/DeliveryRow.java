@@ -16,36 +16,56 @@ import java.time.Instant;
 @Table(name = "notice_delivery")
 public class DeliveryRow {
 
-    public enum Status { PENDING, SENDING, SENT, FAILED, HELD, DIGESTED }
+    public enum Status {
+        PENDING,
+        SENDING,
+        SENT,
+        FAILED,
+        HELD,
+        DIGESTED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     @Column(name = "notice_id", nullable = false)
     public Long noticeId;
+
     @Column(name = "dedupe_key", nullable = false)
     String dedupeKey;
+
     @Column(nullable = false)
     String recipient;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     Channel channel;
+
     String address;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
+
     @Column(nullable = false)
     int attempts;
+
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
+
     @Column(name = "claimed_by")
     String claimedBy;
+
     @Column(name = "claimed_until")
     Instant claimedUntil;
+
     @Column(name = "last_error")
     String lastError;
+
     @Column(name = "sent_at")
     Instant sentAt;
+
     @Column(name = "read_at")
     Instant readAt;
 }

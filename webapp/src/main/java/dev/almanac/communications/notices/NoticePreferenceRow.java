@@ -10,7 +10,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 @Entity
 @Table(name = "notice_preference")
@@ -19,11 +18,14 @@ public class NoticePreferenceRow {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     @Column(name = "user_id", nullable = false)
     public String userId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "notice_type", nullable = false)
     public NoticeType type;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Delivery delivery;

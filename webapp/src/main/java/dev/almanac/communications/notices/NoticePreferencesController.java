@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Each person's choice, per kind of notice, of what reaches them: at once, in the digest, or not at all. */
+/**
+ * Each person's choice, per kind of notice, of what reaches them: at once, in the digest, or not at
+ * all.
+ */
 @Controller
 class NoticePreferencesController {
 
@@ -31,7 +34,11 @@ class NoticePreferencesController {
     }
 
     @PostMapping("/notices/preferences")
-    String choose(@RequestParam Map<String, String> form, Principal principal, Model model, RedirectAttributes redirect) {
+    String choose(
+            @RequestParam Map<String, String> form,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
         Map<NoticeType, Delivery> choices = new EnumMap<>(NoticeType.class);
         for (NoticeType type : NoticeType.values()) {
             String value = form.get(type.code());
@@ -41,7 +48,11 @@ class NoticePreferencesController {
             try {
                 choices.put(type, Delivery.valueOf(value));
             } catch (IllegalArgumentException e) {
-                model.addAttribute("error", "Choose immediately, in my digest, or not at all for " + type.label() + ".");
+                model.addAttribute(
+                        "error",
+                        "Choose immediately, in my digest, or not at all for "
+                                + type.label()
+                                + ".");
                 model.addAttribute("fieldError", type.code());
                 return preferences(model, principal);
             }

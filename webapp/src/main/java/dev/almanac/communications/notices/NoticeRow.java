@@ -19,20 +19,28 @@ public class NoticeRow {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "source_key", nullable = false)
     String sourceKey;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "notice_type", nullable = false)
     NoticeType type;
+
     @Column(name = "release_key")
     String releaseKey;
+
     @Column(nullable = false)
     public String subject;
+
     @Column(nullable = false, columnDefinition = "TEXT")
     String body;
+
     String link;
+
     @Column(nullable = false, columnDefinition = "TEXT")
     String payload;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 }

@@ -6,7 +6,6 @@ import dev.almanac.communications.NoticeType;
 import dev.almanac.processes.ModelRelease;
 import dev.almanac.processes.ProcedureListener;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,8 @@ class NoticeSignals implements ProcedureListener {
     private final ObjectProvider<Notices> notices;
     private final ObjectProvider<CommunicationsProperties> properties;
 
-    NoticeSignals(ObjectProvider<Notices> notices, ObjectProvider<CommunicationsProperties> properties) {
+    NoticeSignals(
+            ObjectProvider<Notices> notices, ObjectProvider<CommunicationsProperties> properties) {
         this.notices = notices;
         this.properties = properties;
     }
@@ -55,17 +55,35 @@ class NoticeSignals implements ProcedureListener {
         List<String> groups = task.candidateGroups();
         String releaseKey = task.releaseKey();
         ZoneId zone = ZoneId.of(properties.getObject().zone());
-        String due = task.due() == null ? "no due date" : "due " + NoticeTexts.format(task.due(), zone);
+        String due =
+                task.due() == null ? "no due date" : "due " + NoticeTexts.format(task.due(), zone);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("taskId", task.taskId());
         payload.put("task", task.name());
         payload.put("groups", groups);
         payload.put("due", task.due() == null ? null : task.due().toString());
-        notices.getObject().raise(new NoticeDraft("approval-needed:" + task.taskId(), NoticeType.APPROVAL_NEEDED, releaseKey, null, null,
-                task.name() + " needed for " + releaseKey + " (" + due + ")",
-                "Release " + releaseKey + " waits for '" + task.name() + "' from " + String.join(", ", groups) + ", " + due + ".\n"
-                        + "Open the task in the task list to decide.",
-                NoticeTexts.taskLink(task.taskId()), payload, groups));
+        notices.getObject()
+                .raise(
+                        new NoticeDraft(
+                                "approval-needed:" + task.taskId(),
+                                NoticeType.APPROVAL_NEEDED,
+                                releaseKey,
+                                null,
+                                null,
+                                task.name() + " needed for " + releaseKey + " (" + due + ")",
+                                "Release "
+                                        + releaseKey
+                                        + " waits for '"
+                                        + task.name()
+                                        + "' from "
+                                        + String.join(", ", groups)
+                                        + ", "
+                                        + due
+                                        + ".\n"
+                                        + "Open the task in the task list to decide.",
+                                NoticeTexts.taskLink(task.taskId()),
+                                payload,
+                                groups));
     }
 
     private void stepNotice(Step step, String code) {
@@ -82,21 +100,44 @@ class NoticeSignals implements ProcedureListener {
             Object finding = step.variable(ModelRelease.Variables.HEALTH_FINDING);
             payload.put("healthFinding", finding);
             subject = "Rollback of " + releaseKey + " under way";
-            body = "The health check after deploying " + releaseKey + " failed" + (finding == null ? "." : ": " + finding + ".")
-                    + "\nRelease managers are rolling the deployment back.";
+            body =
+                    "The health check after deploying "
+                            + releaseKey
+                            + " failed"
+                            + (finding == null ? "." : ": " + finding + ".")
+                            + "\nRelease managers are rolling the deployment back.";
         } else if (type == NoticeType.RELEASE_DEPLOYED) {
             Object uri = step.variable(ModelRelease.Variables.MODEL_URI);
             Object deployment = step.variable(ModelRelease.Variables.DEPLOYMENT_ID);
             payload.put("modelUri", uri);
             payload.put("deploymentId", deployment);
             subject = releaseKey + " is deployed";
-            body = "Release " + releaseKey + " was deployed" + (deployment == null ? "" : " as " + deployment)
-                    + (uri == null ? "." : " from " + uri + ".") + "\nRelease notes are drafted and will follow once published.";
+            body =
+                    "Release "
+                            + releaseKey
+                            + " was deployed"
+                            + (deployment == null ? "" : " as " + deployment)
+                            + (uri == null ? "." : " from " + uri + ".")
+                            + "\nRelease notes are drafted and will follow once published.";
         } else {
             subject = step.activityName() + " of " + releaseKey;
             body = step.activityName() + " of release " + releaseKey + ".";
         }
-        notices.getObject().raise(NoticeDraft.about(code + ":" + step.processInstanceId() + ":" + step.activityId() + ":"
-                + step.activityInstanceId(), type, releaseKey, subject, body, "/releases/" + releaseKey, payload));
+        notices.getObject()
+                .raise(
+                        NoticeDraft.about(
+                                code
+                                        + ":"
+                                        + step.processInstanceId()
+                                        + ":"
+                                        + step.activityId()
+                                        + ":"
+                                        + step.activityInstanceId(),
+                                type,
+                                releaseKey,
+                                subject,
+                                body,
+                                "/releases/" + releaseKey,
+                                payload));
     }
 }

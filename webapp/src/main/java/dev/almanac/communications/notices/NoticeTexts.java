@@ -8,19 +8,25 @@ import java.util.Locale;
 /** Small helpers for the wording of notices. */
 public final class NoticeTexts {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ENGLISH);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ENGLISH);
 
-    private NoticeTexts() {
-    }
+    private NoticeTexts() {}
 
     public static String format(Instant at, ZoneId zone) {
         return at == null ? "-" : FORMAT.format(at.atZone(zone));
     }
 
-    /** A metric as people read it: 4 significant digits, no float noise (-0.07, not -0.07000000000000006). */
+    /**
+     * A metric as people read it: 4 significant digits, no float noise (-0.07, not
+     * -0.07000000000000006).
+     */
     static String number(Object value) {
         if (value instanceof Double || value instanceof Float) {
-            return java.math.BigDecimal.valueOf(((Number) value).doubleValue()).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+            return java.math.BigDecimal.valueOf(((Number) value).doubleValue())
+                    .round(new java.math.MathContext(4))
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return String.valueOf(value);
     }

@@ -1,13 +1,9 @@
 package dev.almanac.communications.notices;
 
-import dev.almanac.releases.ReleaseQueries;
-import dev.almanac.releases.ReleaseTask;
+import dev.almanac.capacity.CapacityConflictDetected;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.NoticeDraft;
 import dev.almanac.communications.NoticeType;
-import dev.almanac.capacity.CapacityConflictDetected;
-import dev.almanac.schedule.MilestoneSlipped;
-import dev.almanac.releases.MilestoneStepEnded;
 import dev.almanac.governance.GovernanceEvents;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.projection.ReleaseWindows;
@@ -15,11 +11,14 @@ import dev.almanac.projection.Step;
 import dev.almanac.projection.StepKind;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowOccurrence;
+import dev.almanac.releases.MilestoneStepEnded;
+import dev.almanac.releases.ReleaseQueries;
+import dev.almanac.releases.ReleaseTask;
+import dev.almanac.schedule.MilestoneSlipped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,12 @@ public class NoticeTriggers {
     private final CommunicationsProperties properties;
     private final Clock clock;
 
-    NoticeTriggers(Notices notices, ReleaseQueries releaseQueries, PlanningCatalog catalog, CommunicationsProperties properties, Clock clock) {
+    NoticeTriggers(
+            Notices notices,
+            ReleaseQueries releaseQueries,
+            PlanningCatalog catalog,
+            CommunicationsProperties properties,
+            Clock clock) {
         this.notices = notices;
         this.releaseQueries = releaseQueries;
         this.catalog = catalog;
@@ -68,13 +72,37 @@ public class NoticeTriggers {
         payload.put("pastTarget", slip.pastTarget());
         payload.put("cause", slip.cause());
         String cause = slip.cause() == null ? "no single cause recorded" : slip.cause();
-        notices.raise(NoticeDraft.about("milestone-slipped:" + slip.releaseKey() + ":" + slip.milestone() + ":" + slip.projectedEnd().toEpochMilli(),
-                NoticeType.MILESTONE_SLIPPED, slip.releaseKey(),
-                slip.milestone() + " of " + slip.releaseKey() + " slipped " + NoticeTexts.days(slip.by()) + (slip.pastTarget() ? ", past its target" : ""),
-                slip.milestone() + " of " + slip.releaseKey() + " now ends " + NoticeTexts.format(slip.projectedEnd(), zone()) + " (was "
-                        + NoticeTexts.format(slip.previousEnd(), zone()) + ").\nCause: " + cause + "."
-                        + (slip.pastTarget() ? "\nIt now ends after the release's target date." : ""),
-                "/releases/" + slip.releaseKey(), payload));
+        notices.raise(
+                NoticeDraft.about(
+                        "milestone-slipped:"
+                                + slip.releaseKey()
+                                + ":"
+                                + slip.milestone()
+                                + ":"
+                                + slip.projectedEnd().toEpochMilli(),
+                        NoticeType.MILESTONE_SLIPPED,
+                        slip.releaseKey(),
+                        slip.milestone()
+                                + " of "
+                                + slip.releaseKey()
+                                + " slipped "
+                                + NoticeTexts.days(slip.by())
+                                + (slip.pastTarget() ? ", past its target" : ""),
+                        slip.milestone()
+                                + " of "
+                                + slip.releaseKey()
+                                + " now ends "
+                                + NoticeTexts.format(slip.projectedEnd(), zone())
+                                + " (was "
+                                + NoticeTexts.format(slip.previousEnd(), zone())
+                                + ").\nCause: "
+                                + cause
+                                + "."
+                                + (slip.pastTarget()
+                                        ? "\nIt now ends after the release's target date."
+                                        : ""),
+                        "/releases/" + slip.releaseKey(),
+                        payload));
     }
 
     @EventListener
@@ -82,14 +110,52 @@ public class NoticeTriggers {
     public void conflict(CapacityConflictDetected detected) {
         var c = detected.conflict();
         String what = "reserve".equals(c.kind()) ? "eats into its reserve" : "is over-allocated";
-        String body = c.resource() + " " + what + " from " + NoticeTexts.format(c.start(), zone()) + " to " + NoticeTexts.format(c.end(), zone())
-                + ": " + Math.round(c.peakBooked() * 10) / 10.0 + " booked of " + Math.round(c.capacity() * 10) / 10.0 + ".\nReleases: "
-                + String.join(", ", c.releases()) + ".\nLevel it on the utilisation page.";
+        String body =
+                c.resource()
+                        + " "
+                        + what
+                        + " from "
+                        + NoticeTexts.format(c.start(), zone())
+                        + " to "
+                        + NoticeTexts.format(c.end(), zone())
+                        + ": "
+                        + Math.round(c.peakBooked() * 10) / 10.0
+                        + " booked of "
+                        + Math.round(c.capacity() * 10) / 10.0
+                        + ".\nReleases: "
+                        + String.join(", ", c.releases())
+                        + ".\nLevel it on the utilisation page.";
         for (String release : c.releases()) {
-            notices.raise(NoticeDraft.about("capacity-conflict:" + c.resource() + ":" + c.kind() + ":" + c.start().toEpochMilli() + ":" + release,
-                    NoticeType.CAPACITY_CONFLICT, release, c.resource() + " " + what + " (" + release + ")", body, "/utilisation",
-                    Map.of("resource", c.resource(), "kind", c.kind(), "start", c.start().toString(), "end", c.end().toString(),
-                            "peakBooked", c.peakBooked(), "capacity", c.capacity(), "releases", c.releases())));
+            notices.raise(
+                    NoticeDraft.about(
+                            "capacity-conflict:"
+                                    + c.resource()
+                                    + ":"
+                                    + c.kind()
+                                    + ":"
+                                    + c.start().toEpochMilli()
+                                    + ":"
+                                    + release,
+                            NoticeType.CAPACITY_CONFLICT,
+                            release,
+                            c.resource() + " " + what + " (" + release + ")",
+                            body,
+                            "/utilisation",
+                            Map.of(
+                                    "resource",
+                                    c.resource(),
+                                    "kind",
+                                    c.kind(),
+                                    "start",
+                                    c.start().toString(),
+                                    "end",
+                                    c.end().toString(),
+                                    "peakBooked",
+                                    c.peakBooked(),
+                                    "capacity",
+                                    c.capacity(),
+                                    "releases",
+                                    c.releases())));
         }
     }
 
@@ -97,52 +163,125 @@ public class NoticeTriggers {
     @Transactional
     public void gateHalted(GovernanceEvents.GateHalted halted) {
         StringBuilder metrics = new StringBuilder();
-        halted.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> metrics.append(metrics.isEmpty() ? "" : ", ").append(e.getKey()).append(" ").append(NoticeTexts.number(e.getValue())));
+        halted.metrics().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(
+                        e ->
+                                metrics.append(metrics.isEmpty() ? "" : ", ")
+                                        .append(e.getKey())
+                                        .append(" ")
+                                        .append(NoticeTexts.number(e.getValue())));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("gate", halted.gate());
         payload.put("reason", halted.reason());
         payload.put("metrics", halted.metrics());
-        notices.raise(NoticeDraft.about("gate-halted:" + halted.releaseKey() + ":" + halted.gate() + ":" + clock.millis(), NoticeType.GATE_HALTED,
-                halted.releaseKey(), halted.gate() + " halted " + halted.releaseKey(),
-                halted.gate() + " halted release " + halted.releaseKey() + (halted.decidedBy() == null ? "" : " (" + halted.decidedBy() + ")") + ".\nReason: "
-                        + (halted.reason() == null ? "none given" : halted.reason()) + "\nMetrics: " + (metrics.isEmpty() ? "none reported" : metrics)
-                        + "\nThe owner team decides next: retrain, stop, or ask for an override.",
-                "/releases/" + halted.releaseKey(), payload));
+        notices.raise(
+                NoticeDraft.about(
+                        "gate-halted:"
+                                + halted.releaseKey()
+                                + ":"
+                                + halted.gate()
+                                + ":"
+                                + clock.millis(),
+                        NoticeType.GATE_HALTED,
+                        halted.releaseKey(),
+                        halted.gate() + " halted " + halted.releaseKey(),
+                        halted.gate()
+                                + " halted release "
+                                + halted.releaseKey()
+                                + (halted.decidedBy() == null
+                                        ? ""
+                                        : " (" + halted.decidedBy() + ")")
+                                + ".\nReason: "
+                                + (halted.reason() == null ? "none given" : halted.reason())
+                                + "\nMetrics: "
+                                + (metrics.isEmpty() ? "none reported" : metrics)
+                                + "\nThe owner team decides next: retrain, stop, or ask for an override.",
+                        "/releases/" + halted.releaseKey(),
+                        payload));
     }
 
     @EventListener
     @Transactional
     public void overridden(GovernanceEvents.OverrideGranted granted) {
-        String what = "freeze".equals(granted.what()) ? "the freeze" : "gate".equals(granted.what()) ? "the failed gate" : "the " + granted.what();
-        String until = granted.until() == null ? "" : ", valid until " + NoticeTexts.format(granted.until(), zone());
+        String what =
+                "freeze".equals(granted.what())
+                        ? "the freeze"
+                        : "gate".equals(granted.what())
+                                ? "the failed gate"
+                                : "the " + granted.what();
+        String until =
+                granted.until() == null
+                        ? ""
+                        : ", valid until " + NoticeTexts.format(granted.until(), zone());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("what", granted.what());
         payload.put("by", granted.by());
         payload.put("reason", granted.reason());
         payload.put("until", granted.until() == null ? null : granted.until().toString());
         payload.put("decision", granted.decisionId());
-        notices.raise(NoticeDraft.about("override-granted:" + granted.decisionId(), NoticeType.OVERRIDE_GRANTED, granted.releaseKey(),
-                granted.by() + " overrode " + what + " for " + granted.releaseKey(),
-                granted.by() + " granted an override of " + what + " for release " + granted.releaseKey() + until + ".\nReason: " + granted.reason()
-                        + "\nIt is entry " + granted.decisionId() + " of the decision log.",
-                "/governance/decisions?release=" + granted.releaseKey(), payload));
+        notices.raise(
+                NoticeDraft.about(
+                        "override-granted:" + granted.decisionId(),
+                        NoticeType.OVERRIDE_GRANTED,
+                        granted.releaseKey(),
+                        granted.by() + " overrode " + what + " for " + granted.releaseKey(),
+                        granted.by()
+                                + " granted an override of "
+                                + what
+                                + " for release "
+                                + granted.releaseKey()
+                                + until
+                                + ".\nReason: "
+                                + granted.reason()
+                                + "\nIt is entry "
+                                + granted.decisionId()
+                                + " of the decision log.",
+                        "/governance/decisions?release=" + granted.releaseKey(),
+                        payload));
     }
 
     @EventListener
     @Transactional
     public void stepEnded(MilestoneStepEnded ended) {
-        Step step = releaseQueries.latestProcedure().steps().stream().filter(s -> s.activityId().equals(ended.activityId())).findFirst().orElse(null);
+        Step step =
+                releaseQueries.latestProcedure().steps().stream()
+                        .filter(s -> s.activityId().equals(ended.activityId()))
+                        .findFirst()
+                        .orElse(null);
         if (step == null || step.kind() != StepKind.WORK || step.planned().isZero()) {
             return;
         }
-        notices.raise(NoticeDraft.about("step-completed:" + ended.releaseKey() + ":" + ended.activityId() + ":" + clock.millis(),
-                NoticeType.STEP_COMPLETED, ended.releaseKey(), step.name() + " done for " + ended.releaseKey(),
-                step.name() + " (" + step.milestone() + ") of release " + ended.releaseKey() + " is done.", "/releases/" + ended.releaseKey(),
-                Map.of("step", step.name(), "activityId", step.activityId(), "milestone", String.valueOf(step.milestone()))));
+        notices.raise(
+                NoticeDraft.about(
+                        "step-completed:"
+                                + ended.releaseKey()
+                                + ":"
+                                + ended.activityId()
+                                + ":"
+                                + clock.millis(),
+                        NoticeType.STEP_COMPLETED,
+                        ended.releaseKey(),
+                        step.name() + " done for " + ended.releaseKey(),
+                        step.name()
+                                + " ("
+                                + step.milestone()
+                                + ") of release "
+                                + ended.releaseKey()
+                                + " is done.",
+                        "/releases/" + ended.releaseKey(),
+                        Map.of(
+                                "step",
+                                step.name(),
+                                "activityId",
+                                step.activityId(),
+                                "milestone",
+                                String.valueOf(step.milestone()))));
     }
 
-    @Scheduled(fixedDelayString = "${almanac.communications.scan-interval:60s}", initialDelayString = "20s")
+    @Scheduled(
+            fixedDelayString = "${almanac.communications.scan-interval:60s}",
+            initialDelayString = "20s")
     void scan() {
         if (!properties.dispatch()) {
             return;
@@ -164,43 +303,146 @@ public class NoticeTriggers {
                 continue; // told already: a task stays overdue for every scan until it is done
             }
             Duration late = Duration.between(task.due(), now);
-            raised += notices.raise(new NoticeDraft("task-overdue:" + task.taskId(), NoticeType.TASK_OVERDUE, task.releaseKey(), null, null,
-                    task.name() + " for " + task.releaseKey() + " is overdue",
-                    "'" + task.name() + "' of release " + task.releaseKey() + " was due " + NoticeTexts.format(task.due(), zone())
-                            + " (" + NoticeTexts.days(late) + " ago)" + (task.assignee() == null ? ", and nobody has claimed it." : ", assigned to "
-                                    + task.assignee() + ".") + "\nEverything after it on the calendar moves while it waits.",
-                    NoticeTexts.taskLink(task.taskId()), Map.of("taskId", task.taskId(), "task", task.name(), "due",
-                            task.due().toString(), "groups", task.groups()), task.groups())) > 0 ? 1 : 0;
+            raised +=
+                    notices.raise(
+                                            new NoticeDraft(
+                                                    "task-overdue:" + task.taskId(),
+                                                    NoticeType.TASK_OVERDUE,
+                                                    task.releaseKey(),
+                                                    null,
+                                                    null,
+                                                    task.name()
+                                                            + " for "
+                                                            + task.releaseKey()
+                                                            + " is overdue",
+                                                    "'"
+                                                            + task.name()
+                                                            + "' of release "
+                                                            + task.releaseKey()
+                                                            + " was due "
+                                                            + NoticeTexts.format(task.due(), zone())
+                                                            + " ("
+                                                            + NoticeTexts.days(late)
+                                                            + " ago)"
+                                                            + (task.assignee() == null
+                                                                    ? ", and nobody has claimed it."
+                                                                    : ", assigned to "
+                                                                            + task.assignee()
+                                                                            + ".")
+                                                            + "\nEverything after it on the calendar moves while it waits.",
+                                                    NoticeTexts.taskLink(task.taskId()),
+                                                    Map.of(
+                                                            "taskId",
+                                                            task.taskId(),
+                                                            "task",
+                                                            task.name(),
+                                                            "due",
+                                                            task.due().toString(),
+                                                            "groups",
+                                                            task.groups()),
+                                                    task.groups()))
+                                    > 0
+                            ? 1
+                            : 0;
         }
         return raised;
     }
 
-    /** Freezes that started or ended in the last day, once each: to the stakeholders of what they freeze. */
+    /**
+     * Freezes that started or ended in the last day, once each: to the stakeholders of what they
+     * freeze.
+     */
     @Transactional
     public int freezes(Instant now) {
-        ReleaseWindows windows = ReleaseWindows.expand(catalog.windowRules(), now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1)));
+        ReleaseWindows windows =
+                ReleaseWindows.expand(
+                        catalog.windowRules(),
+                        now.minus(Duration.ofDays(30)),
+                        now.plus(Duration.ofDays(1)));
         Instant since = now.minus(Duration.ofDays(1));
         int raised = 0;
         for (WindowOccurrence o : windows.occurrences(since, now.plusSeconds(1))) {
             if (o.rule().kind() != WindowKind.FREEZE) {
                 continue;
             }
-            String productLine = o.rule().scope() == dev.almanac.projection.WindowScope.PRODUCT_LINE ? o.rule().scopeKey() : null;
-            String model = o.rule().scope() == dev.almanac.projection.WindowScope.MODEL ? o.rule().scopeKey() : null;
-            String scope = productLine != null ? "product line " + productLine : model != null ? "model " + model : "every release";
-            Map<String, Object> payload = Map.of("window", o.rule().name(), "start", o.start().toString(), "end", o.end().toString(), "scope", scope);
+            String productLine =
+                    o.rule().scope() == dev.almanac.projection.WindowScope.PRODUCT_LINE
+                            ? o.rule().scopeKey()
+                            : null;
+            String model =
+                    o.rule().scope() == dev.almanac.projection.WindowScope.MODEL
+                            ? o.rule().scopeKey()
+                            : null;
+            String scope =
+                    productLine != null
+                            ? "product line " + productLine
+                            : model != null ? "model " + model : "every release";
+            Map<String, Object> payload =
+                    Map.of(
+                            "window",
+                            o.rule().name(),
+                            "start",
+                            o.start().toString(),
+                            "end",
+                            o.end().toString(),
+                            "scope",
+                            scope);
             if (!o.start().isBefore(since) && !o.start().isAfter(now)) {
-                raised += notices.raise(new NoticeDraft("freeze-started:" + o.rule().id() + ":" + o.start().toEpochMilli(), NoticeType.FREEZE_STARTED,
-                        null, productLine, model, "Freeze started: " + o.rule().name(),
-                        o.rule().name() + " started " + NoticeTexts.format(o.start(), zone()) + " and holds deploys of " + scope + " until "
-                                + NoticeTexts.format(o.end(), zone()) + ".\nDeploys waiting for it go by themselves when it ends; an urgent one needs a freeze override.",
-                        "/calendar", payload, List.of())) > 0 ? 1 : 0;
+                raised +=
+                        notices.raise(
+                                                new NoticeDraft(
+                                                        "freeze-started:"
+                                                                + o.rule().id()
+                                                                + ":"
+                                                                + o.start().toEpochMilli(),
+                                                        NoticeType.FREEZE_STARTED,
+                                                        null,
+                                                        productLine,
+                                                        model,
+                                                        "Freeze started: " + o.rule().name(),
+                                                        o.rule().name()
+                                                                + " started "
+                                                                + NoticeTexts.format(
+                                                                        o.start(), zone())
+                                                                + " and holds deploys of "
+                                                                + scope
+                                                                + " until "
+                                                                + NoticeTexts.format(
+                                                                        o.end(), zone())
+                                                                + ".\nDeploys waiting for it go by themselves when it ends; an urgent one needs a freeze override.",
+                                                        "/calendar",
+                                                        payload,
+                                                        List.of()))
+                                        > 0
+                                ? 1
+                                : 0;
             }
             if (!o.end().isBefore(since) && !o.end().isAfter(now)) {
-                raised += notices.raise(new NoticeDraft("freeze-ended:" + o.rule().id() + ":" + o.end().toEpochMilli(), NoticeType.FREEZE_ENDED, null,
-                        productLine, model, "Freeze ended: " + o.rule().name(),
-                        o.rule().name() + " ended " + NoticeTexts.format(o.end(), zone()) + "; deploys of " + scope + " that waited for it go now.",
-                        "/calendar", payload, List.of())) > 0 ? 1 : 0;
+                raised +=
+                        notices.raise(
+                                                new NoticeDraft(
+                                                        "freeze-ended:"
+                                                                + o.rule().id()
+                                                                + ":"
+                                                                + o.end().toEpochMilli(),
+                                                        NoticeType.FREEZE_ENDED,
+                                                        null,
+                                                        productLine,
+                                                        model,
+                                                        "Freeze ended: " + o.rule().name(),
+                                                        o.rule().name()
+                                                                + " ended "
+                                                                + NoticeTexts.format(
+                                                                        o.end(), zone())
+                                                                + "; deploys of "
+                                                                + scope
+                                                                + " that waited for it go now.",
+                                                        "/calendar",
+                                                        payload,
+                                                        List.of()))
+                                        > 0
+                                ? 1
+                                : 0;
             }
         }
         return raised;

@@ -1,7 +1,7 @@
 package dev.almanac.communications.notices;
 
-import dev.almanac.releases.ReleaseQueries;
-import dev.almanac.identity.People;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.communications.Channel;
 import dev.almanac.communications.CommunicationsRejected;
 import dev.almanac.communications.Delivery;
@@ -9,9 +9,9 @@ import dev.almanac.communications.NoticeDraft;
 import dev.almanac.communications.NoticeType;
 import dev.almanac.communications.stakeholders.StakeholderRepository;
 import dev.almanac.communications.stakeholders.StakeholderRow;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.almanac.identity.People;
 import dev.almanac.planning.PlanningCatalog;
+import dev.almanac.releases.ReleaseQueries;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +42,16 @@ public class Notices {
     private final ObjectMapper json;
     private final Clock clock;
 
-    Notices(NoticeRepository notices, DeliveryRepository deliveries, StakeholderRepository stakeholders, NoticePreferenceRepository preferences,
-            ReleaseQueries releaseQueries, PlanningCatalog catalog, People people, ObjectMapper json, Clock clock) {
+    Notices(
+            NoticeRepository notices,
+            DeliveryRepository deliveries,
+            StakeholderRepository stakeholders,
+            NoticePreferenceRepository preferences,
+            ReleaseQueries releaseQueries,
+            PlanningCatalog catalog,
+            People people,
+            ObjectMapper json,
+            Clock clock) {
         this.notices = notices;
         this.deliveries = deliveries;
         this.stakeholders = stakeholders;
@@ -56,32 +64,52 @@ public class Notices {
     }
 
     /** One recipient on one channel, before it is written. */
-    public record Recipient(String id, Channel channel, String address, Delivery delivery) {
-    }
+    public record Recipient(String id, Channel channel, String address, Delivery delivery) {}
 
     /**
-     * Writes the notice and its deliveries; does nothing if a notice with the same source key exists.
+     * Writes the notice and its deliveries; does nothing if a notice with the same source key
+     * exists.
      *
-     * @return the deliveries written (none when the source was already raised or nobody is to be told)
+     * @return the deliveries written (none when the source was already raised or nobody is to be
+     *     told)
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public int raise(NoticeDraft draft) {
         return write(draft, null);
     }
 
-    /** Writes a notice for exactly these recipients (a digest, a planned communication) on their channels, at once. */
+    /**
+     * Writes a notice for exactly these recipients (a digest, a planned communication) on their
+     * channels, at once.
+     */
     @Transactional(propagation = Propagation.REQUIRED)
     public int raiseTo(NoticeDraft draft, List<Recipient> recipients) {
-        return write(draft, recipients.stream().map(r -> new Recipient(r.id(), r.channel(), r.address(), Delivery.IMMEDIATE)).toList());
+        return write(
+                draft,
+                recipients.stream()
+                        .map(
+                                r ->
+                                        new Recipient(
+                                                r.id(),
+                                                r.channel(),
+                                                r.address(),
+                                                Delivery.IMMEDIATE))
+                        .toList());
     }
 
-    /** Whether a notice was raised for this source already (cheap, for scans that would otherwise prepare it again). */
+    /**
+     * Whether a notice was raised for this source already (cheap, for scans that would otherwise
+     * prepare it again).
+     */
     @Transactional(readOnly = true)
     public boolean raised(String sourceKey) {
         return notices.existsBySourceKey(storedKey(sourceKey));
     }
 
-    /** The notice and its deliveries, to the given recipients or, when null, to those its type and scope pick. */
+    /**
+     * The notice and its deliveries, to the given recipients or, when null, to those its type and
+     * scope pick.
+     */
     private int write(NoticeDraft draft, List<Recipient> to) {
         String sourceKey = storedKey(draft.sourceKey());
         if (notices.existsBySourceKey(sourceKey)) {
@@ -104,14 +132,25 @@ public class Notices {
         return written;
     }
 
-    /** A source key as stored: up to 200 characters, the longer ones shortened with a hash so they stay unique. */
+    /**
+     * A source key as stored: up to 200 characters, the longer ones shortened with a hash so they
+     * stay unique.
+     */
     private static String storedKey(String key) {
         if (key.length() <= 200) {
             return key;
         }
         try {
-            return key.substring(0, 167) + "#" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 32);
+            return key.substring(0, 167)
+                    + "#"
+                    + java.util.HexFormat.of()
+                            .formatHex(
+                                    java.security.MessageDigest.getInstance("SHA-256")
+                                            .digest(
+                                                    key.getBytes(
+                                                            java.nio.charset.StandardCharsets
+                                                                    .UTF_8)))
+                            .substring(0, 32);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -143,18 +182,28 @@ public class Notices {
         return true;
     }
 
-    /** Who is told of a draft: stakeholders of its scope in the type's roles, and the members of its groups; each once per channel. */
+    /**
+     * Who is told of a draft: stakeholders of its scope in the type's roles, and the members of its
+     * groups; each once per channel.
+     */
     List<Recipient> recipients(NoticeDraft draft) {
         String model = draft.model();
         String productLine = draft.productLine();
         if (draft.releaseKey() != null) {
-            model = releaseQueries.plannedRelease(draft.releaseKey()).map(dev.almanac.releases.ReleaseSummary::model).orElse(model);
+            model =
+                    releaseQueries
+                            .plannedRelease(draft.releaseKey())
+                            .map(dev.almanac.releases.ReleaseSummary::model)
+                            .orElse(model);
         }
         if (model != null && productLine == null) {
-            productLine = catalog.model(model).map(PlanningCatalog.ModelInfo::productLine).orElse(null);
+            productLine =
+                    catalog.model(model).map(PlanningCatalog.ModelInfo::productLine).orElse(null);
         }
-        List<StakeholderRow> scoped = model == null && productLine == null && draft.releaseKey() == null
-                ? stakeholders.findAll() : stakeholders.forScope(productLine, model);
+        List<StakeholderRow> scoped =
+                model == null && productLine == null && draft.releaseKey() == null
+                        ? stakeholders.findAll()
+                        : stakeholders.forScope(productLine, model);
         Map<String, Recipient> result = new LinkedHashMap<>();
         Choices chosen = choices(draft.type());
         for (StakeholderRow s : scoped) {
@@ -167,14 +216,19 @@ public class Notices {
                 Delivery delivery = chosen.of(member.id());
                 add(result, new Recipient(member.id(), Channel.IN_APP, member.id(), delivery));
                 if (member.email() != null && !member.email().isBlank()) {
-                    add(result, new Recipient(member.id(), Channel.EMAIL, member.email(), delivery));
+                    add(
+                            result,
+                            new Recipient(member.id(), Channel.EMAIL, member.email(), delivery));
                 }
             }
         }
         return result.values().stream().filter(r -> r.delivery() != Delivery.OFF).toList();
     }
 
-    /** Everyone's choice for one notice type, read in one query; who made none gets the type's default. */
+    /**
+     * Everyone's choice for one notice type, read in one query; who made none gets the type's
+     * default.
+     */
     public record Choices(NoticeType type, Map<String, Delivery> chosen) {
 
         Delivery of(String user) {
@@ -193,11 +247,15 @@ public class Notices {
             Delivery delivery = chosen.of(s.party);
             for (Channel channel : Channel.values()) {
                 if (s.on(channel)) {
-                    String address = switch (channel) {
-                        case EMAIL -> s.email != null && !s.email.isBlank() ? s.email : emailOf(s.party).orElse(null);
-                        case WEBHOOK -> s.webhookUrl;
-                        case IN_APP -> s.party;
-                    };
+                    String address =
+                            switch (channel) {
+                                case EMAIL ->
+                                        s.email != null && !s.email.isBlank()
+                                                ? s.email
+                                                : emailOf(s.party).orElse(null);
+                                case WEBHOOK -> s.webhookUrl;
+                                case IN_APP -> s.party;
+                            };
                     if (address != null) {
                         add(result, new Recipient(s.party, channel, address, delivery));
                     }
@@ -213,15 +271,25 @@ public class Notices {
             }
             if (s.on(Channel.IN_APP)) {
                 for (People.Person member : people.membersOf(s.party)) {
-                    add(result, new Recipient(member.id(), Channel.IN_APP, member.id(), chosen.of(member.id())));
+                    add(
+                            result,
+                            new Recipient(
+                                    member.id(),
+                                    Channel.IN_APP,
+                                    member.id(),
+                                    chosen.of(member.id())));
                 }
             }
         }
     }
 
     private static void add(Map<String, Recipient> result, Recipient r) {
-        // a person who is both owner and approver, or in two groups, is told once per channel; the more immediate choice wins
-        result.merge(r.id() + "|" + r.channel(), r, (a, b) -> a.delivery().ordinal() <= b.delivery().ordinal() ? a : b);
+        // a person who is both owner and approver, or in two groups, is told once per channel; the
+        // more immediate choice wins
+        result.merge(
+                r.id() + "|" + r.channel(),
+                r,
+                (a, b) -> a.delivery().ordinal() <= b.delivery().ordinal() ? a : b);
     }
 
     Optional<String> emailOf(String userId) {
@@ -229,48 +297,96 @@ public class Notices {
     }
 
     /** A notice as people see it in their inbox, on the admin page and in tests. */
-    public record Notice(long id, String type, String typeLabel, String releaseKey, String subject, String body, String link, Instant createdAt) {
+    public record Notice(
+            long id,
+            String type,
+            String typeLabel,
+            String releaseKey,
+            String subject,
+            String body,
+            String link,
+            Instant createdAt) {
 
         static Notice of(NoticeRow n) {
-            return new Notice(n.id, n.type.code(), n.type.label(), n.releaseKey, n.subject, n.body, n.link, n.createdAt);
+            return new Notice(
+                    n.id,
+                    n.type.code(),
+                    n.type.label(),
+                    n.releaseKey,
+                    n.subject,
+                    n.body,
+                    n.link,
+                    n.createdAt);
         }
     }
 
     /** One delivery with its notice. */
-    public record Sent(long id, Notice notice, String recipient, Channel channel, String address, String status, int attempts, Instant nextAttemptAt,
-            String lastError, Instant sentAt, Instant readAt) {
-    }
+    public record Sent(
+            long id,
+            Notice notice,
+            String recipient,
+            Channel channel,
+            String address,
+            String status,
+            int attempts,
+            Instant nextAttemptAt,
+            String lastError,
+            Instant sentAt,
+            Instant readAt) {}
 
     @Transactional(readOnly = true)
     public List<Sent> inbox(String userId, int limit) {
-        return withNotices(deliveries.findByRecipientAndChannelOrderByIdDesc(userId, Channel.IN_APP, PageRequest.of(0, limit)).stream()
-                .filter(d -> d.status == DeliveryRow.Status.SENT).toList());
+        return withNotices(
+                deliveries
+                        .findByRecipientAndChannelOrderByIdDesc(
+                                userId, Channel.IN_APP, PageRequest.of(0, limit))
+                        .stream()
+                        .filter(d -> d.status == DeliveryRow.Status.SENT)
+                        .toList());
     }
 
     @Transactional(readOnly = true)
     public long unread(String userId) {
-        return deliveries.countByRecipientAndChannelAndStatusAndReadAtIsNull(userId, Channel.IN_APP, DeliveryRow.Status.SENT);
+        return deliveries.countByRecipientAndChannelAndStatusAndReadAtIsNull(
+                userId, Channel.IN_APP, DeliveryRow.Status.SENT);
     }
 
     @Transactional
     public void markRead(String userId) {
         Instant now = clock.instant();
-        deliveries.findByRecipientAndChannelOrderByIdDesc(userId, Channel.IN_APP, PageRequest.of(0, 500)).stream()
-                .filter(d -> d.readAt == null).forEach(d -> d.readAt = now);
+        deliveries
+                .findByRecipientAndChannelOrderByIdDesc(
+                        userId, Channel.IN_APP, PageRequest.of(0, 500))
+                .stream()
+                .filter(d -> d.readAt == null)
+                .forEach(d -> d.readAt = now);
     }
 
-    /** Deliveries that failed for good, or are waiting to be retried, newest first: the admin page. */
+    /**
+     * Deliveries that failed for good, or are waiting to be retried, newest first: the admin page.
+     */
     @Transactional(readOnly = true)
     public List<Sent> troubled(int limit) {
-        return withNotices(deliveries.findByStatusInOrderByIdDesc(List.of(DeliveryRow.Status.FAILED, DeliveryRow.Status.PENDING,
-                DeliveryRow.Status.SENDING), PageRequest.of(0, limit)).stream().filter(d -> d.status == DeliveryRow.Status.FAILED || d.attempts > 0).toList());
+        return withNotices(
+                deliveries
+                        .findByStatusInOrderByIdDesc(
+                                List.of(
+                                        DeliveryRow.Status.FAILED,
+                                        DeliveryRow.Status.PENDING,
+                                        DeliveryRow.Status.SENDING),
+                                PageRequest.of(0, limit))
+                        .stream()
+                        .filter(d -> d.status == DeliveryRow.Status.FAILED || d.attempts > 0)
+                        .toList());
     }
 
     @Transactional(readOnly = true)
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (DeliveryRow.Status status : DeliveryRow.Status.values()) {
-            counts.put(status.name().toLowerCase(java.util.Locale.ROOT), deliveries.countByStatus(status));
+            counts.put(
+                    status.name().toLowerCase(java.util.Locale.ROOT),
+                    deliveries.countByStatus(status));
         }
         return counts;
     }
@@ -278,7 +394,13 @@ public class Notices {
     /** Sends a failed delivery again from the first attempt. */
     @Transactional
     public void retry(long deliveryId) {
-        DeliveryRow d = deliveries.findById(deliveryId).orElseThrow(() -> new CommunicationsRejected("id", "There is no delivery " + deliveryId + "."));
+        DeliveryRow d =
+                deliveries
+                        .findById(deliveryId)
+                        .orElseThrow(
+                                () ->
+                                        new CommunicationsRejected(
+                                                "id", "There is no delivery " + deliveryId + "."));
         if (d.status == DeliveryRow.Status.FAILED) {
             d.status = DeliveryRow.Status.PENDING;
             d.attempts = 0;
@@ -289,29 +411,46 @@ public class Notices {
 
     @Transactional(readOnly = true)
     public List<Sent> deliveriesOf(String sourceKey) {
-        return notices.findBySourceKey(sourceKey).map(n -> withNotices(deliveries.findByNoticeIdIn(List.of(n.id)))).orElse(List.of());
+        return notices.findBySourceKey(sourceKey)
+                .map(n -> withNotices(deliveries.findByNoticeIdIn(List.of(n.id))))
+                .orElse(List.of());
     }
 
     /** The deliveries of every notice whose source key starts so, oldest first. */
     @Transactional(readOnly = true)
     public List<Sent> deliveriesOfPrefix(String sourcePrefix) {
-        List<Long> ids = notices.findBySourceKeyStartingWith(sourcePrefix).stream().map(n -> n.id).toList();
+        List<Long> ids =
+                notices.findBySourceKeyStartingWith(sourcePrefix).stream().map(n -> n.id).toList();
         return ids.isEmpty() ? List.of() : withNotices(deliveries.findByNoticeIdIn(ids));
     }
 
     /** A release's latest 50 notices, newest first. */
     @Transactional(readOnly = true)
     public List<Notice> ofRelease(String releaseKey) {
-        return notices.findTop50ByReleaseKeyOrderByIdDesc(releaseKey).stream().map(Notice::of).toList();
+        return notices.findTop50ByReleaseKeyOrderByIdDesc(releaseKey).stream()
+                .map(Notice::of)
+                .toList();
     }
 
     List<Sent> withNotices(List<DeliveryRow> rows) {
         Map<Long, Notice> byId = new LinkedHashMap<>();
-        notices.findByIdIn(rows.stream().map(d -> d.noticeId).distinct().toList()).forEach(n -> byId.put(n.id, Notice.of(n)));
+        notices.findByIdIn(rows.stream().map(d -> d.noticeId).distinct().toList())
+                .forEach(n -> byId.put(n.id, Notice.of(n)));
         List<Sent> result = new ArrayList<>();
         for (DeliveryRow d : rows) {
-            result.add(new Sent(d.id, byId.get(d.noticeId), d.recipient, d.channel, d.address, d.status.name().toLowerCase(java.util.Locale.ROOT),
-                    d.attempts, d.nextAttemptAt, d.lastError, d.sentAt, d.readAt));
+            result.add(
+                    new Sent(
+                            d.id,
+                            byId.get(d.noticeId),
+                            d.recipient,
+                            d.channel,
+                            d.address,
+                            d.status.name().toLowerCase(java.util.Locale.ROOT),
+                            d.attempts,
+                            d.nextAttemptAt,
+                            d.lastError,
+                            d.sentAt,
+                            d.readAt));
         }
         return result;
     }

@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The administrators' page of deliveries: counts by state, the ones that failed, and a retry for each. */
+/**
+ * The administrators' page of deliveries: counts by state, the ones that failed, and a retry for
+ * each.
+ */
 @Controller
 class NoticesAdminController {
 

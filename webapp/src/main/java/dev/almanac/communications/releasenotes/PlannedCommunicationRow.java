@@ -7,9 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
 
 @Entity
 @Table(name = "planned_communication")
@@ -18,20 +15,28 @@ class PlannedCommunicationRow {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     @Column(name = "release_key", nullable = false)
     String releaseKey;
+
     @Column(nullable = false)
     String milestone;
+
     @Column(nullable = false)
     String delivers;
+
     @Column(nullable = false)
     String risks;
+
     @Column(name = "next_steps", nullable = false)
     String nextSteps;
+
     @Column(name = "edited_by")
     String editedBy;
+
     @Column(name = "edited_at")
     Instant editedAt;
+
     @Column(name = "sent_at")
     Instant sentAt;
 }

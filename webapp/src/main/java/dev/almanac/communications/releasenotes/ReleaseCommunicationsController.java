@@ -1,12 +1,12 @@
 package dev.almanac.communications.releasenotes;
 
-import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.CommunicationsRejected;
 import dev.almanac.communications.notices.Notices;
 import dev.almanac.governance.DecisionLog;
 import dev.almanac.governance.Retrospectives;
 import dev.almanac.identity.AccessPolicy;
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.releases.ReleaseRejected;
 import dev.almanac.releases.ReleaseSummary;
 import dev.almanac.releases.Releases;
@@ -26,9 +26,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A release's communications and governance: its panel on the release page (planned
- * communications, open items, retrospectives, decisions, freeze override, notices sent) and its
- * release notes page.
+ * A release's communications and governance: its panel on the release page (planned communications,
+ * open items, retrospectives, decisions, freeze override, notices sent) and its release notes page.
  */
 @Controller
 class ReleaseCommunicationsController {
@@ -44,8 +43,16 @@ class ReleaseCommunicationsController {
     private final CommunicationsProperties properties;
     private final AccessPolicy policy;
 
-    ReleaseCommunicationsController(Releases releases, ReleaseQueries releaseQueries, ReleaseNotes notes, PlannedCommunications communications,
-            Retrospectives retrospectives, DecisionLog decisions, Notices notices, CommunicationsProperties properties, AccessPolicy policy) {
+    ReleaseCommunicationsController(
+            Releases releases,
+            ReleaseQueries releaseQueries,
+            ReleaseNotes notes,
+            PlannedCommunications communications,
+            Retrospectives retrospectives,
+            DecisionLog decisions,
+            Notices notices,
+            CommunicationsProperties properties,
+            AccessPolicy policy) {
         this.releases = releases;
         this.releaseQueries = releaseQueries;
         this.notes = notes;
@@ -58,10 +65,16 @@ class ReleaseCommunicationsController {
     }
 
     private ReleaseSummary release(String key) {
-        return releaseQueries.plannedRelease(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
+        return releaseQueries
+                .plannedRelease(key)
+                .orElseThrow(
+                        () ->
+                                new ResponseStatusException(
+                                        HttpStatus.NOT_FOUND, "No release " + key));
     }
 
-    private static final String NOT_YOURS = "Only the owner team (%s) and release managers speak for %s; nothing was changed.";
+    private static final String NOT_YOURS =
+            "Only the owner team (%s) and release managers speak for %s; nothing was changed.";
 
     @GetMapping("/releases/{key}/governance")
     String panel(@PathVariable String key, Model model) {
@@ -82,9 +95,15 @@ class ReleaseCommunicationsController {
     }
 
     @PostMapping("/releases/{key}/communications")
-    String editCommunication(@PathVariable String key, @RequestParam String milestone, @RequestParam(required = false) String delivers,
-            @RequestParam(required = false) String risks, @RequestParam(required = false) String nextSteps, @RequestParam(required = false) String send,
-            Authentication user, RedirectAttributes redirect) {
+    String editCommunication(
+            @PathVariable String key,
+            @RequestParam String milestone,
+            @RequestParam(required = false) String delivers,
+            @RequestParam(required = false) String risks,
+            @RequestParam(required = false) String nextSteps,
+            @RequestParam(required = false) String send,
+            Authentication user,
+            RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
         if (!policy.mayEditCommunications(user, release.ownerTeam())) {
             redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
@@ -94,9 +113,19 @@ class ReleaseCommunicationsController {
             communications.edit(key, milestone, delivers, risks, nextSteps, user.getName());
             if (send != null) {
                 communications.send(key, milestone, user.getName());
-                redirect.addFlashAttribute("message", "The " + milestone + " communication was sent to the stakeholders of " + key + ".");
+                redirect.addFlashAttribute(
+                        "message",
+                        "The "
+                                + milestone
+                                + " communication was sent to the stakeholders of "
+                                + key
+                                + ".");
             } else {
-                redirect.addFlashAttribute("message", "The " + milestone + " communication is saved; it goes out when the milestone is done.");
+                redirect.addFlashAttribute(
+                        "message",
+                        "The "
+                                + milestone
+                                + " communication is saved; it goes out when the milestone is done.");
             }
         } catch (CommunicationsRejected rejected) {
             redirect.addFlashAttribute("error", milestone + ": " + rejected.getMessage());
@@ -105,7 +134,11 @@ class ReleaseCommunicationsController {
     }
 
     @PostMapping("/releases/{key}/open-items/{id}/close")
-    String closeItem(@PathVariable String key, @PathVariable long id, Authentication user, RedirectAttributes redirect) {
+    String closeItem(
+            @PathVariable String key,
+            @PathVariable long id,
+            Authentication user,
+            RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
         if (!policy.mayEditCommunications(user, release.ownerTeam())) {
             redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
@@ -121,11 +154,17 @@ class ReleaseCommunicationsController {
     }
 
     @PostMapping("/releases/{key}/freeze-override")
-    String requestOverride(@PathVariable String key, @RequestParam(required = false) String reason, Authentication user, RedirectAttributes redirect) {
+    String requestOverride(
+            @PathVariable String key,
+            @RequestParam(required = false) String reason,
+            Authentication user,
+            RedirectAttributes redirect) {
         release(key);
         try {
             releases.requestFreezeOverride(key, user.getName(), reason);
-            redirect.addFlashAttribute("message", "Asked release managers for a freeze override; the task 'Override freeze' waits for them.");
+            redirect.addFlashAttribute(
+                    "message",
+                    "Asked release managers for a freeze override; the task 'Override freeze' waits for them.");
         } catch (ReleaseRejected rejected) {
             redirect.addFlashAttribute("error", rejected.getMessage());
         }
@@ -141,8 +180,13 @@ class ReleaseCommunicationsController {
     }
 
     @PostMapping("/releases/{key}/notes")
-    String saveNotes(@PathVariable String key, @RequestParam(required = false) String markdown, @RequestParam(required = false) String publish,
-            Authentication user, Model model, RedirectAttributes redirect) {
+    String saveNotes(
+            @PathVariable String key,
+            @RequestParam(required = false) String markdown,
+            @RequestParam(required = false) String publish,
+            Authentication user,
+            Model model,
+            RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
         if (!policy.mayEditCommunications(user, release.ownerTeam())) {
             model.addAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
@@ -153,7 +197,8 @@ class ReleaseCommunicationsController {
             notes.edit(key, markdown, user.getName());
             if (publish != null) {
                 notes.publish(key, user.getName());
-                redirect.addFlashAttribute("message", "Published; the stakeholders of " + key + " are told.");
+                redirect.addFlashAttribute(
+                        "message", "Published; the stakeholders of " + key + " are told.");
             } else {
                 redirect.addFlashAttribute("message", "Saved. Publish when it reads right.");
             }
@@ -183,8 +228,18 @@ class ReleaseCommunicationsController {
 
     @GetMapping("/releases/{key}/notes.md")
     ResponseEntity<String> markdown(@PathVariable String key) {
-        ReleaseNotes.Note note = notes.of(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release notes for " + key));
-        return ResponseEntity.ok().contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + key + "-release-notes.md\"").body(note.markdown());
+        ReleaseNotes.Note note =
+                notes.of(key)
+                        .orElseThrow(
+                                () ->
+                                        new ResponseStatusException(
+                                                HttpStatus.NOT_FOUND,
+                                                "No release notes for " + key));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "inline; filename=\"" + key + "-release-notes.md\"")
+                .body(note.markdown());
     }
 }

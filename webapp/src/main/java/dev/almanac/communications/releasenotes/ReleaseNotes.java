@@ -1,6 +1,5 @@
 package dev.almanac.communications.releasenotes;
 
-import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.CommunicationsRejected;
 import dev.almanac.communications.NoticeDraft;
@@ -8,12 +7,13 @@ import dev.almanac.communications.NoticeType;
 import dev.almanac.communications.notices.NoticeTexts;
 import dev.almanac.communications.notices.Notices;
 import dev.almanac.dependencies.Dependencies;
-import dev.almanac.releases.MilestoneStepEnded;
 import dev.almanac.governance.DecisionKind;
 import dev.almanac.governance.DecisionLog;
 import dev.almanac.governance.Retrospectives;
 import dev.almanac.processes.ModelRelease.Variables;
+import dev.almanac.releases.MilestoneStepEnded;
 import dev.almanac.releases.ReleaseDetail;
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.releases.ReleaseSummary;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,9 +38,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class ReleaseNotes {
 
-    private static final java.util.List<org.commonmark.Extension> EXTENSIONS = List.of(org.commonmark.ext.gfm.tables.TablesExtension.create());
+    private static final java.util.List<org.commonmark.Extension> EXTENSIONS =
+            List.of(org.commonmark.ext.gfm.tables.TablesExtension.create());
     private static final Parser MARKDOWN = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer HTML =
+            HtmlRenderer.builder()
+                    .extensions(EXTENSIONS)
+                    .escapeHtml(true)
+                    .sanitizeUrls(true)
+                    .build();
 
     private final ReleaseNoteRepository notes;
     private final ReleaseQueries releaseQueries;
@@ -51,8 +57,15 @@ public class ReleaseNotes {
     private final CommunicationsProperties properties;
     private final Clock clock;
 
-    ReleaseNotes(ReleaseNoteRepository notes, ReleaseQueries releaseQueries, DecisionLog decisions, Dependencies dependencies, Retrospectives retrospectives,
-            Notices notices, CommunicationsProperties properties, Clock clock) {
+    ReleaseNotes(
+            ReleaseNoteRepository notes,
+            ReleaseQueries releaseQueries,
+            DecisionLog decisions,
+            Dependencies dependencies,
+            Retrospectives retrospectives,
+            Notices notices,
+            CommunicationsProperties properties,
+            Clock clock) {
         this.notes = notes;
         this.releaseQueries = releaseQueries;
         this.decisions = decisions;
@@ -63,7 +76,14 @@ public class ReleaseNotes {
         this.clock = clock;
     }
 
-    public record Note(String releaseKey, String markdown, String html, Instant generatedAt, String editedBy, Instant editedAt, String publishedBy,
+    public record Note(
+            String releaseKey,
+            String markdown,
+            String html,
+            Instant generatedAt,
+            String editedBy,
+            Instant editedAt,
+            String publishedBy,
             Instant publishedAt) {
 
         public boolean published() {
@@ -71,7 +91,15 @@ public class ReleaseNotes {
         }
 
         static Note of(ReleaseNoteRow r) {
-            return new Note(r.releaseKey, r.markdown, ReleaseNotes.html(r.markdown), r.generatedAt, r.editedBy, r.editedAt, r.publishedBy, r.publishedAt);
+            return new Note(
+                    r.releaseKey,
+                    r.markdown,
+                    ReleaseNotes.html(r.markdown),
+                    r.generatedAt,
+                    r.editedBy,
+                    r.editedAt,
+                    r.publishedBy,
+                    r.publishedAt);
         }
     }
 
@@ -84,7 +112,8 @@ public class ReleaseNotes {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void stepEnded(MilestoneStepEnded ended) {
-        if (ended.activityId().equals(releaseQueries.latestProcedure().targetActivity()) && notes.findByReleaseKey(ended.releaseKey()).isEmpty()) {
+        if (ended.activityId().equals(releaseQueries.latestProcedure().targetActivity())
+                && notes.findByReleaseKey(ended.releaseKey()).isEmpty()) {
             generate(ended.releaseKey());
         }
     }
@@ -101,10 +130,20 @@ public class ReleaseNotes {
      */
     @Transactional
     public Note generate(String releaseKey) {
-        ReleaseDetail detail = releaseQueries.find(releaseKey).orElseThrow(() -> new CommunicationsRejected("release", "No release " + releaseKey));
+        ReleaseDetail detail =
+                releaseQueries
+                        .find(releaseKey)
+                        .orElseThrow(
+                                () ->
+                                        new CommunicationsRejected(
+                                                "release", "No release " + releaseKey));
         ReleaseNoteRow row = notes.findByReleaseKey(releaseKey).orElseGet(ReleaseNoteRow::new);
         if (row.publishedAt != null) {
-            throw new CommunicationsRejected("markdown", "The release notes of " + releaseKey + " are published; they are kept as published.");
+            throw new CommunicationsRejected(
+                    "markdown",
+                    "The release notes of "
+                            + releaseKey
+                            + " are published; they are kept as published.");
         }
         row.releaseKey = releaseKey;
         row.markdown = draft(detail);
@@ -115,20 +154,33 @@ public class ReleaseNotes {
     /**
      * Saves an edit of the draft.
      *
-     * @throws CommunicationsRejected naming the field when the text is empty or the notes are published
+     * @throws CommunicationsRejected naming the field when the text is empty or the notes are
+     *     published
      */
     @Transactional
     public Note edit(String releaseKey, String markdown, String by) {
-        ReleaseNoteRow row = notes.findByReleaseKey(releaseKey)
-                .orElseThrow(() -> new CommunicationsRejected("markdown", "Release " + releaseKey + " has no release notes yet; they are written when it deploys."));
+        ReleaseNoteRow row =
+                notes.findByReleaseKey(releaseKey)
+                        .orElseThrow(
+                                () ->
+                                        new CommunicationsRejected(
+                                                "markdown",
+                                                "Release "
+                                                        + releaseKey
+                                                        + " has no release notes yet; they are written when it deploys."));
         if (row.publishedAt != null) {
-            throw new CommunicationsRejected("markdown", "The release notes of " + releaseKey + " are published and can no longer be edited.");
+            throw new CommunicationsRejected(
+                    "markdown",
+                    "The release notes of "
+                            + releaseKey
+                            + " are published and can no longer be edited.");
         }
         if (markdown == null || markdown.isBlank()) {
             throw new CommunicationsRejected("markdown", "Release notes cannot be empty.");
         }
         if (markdown.length() > 100_000) {
-            throw new CommunicationsRejected("markdown", "Release notes are limited to 100,000 characters.");
+            throw new CommunicationsRejected(
+                    "markdown", "Release notes are limited to 100,000 characters.");
         }
         row.markdown = markdown.replace("\r\n", "\n");
         row.editedBy = by;
@@ -143,15 +195,39 @@ public class ReleaseNotes {
      */
     @Transactional
     public Note publish(String releaseKey, String by) {
-        ReleaseNoteRow row = notes.findByReleaseKey(releaseKey)
-                .orElseThrow(() -> new CommunicationsRejected("markdown", "Release " + releaseKey + " has no release notes yet; they are written when it deploys."));
+        ReleaseNoteRow row =
+                notes.findByReleaseKey(releaseKey)
+                        .orElseThrow(
+                                () ->
+                                        new CommunicationsRejected(
+                                                "markdown",
+                                                "Release "
+                                                        + releaseKey
+                                                        + " has no release notes yet; they are written when it deploys."));
         if (row.publishedAt != null) {
-            throw new CommunicationsRejected("markdown", "The release notes of " + releaseKey + " were already published by " + row.publishedBy + ".");
+            throw new CommunicationsRejected(
+                    "markdown",
+                    "The release notes of "
+                            + releaseKey
+                            + " were already published by "
+                            + row.publishedBy
+                            + ".");
         }
         row.publishedBy = by;
         row.publishedAt = clock.instant();
-        notices.raise(NoticeDraft.about("release-notes:" + releaseKey, NoticeType.RELEASE_NOTES, releaseKey, "Release notes: " + releaseKey,
-                row.markdown, "/releases/" + releaseKey + "/notes", Map.of("publishedBy", by, "notes", "/releases/" + releaseKey + "/notes.md")));
+        notices.raise(
+                NoticeDraft.about(
+                        "release-notes:" + releaseKey,
+                        NoticeType.RELEASE_NOTES,
+                        releaseKey,
+                        "Release notes: " + releaseKey,
+                        row.markdown,
+                        "/releases/" + releaseKey + "/notes",
+                        Map.of(
+                                "publishedBy",
+                                by,
+                                "notes",
+                                "/releases/" + releaseKey + "/notes.md")));
         return Note.of(row);
     }
 
@@ -161,34 +237,73 @@ public class ReleaseNotes {
         ZoneId zone = ZoneId.of(properties.zone());
         List<DecisionLog.Entry> log = decisions.ofRelease(r.key());
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(r.model()).append(" ").append(r.version()).append(" — release notes\n\n");
-        md.append("Released ").append(NoticeTexts.format(clock.instant(), zone)).append(" · lane ").append(r.lane().value()).append(" · risk tier ")
-                .append(r.riskTier().value()).append(" · owner team ").append(r.ownerTeam()).append(" · target date ").append(r.targetDate()).append("\n\n");
+        md.append("# ")
+                .append(r.model())
+                .append(" ")
+                .append(r.version())
+                .append(" — release notes\n\n");
+        md.append("Released ")
+                .append(NoticeTexts.format(clock.instant(), zone))
+                .append(" · lane ")
+                .append(r.lane().value())
+                .append(" · risk tier ")
+                .append(r.riskTier().value())
+                .append(" · owner team ")
+                .append(r.ownerTeam())
+                .append(" · target date ")
+                .append(r.targetDate())
+                .append("\n\n");
         md.append("## Model\n\n");
         line(md, "Artifact", v.get(Variables.MODEL_URI));
         line(md, "Training run", v.get(Variables.TRAINING_RUN_ID));
         line(md, "Deployment", v.get(Variables.DEPLOYMENT_ID));
         md.append("\n## Validation\n\n| Metric | Value |\n| --- | --- |\n");
-        for (String metric : List.of(Variables.ACCURACY, Variables.BASELINE_ACCURACY, Variables.ACCURACY_DELTA, Variables.LATENCY_P95_MS)) {
+        for (String metric :
+                List.of(
+                        Variables.ACCURACY,
+                        Variables.BASELINE_ACCURACY,
+                        Variables.ACCURACY_DELTA,
+                        Variables.LATENCY_P95_MS)) {
             if (v.get(metric) != null) {
                 Object value = v.get(metric);
-                md.append("| ").append(metric).append(" | ")
-                        .append(value instanceof Double d ? java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() : value)
+                md.append("| ")
+                        .append(metric)
+                        .append(" | ")
+                        .append(
+                                value instanceof Double d
+                                        ? java.math.BigDecimal.valueOf(d)
+                                                .round(new java.math.MathContext(4))
+                                                .stripTrailingZeros()
+                                                .toPlainString()
+                                        : value)
                         .append(" |\n");
             }
         }
-        md.append("\n**Promotion gate:** ").append(v.getOrDefault(Variables.GATE_OUTCOME, "not run"));
+        md.append("\n**Promotion gate:** ")
+                .append(v.getOrDefault(Variables.GATE_OUTCOME, "not run"));
         if (v.get(Variables.GATE_REASON) != null) {
             md.append(" — ").append(v.get(Variables.GATE_REASON));
         }
         md.append("\n\n## Approvals\n\n");
-        List<DecisionLog.Entry> approvals = log.stream()
-                .filter(e -> e.kind() == DecisionKind.APPROVAL || e.kind() == DecisionKind.REJECTION || e.kind() == DecisionKind.OVERRIDE).toList();
+        List<DecisionLog.Entry> approvals =
+                log.stream()
+                        .filter(
+                                e ->
+                                        e.kind() == DecisionKind.APPROVAL
+                                                || e.kind() == DecisionKind.REJECTION
+                                                || e.kind() == DecisionKind.OVERRIDE)
+                        .toList();
         if (approvals.isEmpty()) {
             md.append("- none recorded\n");
         }
         for (DecisionLog.Entry e : approvals) {
-            md.append("- **").append(e.subject()).append("**: ").append(e.outcome()).append(" by ").append(e.decidedBy()).append(", ")
+            md.append("- **")
+                    .append(e.subject())
+                    .append("**: ")
+                    .append(e.outcome())
+                    .append(" by ")
+                    .append(e.decidedBy())
+                    .append(", ")
                     .append(NoticeTexts.format(e.decidedAt(), zone));
             if (e.rationale() != null && !e.rationale().isBlank()) {
                 md.append(" — “").append(e.rationale().replace("\n", " ")).append("”");
@@ -202,10 +317,18 @@ public class ReleaseNotes {
                 md.append("- ").append(feed.trim()).append("\n");
             }
         }
-        List<Dependencies.DependencyInfo> upstream = dependencies.of(r.key()).stream().filter(d -> d.downstreamRelease().equals(r.key())).toList();
+        List<Dependencies.DependencyInfo> upstream =
+                dependencies.of(r.key()).stream()
+                        .filter(d -> d.downstreamRelease().equals(r.key()))
+                        .toList();
         for (Dependencies.DependencyInfo d : upstream) {
-            md.append("- ").append(d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" from ").append(d.upstreamRelease())
-                    .append(" (").append(d.upstreamActivity()).append(")\n");
+            md.append("- ")
+                    .append(d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .append(" from ")
+                    .append(d.upstreamRelease())
+                    .append(" (")
+                    .append(d.upstreamActivity())
+                    .append(")\n");
         }
         if ((feeds == null || feeds.isBlank()) && upstream.isEmpty()) {
             md.append("- none declared\n");
@@ -213,18 +336,28 @@ public class ReleaseNotes {
         md.append("\n## Known risks\n\n");
         int risks = 0;
         if (v.get(Variables.RISK_RATIONALE) != null) {
-            md.append("- Risk review: ").append(v.get(Variables.RISK_RATIONALE).toString().replace("\n", " ")).append("\n");
+            md.append("- Risk review: ")
+                    .append(v.get(Variables.RISK_RATIONALE).toString().replace("\n", " "))
+                    .append("\n");
             risks++;
         }
         for (DecisionLog.Entry e : log) {
             if (e.kind() == DecisionKind.OVERRIDE) {
-                md.append("- Went ahead under an override: ").append(e.subject()).append(" (").append(e.rationale().replace("\n", " ")).append(")\n");
+                md.append("- Went ahead under an override: ")
+                        .append(e.subject())
+                        .append(" (")
+                        .append(e.rationale().replace("\n", " "))
+                        .append(")\n");
                 risks++;
             }
         }
         for (Retrospectives.OpenItem item : retrospectives.itemsFor(r.model(), r.key())) {
             if (item.open()) {
-                md.append("- Open from ").append(item.fromRelease()).append("'s retrospective: ").append(item.text()).append("\n");
+                md.append("- Open from ")
+                        .append(item.fromRelease())
+                        .append("'s retrospective: ")
+                        .append(item.text())
+                        .append("\n");
                 risks++;
             }
         }
@@ -232,13 +365,30 @@ public class ReleaseNotes {
             md.append("- none recorded\n");
         }
         md.append("\n## Rollback plan\n\n");
-        Optional<ReleaseSummary> previous = releaseQueries.list().stream()
-                .filter(o -> o.model().equals(r.model()) && !o.key().equals(r.key()) && "deployed".equals(o.progress().outcome()))
-                .max(Comparator.comparing(ReleaseSummary::targetDate));
-        md.append("- Production health is checked for ").append(v.getOrDefault(Variables.MONITORING_PERIOD, "the monitoring period"))
-                .append(" after deploy; a failed check opens *Roll back deployment* for release managers.\n");
-        md.append(previous.map(p -> "- Roll back to " + p.key() + " (the last deployed version of " + r.model() + ").\n")
-                .orElse("- This is the first deployed release of " + r.model() + ": rolling back means taking it out of service.\n"));
+        Optional<ReleaseSummary> previous =
+                releaseQueries.list().stream()
+                        .filter(
+                                o ->
+                                        o.model().equals(r.model())
+                                                && !o.key().equals(r.key())
+                                                && "deployed".equals(o.progress().outcome()))
+                        .max(Comparator.comparing(ReleaseSummary::targetDate));
+        md.append("- Production health is checked for ")
+                .append(v.getOrDefault(Variables.MONITORING_PERIOD, "the monitoring period"))
+                .append(
+                        " after deploy; a failed check opens *Roll back deployment* for release managers.\n");
+        md.append(
+                previous.map(
+                                p ->
+                                        "- Roll back to "
+                                                + p.key()
+                                                + " (the last deployed version of "
+                                                + r.model()
+                                                + ").\n")
+                        .orElse(
+                                "- This is the first deployed release of "
+                                        + r.model()
+                                        + ": rolling back means taking it out of service.\n"));
         return md.toString();
     }
 

@@ -30,23 +30,32 @@ class StakeholderApiController {
     }
 
     @PostMapping("/api/v1/stakeholders")
-    ResponseEntity<Stakeholders.Stakeholder> add(@RequestBody NewStakeholder request, org.springframework.security.core.Authentication token) {
+    ResponseEntity<Stakeholders.Stakeholder> add(
+            @RequestBody NewStakeholder request,
+            org.springframework.security.core.Authentication token) {
         requireUnrestricted(token);
         return ResponseEntity.status(HttpStatus.CREATED).body(stakeholders.add(request).masked());
     }
 
     /** Stakeholders span models: only a token for every model may read or change them. */
-    private static void requireUnrestricted(org.springframework.security.core.Authentication token) {
-        if (!(token.getPrincipal() instanceof dev.almanac.pipelines.PipelineTokens.Pipeline pipeline) || !pipeline.models().isEmpty()) {
-            throw new CommunicationsRejected("token", "This token is limited to some models; stakeholders need a token for every model.");
+    private static void requireUnrestricted(
+            org.springframework.security.core.Authentication token) {
+        if (!(token.getPrincipal()
+                        instanceof dev.almanac.pipelines.PipelineTokens.Pipeline pipeline)
+                || !pipeline.models().isEmpty()) {
+            throw new CommunicationsRejected(
+                    "token",
+                    "This token is limited to some models; stakeholders need a token for every model.");
         }
     }
 
     @ExceptionHandler(CommunicationsRejected.class)
     @ResponseBody
     ResponseEntity<ProblemDetail> rejected(CommunicationsRejected e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        HttpStatus status = "token".equals(e.field()) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        HttpStatus status =
+                "token".equals(e.field()) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
         problem.setStatus(status);
         problem.setTitle("Stakeholder refused");
         problem.setProperty("field", e.field());

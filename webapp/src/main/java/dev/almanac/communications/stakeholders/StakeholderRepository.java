@@ -1,13 +1,8 @@
 package dev.almanac.communications.stakeholders;
 
 import dev.almanac.communications.StakeholderRole;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -15,11 +10,17 @@ public interface StakeholderRepository extends JpaRepository<StakeholderRow, Lon
 
     List<StakeholderRow> findAllByOrderByScopeKindAscScopeAscRoleAscPartyAsc();
 
-    @Query("select s from StakeholderRow s where (s.scopeKind = 'PRODUCT_LINE' and s.scope = :productLine) or (s.scopeKind = 'MODEL' and s.scope = :model)")
-    List<StakeholderRow> forScope(@Param("productLine") String productLine, @Param("model") String model);
+    @Query(
+            "select s from StakeholderRow s where (s.scopeKind = 'PRODUCT_LINE' and s.scope = :productLine) or (s.scopeKind = 'MODEL' and s.scope = :model)")
+    List<StakeholderRow> forScope(
+            @Param("productLine") String productLine, @Param("model") String model);
 
     List<StakeholderRow> findByRole(StakeholderRole role);
 
-    boolean existsByScopeKindAndScopeAndPartyKindAndPartyAndRole(StakeholderRow.ScopeKind scopeKind, String scope, StakeholderRow.PartyKind partyKind,
-            String party, StakeholderRole role);
+    boolean existsByScopeKindAndScopeAndPartyKindAndPartyAndRole(
+            StakeholderRow.ScopeKind scopeKind,
+            String scope,
+            StakeholderRow.PartyKind partyKind,
+            String party,
+            StakeholderRole role);
 }

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Stakeholders, under Planning: who is told about a product line's or a model's releases, in which role, and where. */
+/**
+ * Stakeholders, under Planning: who is told about a product line's or a model's releases, in which
+ * role, and where.
+ */
 @Controller
 class StakeholdersController {
 
@@ -28,7 +31,11 @@ class StakeholdersController {
     private final People people;
     private final AccessPolicy policy;
 
-    StakeholdersController(Stakeholders stakeholders, PlanningCatalog catalog, People people, AccessPolicy policy) {
+    StakeholdersController(
+            Stakeholders stakeholders,
+            PlanningCatalog catalog,
+            People people,
+            AccessPolicy policy) {
         this.stakeholders = stakeholders;
         this.catalog = catalog;
         this.people = people;
@@ -116,7 +123,9 @@ class StakeholdersController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new StakeholderForm());
         }
-        model.addAttribute("stakeholders", stakeholders.all().stream().map(Stakeholders.Stakeholder::masked).toList());
+        model.addAttribute(
+                "stakeholders",
+                stakeholders.all().stream().map(Stakeholders.Stakeholder::masked).toList());
         model.addAttribute("productLines", catalog.productLines());
         model.addAttribute("models", catalog.models());
         model.addAttribute("roles", StakeholderRole.values());
@@ -127,19 +136,41 @@ class StakeholdersController {
     }
 
     @PostMapping("/planning/stakeholders")
-    String addStakeholder(@ModelAttribute("form") StakeholderForm form, BindingResult binding, Model model, RedirectAttributes redirect,
+    String addStakeholder(
+            @ModelAttribute("form") StakeholderForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
             Authentication user) {
         if (!policy.mayManageStakeholders(user)) {
-            model.addAttribute("error", "Only release managers and administrators change who is told what; nothing was saved.");
+            model.addAttribute(
+                    "error",
+                    "Only release managers and administrators change who is told what; nothing was saved.");
             return stakeholders(model);
         }
         if (binding.hasErrors()) {
             return stakeholders(model);
         }
         try {
-            Stakeholders.Stakeholder added = stakeholders.add(new NewStakeholder(form.scopeKind, form.scope, form.partyKind, form.party,
-                    form.role, form.channels, form.email, form.webhookUrl));
-            redirect.addFlashAttribute("message", added.party() + " is now " + added.role().label().toLowerCase() + " of " + added.scopeLabel() + ".");
+            Stakeholders.Stakeholder added =
+                    stakeholders.add(
+                            new NewStakeholder(
+                                    form.scopeKind,
+                                    form.scope,
+                                    form.partyKind,
+                                    form.party,
+                                    form.role,
+                                    form.channels,
+                                    form.email,
+                                    form.webhookUrl));
+            redirect.addFlashAttribute(
+                    "message",
+                    added.party()
+                            + " is now "
+                            + added.role().label().toLowerCase()
+                            + " of "
+                            + added.scopeLabel()
+                            + ".");
             return "redirect:/planning/stakeholders";
         } catch (CommunicationsRejected rejected) {
             binding.rejectValue(shownAt(rejected.field()), "rejected", rejected.getMessage());
@@ -147,7 +178,10 @@ class StakeholdersController {
         }
     }
 
-    /** A kind and its value read as one question on the form (about what, who): a refused kind is told at its value. */
+    /**
+     * A kind and its value read as one question on the form (about what, who): a refused kind is
+     * told at its value.
+     */
     private static String shownAt(String field) {
         return switch (field) {
             case "scopeKind" -> "scope";
@@ -157,9 +191,12 @@ class StakeholdersController {
     }
 
     @PostMapping("/planning/stakeholders/{id}/delete")
-    String removeStakeholder(@PathVariable long id, RedirectAttributes redirect, Authentication user) {
+    String removeStakeholder(
+            @PathVariable long id, RedirectAttributes redirect, Authentication user) {
         if (!policy.mayManageStakeholders(user)) {
-            redirect.addFlashAttribute("message", "Only release managers and administrators change who is told what; nothing was removed.");
+            redirect.addFlashAttribute(
+                    "message",
+                    "Only release managers and administrators change who is told what; nothing was removed.");
             return "redirect:/planning/stakeholders";
         }
         stakeholders.remove(id);

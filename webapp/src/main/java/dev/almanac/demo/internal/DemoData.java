@@ -1,13 +1,14 @@
 package dev.almanac.demo.internal;
 
-import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.identity.People;
-
-import dev.almanac.communications.NewStakeholder;
+import dev.almanac.planning.Lane;
+import dev.almanac.planning.RiskTier;
+import dev.almanac.releases.NewRelease;
+import dev.almanac.releases.ReleaseQueries;
+import dev.almanac.releases.Releases;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,11 +16,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import dev.almanac.planning.Lane;
-import dev.almanac.releases.NewRelease;
-import dev.almanac.releases.Releases;
-import dev.almanac.planning.RiskTier;
 
 /**
  * Accounts, teams and a handful of releases for a first look. Runs once: it leaves existing
@@ -32,26 +28,39 @@ class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String PASSWORD = "demo";
 
-    record Person(String id, String first, String last, List<String> groups) {
-    }
+    record Person(String id, String first, String last, List<String> groups) {}
 
-    static final Map<String, String> TEAMS = Map.ofEntries(
-            Map.entry("release-managers", "Release managers"),
-            Map.entry("risk-officers", "Risk officers"),
-            Map.entry("privacy-reviewers", "Privacy reviewers"),
-            Map.entry("compliance-reviewers", "Compliance reviewers"),
-            Map.entry("security-reviewers", "Security reviewers"),
-            Map.entry("data-engineers", "Data engineering"),
-            Map.entry("ml-engineers", "ML engineering"),
-            Map.entry("fraud-ml", "Fraud ML team"),
-            Map.entry("search-ml", "Search ranking team"),
-            Map.entry("credit-ml", "Credit risk ML team"));
+    static final Map<String, String> TEAMS =
+            Map.ofEntries(
+                    Map.entry("release-managers", "Release managers"),
+                    Map.entry("risk-officers", "Risk officers"),
+                    Map.entry("privacy-reviewers", "Privacy reviewers"),
+                    Map.entry("compliance-reviewers", "Compliance reviewers"),
+                    Map.entry("security-reviewers", "Security reviewers"),
+                    Map.entry("data-engineers", "Data engineering"),
+                    Map.entry("ml-engineers", "ML engineering"),
+                    Map.entry("fraud-ml", "Fraud ML team"),
+                    Map.entry("search-ml", "Search ranking team"),
+                    Map.entry("credit-ml", "Credit risk ML team"));
 
-    static final List<Person> PEOPLE = List.of(
-            new Person("rita", "Rita", "Release", List.of("release-managers")),
-            new Person("oscar", "Oscar", "Risk", List.of("risk-officers", "privacy-reviewers", "compliance-reviewers", "security-reviewers")),
-            new Person("dana", "Dana", "Data", List.of("data-engineers")),
-            new Person("mel", "Mel", "Learning", List.of("ml-engineers", "fraud-ml", "search-ml", "credit-ml")));
+    static final List<Person> PEOPLE =
+            List.of(
+                    new Person("rita", "Rita", "Release", List.of("release-managers")),
+                    new Person(
+                            "oscar",
+                            "Oscar",
+                            "Risk",
+                            List.of(
+                                    "risk-officers",
+                                    "privacy-reviewers",
+                                    "compliance-reviewers",
+                                    "security-reviewers")),
+                    new Person("dana", "Dana", "Data", List.of("data-engineers")),
+                    new Person(
+                            "mel",
+                            "Mel",
+                            "Learning",
+                            List.of("ml-engineers", "fraud-ml", "search-ml", "credit-ml")));
 
     private final People people;
     private final Releases releases;
@@ -63,8 +72,15 @@ class DemoData {
     private final dev.almanac.planning.Resources planningResources;
     private final dev.almanac.communications.stakeholders.Stakeholders stakeholders;
 
-    DemoData(dev.almanac.communications.stakeholders.Stakeholders stakeholders, People people, Releases releases, ReleaseQueries releaseQueries, dev.almanac.planning.PlanningCatalog catalog, dev.almanac.planning.Cadences cadences,
-            dev.almanac.dependencies.Dependencies dependencies, dev.almanac.planning.Resources planningResources) {
+    DemoData(
+            dev.almanac.communications.stakeholders.Stakeholders stakeholders,
+            People people,
+            Releases releases,
+            ReleaseQueries releaseQueries,
+            dev.almanac.planning.PlanningCatalog catalog,
+            dev.almanac.planning.Cadences cadences,
+            dev.almanac.dependencies.Dependencies dependencies,
+            dev.almanac.planning.Resources planningResources) {
         this.planningResources = planningResources;
         this.stakeholders = stakeholders;
         this.dependencies = dependencies;
@@ -77,84 +93,261 @@ class DemoData {
 
     /** Product lines, teams, models and windows the demo releases are planned against. */
     private void planning() {
-        catalog.saveProductLine(null, new dev.almanac.planning.PlanningCatalog.ProductLineInfo("payments", "Payments", "Card and transfer risk models"));
-        catalog.saveProductLine(null, new dev.almanac.planning.PlanningCatalog.ProductLineInfo("discovery", "Discovery", "Search and recommendations"));
-        catalog.saveProductLine(null, new dev.almanac.planning.PlanningCatalog.ProductLineInfo("lending", "Lending", "Credit decisions"));
-        for (var team : List.of("fraud-ml", "search-ml", "credit-ml", "data-engineers", "ml-engineers", "release-managers", "risk-officers")) {
-            catalog.saveTeam(null, new dev.almanac.planning.PlanningCatalog.TeamInfo(team, TEAMS.get(team), team, team + "@almanac.example"));
+        catalog.saveProductLine(
+                null,
+                new dev.almanac.planning.PlanningCatalog.ProductLineInfo(
+                        "payments", "Payments", "Card and transfer risk models"));
+        catalog.saveProductLine(
+                null,
+                new dev.almanac.planning.PlanningCatalog.ProductLineInfo(
+                        "discovery", "Discovery", "Search and recommendations"));
+        catalog.saveProductLine(
+                null,
+                new dev.almanac.planning.PlanningCatalog.ProductLineInfo(
+                        "lending", "Lending", "Credit decisions"));
+        for (var team :
+                List.of(
+                        "fraud-ml",
+                        "search-ml",
+                        "credit-ml",
+                        "data-engineers",
+                        "ml-engineers",
+                        "release-managers",
+                        "risk-officers")) {
+            catalog.saveTeam(
+                    null,
+                    new dev.almanac.planning.PlanningCatalog.TeamInfo(
+                            team, TEAMS.get(team), team, team + "@almanac.example"));
         }
         model("fraud-scorer", "Card fraud scorer", "payments", "fraud-ml", RiskTier.HIGH);
         model("credit-limit", "Credit limit model", "lending", "credit-ml", RiskTier.MEDIUM);
         model("search-ranker", "Search ranker", "discovery", "search-ml", RiskTier.LOW);
-        model("recsys-embeddings", "Recommendation embeddings", "discovery", "search-ml", RiskTier.MEDIUM);
+        model(
+                "recsys-embeddings",
+                "Recommendation embeddings",
+                "discovery",
+                "search-ml",
+                RiskTier.MEDIUM);
         model("churn-predictor", "Churn predictor", "discovery", "search-ml", RiskTier.LOW);
         java.time.LocalDate today = LocalDate.now();
         java.time.LocalDate christmas = LocalDate.of(today.getYear(), 12, 20);
-        catalog.saveWindow(null, new dev.almanac.planning.PlanningCatalog.WindowChange("Year-end freeze", dev.almanac.projection.WindowKind.FREEZE,
-                christmas.atStartOfDay(), christmas.plusDays(16).atStartOfDay(), java.time.ZoneId.of("Europe/Berlin"), null,
-                dev.almanac.projection.WindowScope.GLOBAL, null, "No production changes over the holidays."), "demo");
-        catalog.saveWindow(null, new dev.almanac.planning.PlanningCatalog.WindowChange("Payments month-end close", dev.almanac.projection.WindowKind.FREEZE,
-                today.withDayOfMonth(1).atTime(0, 0), today.withDayOfMonth(1).plusDays(2).atTime(0, 0), java.time.ZoneId.of("Europe/Berlin"),
-                "FREQ=MONTHLY;BYMONTHDAY=1", dev.almanac.projection.WindowScope.PRODUCT_LINE, "payments", "Settlement runs; no deploys to payments models."),
+        catalog.saveWindow(
+                null,
+                new dev.almanac.planning.PlanningCatalog.WindowChange(
+                        "Year-end freeze",
+                        dev.almanac.projection.WindowKind.FREEZE,
+                        christmas.atStartOfDay(),
+                        christmas.plusDays(16).atStartOfDay(),
+                        java.time.ZoneId.of("Europe/Berlin"),
+                        null,
+                        dev.almanac.projection.WindowScope.GLOBAL,
+                        null,
+                        "No production changes over the holidays."),
                 "demo");
-        var experiments = catalog.saveWindow(null, new dev.almanac.planning.PlanningCatalog.WindowChange("Discovery A/B week",
-                dev.almanac.projection.WindowKind.EXPERIMENTATION, today.plusDays(3).atTime(9, 0), today.plusDays(10).atTime(18, 0),
-                java.time.ZoneId.of("America/New_York"), "FREQ=MONTHLY;COUNT=3", dev.almanac.projection.WindowScope.PRODUCT_LINE, "discovery",
-                "GPU capacity held for ranking experiments."), "demo");
+        catalog.saveWindow(
+                null,
+                new dev.almanac.planning.PlanningCatalog.WindowChange(
+                        "Payments month-end close",
+                        dev.almanac.projection.WindowKind.FREEZE,
+                        today.withDayOfMonth(1).atTime(0, 0),
+                        today.withDayOfMonth(1).plusDays(2).atTime(0, 0),
+                        java.time.ZoneId.of("Europe/Berlin"),
+                        "FREQ=MONTHLY;BYMONTHDAY=1",
+                        dev.almanac.projection.WindowScope.PRODUCT_LINE,
+                        "payments",
+                        "Settlement runs; no deploys to payments models."),
+                "demo");
+        var experiments =
+                catalog.saveWindow(
+                        null,
+                        new dev.almanac.planning.PlanningCatalog.WindowChange(
+                                "Discovery A/B week",
+                                dev.almanac.projection.WindowKind.EXPERIMENTATION,
+                                today.plusDays(3).atTime(9, 0),
+                                today.plusDays(10).atTime(18, 0),
+                                java.time.ZoneId.of("America/New_York"),
+                                "FREQ=MONTHLY;COUNT=3",
+                                dev.almanac.projection.WindowScope.PRODUCT_LINE,
+                                "discovery",
+                                "GPU capacity held for ranking experiments."),
+                        "demo");
         resources(experiments.id(), today);
         stakeholders();
     }
 
-    /** Who hears about what: everyone in Almanac's inbox (the demo has no SMTP server or webhooks to reach). */
+    /**
+     * Who hears about what: everyone in Almanac's inbox (the demo has no SMTP server or webhooks to
+     * reach).
+     */
     private void stakeholders() {
         var inApp = java.util.Set.of(dev.almanac.communications.Channel.IN_APP);
         for (String line : List.of("payments", "discovery", "lending")) {
-            stakeholder("PRODUCT_LINE", line, "USER", "rita", dev.almanac.communications.StakeholderRole.LEADERSHIP, inApp);
-            stakeholder("PRODUCT_LINE", line, "GROUP", "release-managers", dev.almanac.communications.StakeholderRole.ON_CALL, inApp);
+            stakeholder(
+                    "PRODUCT_LINE",
+                    line,
+                    "USER",
+                    "rita",
+                    dev.almanac.communications.StakeholderRole.LEADERSHIP,
+                    inApp);
+            stakeholder(
+                    "PRODUCT_LINE",
+                    line,
+                    "GROUP",
+                    "release-managers",
+                    dev.almanac.communications.StakeholderRole.ON_CALL,
+                    inApp);
         }
-        stakeholder("PRODUCT_LINE", "payments", "USER", "oscar", dev.almanac.communications.StakeholderRole.RISK, inApp);
-        stakeholder("PRODUCT_LINE", "lending", "USER", "oscar", dev.almanac.communications.StakeholderRole.RISK, inApp);
-        stakeholder("MODEL", "fraud-scorer", "USER", "mel", dev.almanac.communications.StakeholderRole.OWNER, inApp);
-        stakeholder("MODEL", "search-ranker", "USER", "mel", dev.almanac.communications.StakeholderRole.OWNER, inApp);
-        stakeholder("MODEL", "recsys-embeddings", "USER", "dana", dev.almanac.communications.StakeholderRole.CONSUMER, inApp);
-        stakeholder("PRODUCT_LINE", "discovery", "USER", "dana", dev.almanac.communications.StakeholderRole.CONSUMER, inApp);
+        stakeholder(
+                "PRODUCT_LINE",
+                "payments",
+                "USER",
+                "oscar",
+                dev.almanac.communications.StakeholderRole.RISK,
+                inApp);
+        stakeholder(
+                "PRODUCT_LINE",
+                "lending",
+                "USER",
+                "oscar",
+                dev.almanac.communications.StakeholderRole.RISK,
+                inApp);
+        stakeholder(
+                "MODEL",
+                "fraud-scorer",
+                "USER",
+                "mel",
+                dev.almanac.communications.StakeholderRole.OWNER,
+                inApp);
+        stakeholder(
+                "MODEL",
+                "search-ranker",
+                "USER",
+                "mel",
+                dev.almanac.communications.StakeholderRole.OWNER,
+                inApp);
+        stakeholder(
+                "MODEL",
+                "recsys-embeddings",
+                "USER",
+                "dana",
+                dev.almanac.communications.StakeholderRole.CONSUMER,
+                inApp);
+        stakeholder(
+                "PRODUCT_LINE",
+                "discovery",
+                "USER",
+                "dana",
+                dev.almanac.communications.StakeholderRole.CONSUMER,
+                inApp);
     }
 
-    private void stakeholder(String scopeKind, String scope, String partyKind, String party, dev.almanac.communications.StakeholderRole role,
+    private void stakeholder(
+            String scopeKind,
+            String scope,
+            String partyKind,
+            String party,
+            dev.almanac.communications.StakeholderRole role,
             java.util.Set<dev.almanac.communications.Channel> channels) {
-        stakeholders.add(new dev.almanac.communications.NewStakeholder(scopeKind, scope, partyKind, party, role, channels, null, null));
+        stakeholders.add(
+                new dev.almanac.communications.NewStakeholder(
+                        scopeKind, scope, partyKind, party, role, channels, null, null));
     }
 
-    /** A small GPU pool (three trainings at once do not fit), an evaluation cluster, two risk officers and the on-call engineer. */
+    /**
+     * A small GPU pool (three trainings at once do not fit), an evaluation cluster, two risk
+     * officers and the on-call engineer.
+     */
     private void resources(Long experiments, LocalDate today) {
         var concurrent = dev.almanac.projection.Capacity.ResourceKind.CONCURRENT;
         var day = dev.almanac.projection.Capacity.Granularity.DAY;
-        planningResources.save(new dev.almanac.planning.Resources.ResourceChange("gpus", "GPU pool", "GPUs", concurrent, day, 16.0, List.of()), "demo");
-        planningResources.changeCapacity("gpus", today.plusMonths(2).withDayOfMonth(1), 32.0, "demo");
-        planningResources.save(new dev.almanac.planning.Resources.ResourceChange("eval-cluster", "Evaluation cluster", "clusters", concurrent, day, 2.0,
-                List.of()), "demo");
-        planningResources.save(new dev.almanac.planning.Resources.ResourceChange("risk-officers", "Risk officers", "reviewer-days",
-                dev.almanac.projection.Capacity.ResourceKind.EFFORT, day, 1.0, List.of("oscar", "olga")), "demo");
-        LocalDate saturday = today.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SATURDAY));
-        planningResources.addHoliday("risk-officers", new dev.almanac.projection.Capacity.Holiday(saturday, saturday.plusDays(1), "FREQ=WEEKLY", null),
+        planningResources.save(
+                new dev.almanac.planning.Resources.ResourceChange(
+                        "gpus", "GPU pool", "GPUs", concurrent, day, 16.0, List.of()),
                 "demo");
-        planningResources.addHoliday("risk-officers", new dev.almanac.projection.Capacity.Holiday(today.plusDays(7), today.plusDays(11), null, "olga"),
+        planningResources.changeCapacity(
+                "gpus", today.plusMonths(2).withDayOfMonth(1), 32.0, "demo");
+        planningResources.save(
+                new dev.almanac.planning.Resources.ResourceChange(
+                        "eval-cluster",
+                        "Evaluation cluster",
+                        "clusters",
+                        concurrent,
+                        day,
+                        2.0,
+                        List.of()),
                 "demo");
-        planningResources.save(new dev.almanac.planning.Resources.ResourceChange("platform-on-call", "Platform on-call", "engineers", concurrent,
-                dev.almanac.projection.Capacity.Granularity.HOUR, 1.0, List.of()), "demo");
+        planningResources.save(
+                new dev.almanac.planning.Resources.ResourceChange(
+                        "risk-officers",
+                        "Risk officers",
+                        "reviewer-days",
+                        dev.almanac.projection.Capacity.ResourceKind.EFFORT,
+                        day,
+                        1.0,
+                        List.of("oscar", "olga")),
+                "demo");
+        LocalDate saturday =
+                today.with(
+                        java.time.temporal.TemporalAdjusters.nextOrSame(
+                                java.time.DayOfWeek.SATURDAY));
+        planningResources.addHoliday(
+                "risk-officers",
+                new dev.almanac.projection.Capacity.Holiday(
+                        saturday, saturday.plusDays(1), "FREQ=WEEKLY", null),
+                "demo");
+        planningResources.addHoliday(
+                "risk-officers",
+                new dev.almanac.projection.Capacity.Holiday(
+                        today.plusDays(7), today.plusDays(11), null, "olga"),
+                "demo");
+        planningResources.save(
+                new dev.almanac.planning.Resources.ResourceChange(
+                        "platform-on-call",
+                        "Platform on-call",
+                        "engineers",
+                        concurrent,
+                        dev.almanac.projection.Capacity.Granularity.HOUR,
+                        1.0,
+                        List.of()),
+                "demo");
         planningResources.reserve(experiments, "gpus", 0.25);
     }
 
     private void cadence() {
         java.time.LocalDate first = LocalDate.now().withDayOfMonth(1).plusMonths(1);
-        cadences.save(null, new dev.almanac.planning.Cadences.CadenceChange("Monthly fraud refresh", "fraud-scorer", Lane.PRODUCTION,
-                first.atTime(6, 0), java.time.ZoneId.of("UTC"), "FREQ=MONTHLY;BYMONTHDAY=1", "yyyy.MM", 21, true), "demo");
-        cadences.save(null, new dev.almanac.planning.Cadences.CadenceChange("Quarterly credit revalidation", "credit-limit", Lane.PRODUCTION,
-                first.plusMonths(1).atTime(6, 0), java.time.ZoneId.of("UTC"), "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1", "yyyy.'q'Q", 35, true), "demo");
+        cadences.save(
+                null,
+                new dev.almanac.planning.Cadences.CadenceChange(
+                        "Monthly fraud refresh",
+                        "fraud-scorer",
+                        Lane.PRODUCTION,
+                        first.atTime(6, 0),
+                        java.time.ZoneId.of("UTC"),
+                        "FREQ=MONTHLY;BYMONTHDAY=1",
+                        "yyyy.MM",
+                        21,
+                        true),
+                "demo");
+        cadences.save(
+                null,
+                new dev.almanac.planning.Cadences.CadenceChange(
+                        "Quarterly credit revalidation",
+                        "credit-limit",
+                        Lane.PRODUCTION,
+                        first.plusMonths(1).atTime(6, 0),
+                        java.time.ZoneId.of("UTC"),
+                        "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1",
+                        "yyyy.'q'Q",
+                        35,
+                        true),
+                "demo");
     }
 
     private void model(String key, String name, String line, String team, RiskTier tier) {
-        catalog.saveModel(null, new dev.almanac.planning.PlanningCatalog.ModelInfo(key, name, line, team, tier, null));
+        catalog.saveModel(
+                null,
+                new dev.almanac.planning.PlanningCatalog.ModelInfo(
+                        key, name, line, team, tier, null));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -173,26 +366,94 @@ class DemoData {
             return;
         }
         LocalDate today = LocalDate.now();
-        plan("fraud-scorer", "2026.12", Lane.PRODUCTION, RiskTier.HIGH, "fraud-ml", today.plusDays(21), "transactions,chargebacks");
-        plan("search-ranker", "2026.12.1", Lane.STAGING, RiskTier.LOW, "search-ml", today.plusDays(10), "query-logs,clicks");
-        plan("credit-limit", "2027.01", Lane.PRODUCTION, RiskTier.MEDIUM, "credit-ml", today.plusDays(35), "bureau-scores,missing-income-feed");
-        plan("churn-predictor", "2026.12", Lane.EXPERIMENTATION, RiskTier.LOW, "search-ml", today.plusDays(14), "subscriptions");
-        plan("recsys-embeddings", "2026.12", Lane.STAGING, RiskTier.MEDIUM, "search-ml", today.plusDays(28), "");
-        // the ranker trains on the new embeddings: it waits for them in the engine, and its calendar dates follow theirs
-        depends("search-ranker-2026.12.1", "trigger-training", "recsys-embeddings-2026.12", "deploy",
-                dev.almanac.dependencies.DependencyKind.FEATURE_STORE, "trains on the new item embeddings");
-        depends("credit-limit-2027.01", "wait-release-window", "fraud-scorer-2026.12", "deploy",
-                dev.almanac.dependencies.DependencyKind.INFRASTRUCTURE, "needs the scoring gateway upgrade that ships with fraud-scorer");
-        log.info("Demo releases planned; the simulated pipeline moves them along. Sign in as rita, oscar, dana or mel (password '{}').", PASSWORD);
+        plan(
+                "fraud-scorer",
+                "2026.12",
+                Lane.PRODUCTION,
+                RiskTier.HIGH,
+                "fraud-ml",
+                today.plusDays(21),
+                "transactions,chargebacks");
+        plan(
+                "search-ranker",
+                "2026.12.1",
+                Lane.STAGING,
+                RiskTier.LOW,
+                "search-ml",
+                today.plusDays(10),
+                "query-logs,clicks");
+        plan(
+                "credit-limit",
+                "2027.01",
+                Lane.PRODUCTION,
+                RiskTier.MEDIUM,
+                "credit-ml",
+                today.plusDays(35),
+                "bureau-scores,missing-income-feed");
+        plan(
+                "churn-predictor",
+                "2026.12",
+                Lane.EXPERIMENTATION,
+                RiskTier.LOW,
+                "search-ml",
+                today.plusDays(14),
+                "subscriptions");
+        plan(
+                "recsys-embeddings",
+                "2026.12",
+                Lane.STAGING,
+                RiskTier.MEDIUM,
+                "search-ml",
+                today.plusDays(28),
+                "");
+        // the ranker trains on the new embeddings: it waits for them in the engine, and its
+        // calendar dates follow theirs
+        depends(
+                "search-ranker-2026.12.1",
+                "trigger-training",
+                "recsys-embeddings-2026.12",
+                "deploy",
+                dev.almanac.dependencies.DependencyKind.FEATURE_STORE,
+                "trains on the new item embeddings");
+        depends(
+                "credit-limit-2027.01",
+                "wait-release-window",
+                "fraud-scorer-2026.12",
+                "deploy",
+                dev.almanac.dependencies.DependencyKind.INFRASTRUCTURE,
+                "needs the scoring gateway upgrade that ships with fraud-scorer");
+        log.info(
+                "Demo releases planned; the simulated pipeline moves them along. Sign in as rita, oscar, dana or mel (password '{}').",
+                PASSWORD);
     }
 
-    private void depends(String downstream, String downstreamStep, String upstream, String upstreamStep,
-            dev.almanac.dependencies.DependencyKind kind, String note) {
-        dependencies.add(new dev.almanac.dependencies.Dependencies.NewDependency(upstream, upstreamStep, downstream, downstreamStep, kind,
-                java.time.Duration.ZERO, note), "demo");
+    private void depends(
+            String downstream,
+            String downstreamStep,
+            String upstream,
+            String upstreamStep,
+            dev.almanac.dependencies.DependencyKind kind,
+            String note) {
+        dependencies.add(
+                new dev.almanac.dependencies.Dependencies.NewDependency(
+                        upstream,
+                        upstreamStep,
+                        downstream,
+                        downstreamStep,
+                        kind,
+                        java.time.Duration.ZERO,
+                        note),
+                "demo");
     }
 
-    private void plan(String model, String version, Lane lane, RiskTier tier, String team, LocalDate target, String feeds) {
+    private void plan(
+            String model,
+            String version,
+            Lane lane,
+            RiskTier tier,
+            String team,
+            LocalDate target,
+            String feeds) {
         releases.plan(new NewRelease(model, version, lane, tier, team, target, feeds), "demo");
     }
 
@@ -201,7 +462,12 @@ class DemoData {
     }
 
     private void person(Person person) {
-        people.ensurePerson(person.id(), person.first(), person.last(), person.id() + "@almanac.example", PASSWORD);
+        people.ensurePerson(
+                person.id(),
+                person.first(),
+                person.last(),
+                person.id() + "@almanac.example",
+                PASSWORD);
         person.groups().forEach(group -> people.ensureMember(person.id(), group));
     }
 }

@@ -1,20 +1,18 @@
 package dev.almanac.demo.internal;
 
-import dev.almanac.releases.ReleaseQueries;
 import static dev.almanac.processes.ModelRelease.Variables.*;
 
+import dev.almanac.processes.ModelRelease;
+import dev.almanac.releases.ReleaseQueries;
+import dev.almanac.releases.Releases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import dev.almanac.processes.ModelRelease;
-import dev.almanac.releases.Releases;
 
 /**
  * The simulated data and training pipelines: a while after a release starts waiting, they send
@@ -32,7 +30,11 @@ class DemoPipeline {
     private final DemoProperties properties;
     private final Clock clock;
 
-    DemoPipeline(Releases releases, ReleaseQueries releaseQueries, DemoProperties properties, Clock clock) {
+    DemoPipeline(
+            Releases releases,
+            ReleaseQueries releaseQueries,
+            DemoProperties properties,
+            Clock clock) {
         this.releases = releases;
         this.releaseQueries = releaseQueries;
         this.properties = properties;
@@ -42,23 +44,35 @@ class DemoPipeline {
     @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
     void advance() {
         Instant now = clock.instant();
-        releaseQueries.waitingFor(ModelRelease.Messages.DATA_READY).forEach((key, since) -> {
-            if (since.plus(properties.dataReadyAfter()).isBefore(now)) {
-                send(key, ModelRelease.Messages.DATA_READY, Map.of());
-            }
-        });
-        releaseQueries.waitingFor(ModelRelease.Messages.TRAINING_FINISHED).forEach((key, since) -> {
-            if (since.plus(properties.trainingTakes()).isBefore(now)) {
-                send(key, ModelRelease.Messages.TRAINING_FINISHED, metricsFor(key));
-            }
-        });
+        releaseQueries
+                .waitingFor(ModelRelease.Messages.DATA_READY)
+                .forEach(
+                        (key, since) -> {
+                            if (since.plus(properties.dataReadyAfter()).isBefore(now)) {
+                                send(key, ModelRelease.Messages.DATA_READY, Map.of());
+                            }
+                        });
+        releaseQueries
+                .waitingFor(ModelRelease.Messages.TRAINING_FINISHED)
+                .forEach(
+                        (key, since) -> {
+                            if (since.plus(properties.trainingTakes()).isBefore(now)) {
+                                send(key, ModelRelease.Messages.TRAINING_FINISHED, metricsFor(key));
+                            }
+                        });
     }
 
     /** Deterministic metrics per model, so each demo release takes a different path at the gate. */
     static Map<String, Object> metricsFor(String key) {
         double accuracy = (900 + Math.abs(key.hashCode()) % 50) / 1000.0;
         double latency = key.startsWith("churn") ? 620 : 80 + Math.abs(key.hashCode()) % 150;
-        return Map.of(ACCURACY, accuracy, LATENCY_P95_MS, latency, MODEL_URI, "s3://almanac-demo/models/" + key);
+        return Map.of(
+                ACCURACY,
+                accuracy,
+                LATENCY_P95_MS,
+                latency,
+                MODEL_URI,
+                "s3://almanac-demo/models/" + key);
     }
 
     private void send(String key, String message, Map<String, Object> variables) {

@@ -2,7 +2,6 @@ package dev.almanac.demo.internal;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,17 +30,29 @@ class DemoPipelineController {
 
     @PostMapping("/train")
     Map<String, Object> train(@RequestBody Map<String, Object> release) {
-        return Map.of("runId", "run-" + UUID.randomUUID().toString().substring(0, 8), "releaseKey", release.get("releaseKey"));
+        return Map.of(
+                "runId",
+                "run-" + UUID.randomUUID().toString().substring(0, 8),
+                "releaseKey",
+                release.get("releaseKey"));
     }
 
     @PostMapping("/deploy")
     Map<String, Object> deploy(@RequestBody Map<String, Object> release) {
-        return Map.of("deploymentId", "dep-" + UUID.randomUUID().toString().substring(0, 8), "releaseKey", release.get("releaseKey"));
+        return Map.of(
+                "deploymentId",
+                "dep-" + UUID.randomUUID().toString().substring(0, 8),
+                "releaseKey",
+                release.get("releaseKey"));
     }
 
     @GetMapping("/health/{release}")
     Map<String, Object> health(@PathVariable String release) {
         boolean healthy = !release.contains("canary");
-        return Map.of("healthy", healthy, "finding", healthy ? "error rate 0.3% (budget 2%)" : "error rate 6.1% (budget 2%)");
+        return Map.of(
+                "healthy",
+                healthy,
+                "finding",
+                healthy ? "error rate 0.3% (budget 2%)" : "error rate 6.1% (budget 2%)");
     }
 }

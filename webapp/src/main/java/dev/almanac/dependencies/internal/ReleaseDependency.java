@@ -13,7 +13,10 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One edge between releases: the downstream step starts no earlier than {@code lag} after the upstream step ends. */
+/**
+ * One edge between releases: the downstream step starts no earlier than {@code lag} after the
+ * upstream step ends.
+ */
 @Entity
 @Table(name = "release_dependency")
 public class ReleaseDependency {
@@ -49,8 +52,7 @@ public class ReleaseDependency {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    public ReleaseDependency() {
-    }
+    public ReleaseDependency() {}
 
     public ReleaseDependency(Dependencies.NewDependency request, String by, Instant at) {
         this.upstreamRelease = request.upstreamRelease();
@@ -81,12 +83,25 @@ public class ReleaseDependency {
     }
 
     public dev.almanac.projection.Dependency edge() {
-        return new dev.almanac.projection.Dependency(upstreamRelease, upstreamActivity, downstreamRelease, downstreamActivity,
+        return new dev.almanac.projection.Dependency(
+                upstreamRelease,
+                upstreamActivity,
+                downstreamRelease,
+                downstreamActivity,
                 Duration.ofMinutes(lagMinutes));
     }
 
     public Dependencies.DependencyInfo info() {
-        return new Dependencies.DependencyInfo(id, upstreamRelease, upstreamActivity, downstreamRelease, downstreamActivity, kind,
-                Duration.ofMinutes(lagMinutes), note, createdBy, createdAt);
+        return new Dependencies.DependencyInfo(
+                id,
+                upstreamRelease,
+                upstreamActivity,
+                downstreamRelease,
+                downstreamActivity,
+                kind,
+                Duration.ofMinutes(lagMinutes),
+                note,
+                createdBy,
+                createdAt);
     }
 }

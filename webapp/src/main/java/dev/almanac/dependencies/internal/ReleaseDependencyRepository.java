@@ -5,12 +5,18 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ReleaseDependencyRepository extends JpaRepository<ReleaseDependency, Long> {
 
-    List<ReleaseDependency> findByDownstreamReleaseOrUpstreamReleaseOrderByIdAsc(String downstream, String upstream);
+    List<ReleaseDependency> findByDownstreamReleaseOrUpstreamReleaseOrderByIdAsc(
+            String downstream, String upstream);
 
-    List<ReleaseDependency> findByDownstreamReleaseAndDownstreamActivity(String downstreamRelease, String downstreamActivity);
-
-    List<ReleaseDependency> findByUpstreamReleaseAndUpstreamActivity(String upstreamRelease, String upstreamActivity);
-
-    boolean existsByUpstreamReleaseAndUpstreamActivityAndDownstreamReleaseAndDownstreamActivity(String upstreamRelease, String upstreamActivity,
+    List<ReleaseDependency> findByDownstreamReleaseAndDownstreamActivity(
             String downstreamRelease, String downstreamActivity);
+
+    List<ReleaseDependency> findByUpstreamReleaseAndUpstreamActivity(
+            String upstreamRelease, String upstreamActivity);
+
+    boolean existsByUpstreamReleaseAndUpstreamActivityAndDownstreamReleaseAndDownstreamActivity(
+            String upstreamRelease,
+            String upstreamActivity,
+            String downstreamRelease,
+            String downstreamActivity);
 }

@@ -1,9 +1,10 @@
 package dev.almanac.dependencies.internal;
 
-import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.dependencies.DependenciesChanged;
-import dev.almanac.releases.MilestoneStepEnded;
+import dev.almanac.processes.ProcedureClock;
 import dev.almanac.processes.UpstreamReadiness;
+import dev.almanac.releases.MilestoneStepEnded;
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.releases.Releases;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
-import dev.almanac.processes.ProcedureClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,6 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class UpstreamGates implements UpstreamReadiness {
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamGates.class);
+
     /** A waiting release checks again at least this often, should a message ever be lost. */
     private static final Duration SAFETY_RECHECK = Duration.ofDays(1);
 
@@ -37,7 +38,10 @@ class UpstreamGates implements UpstreamReadiness {
     private final Releases releases;
     private final ReleaseQueries releaseQueries;
 
-    UpstreamGates(ReleaseDependencyRepository dependencies, Releases releases, ReleaseQueries releaseQueries) {
+    UpstreamGates(
+            ReleaseDependencyRepository dependencies,
+            Releases releases,
+            ReleaseQueries releaseQueries) {
         this.dependencies = dependencies;
         this.releases = releases;
         this.releaseQueries = releaseQueries;
@@ -46,11 +50,21 @@ class UpstreamGates implements UpstreamReadiness {
     @Override
     public boolean ready(DelegateExecution execution, String activityId) {
         Instant now = ProcedureClock.now();
-        List<ReleaseDependency> open = dependencies.findByDownstreamReleaseAndDownstreamActivity(execution.getProcessBusinessKey(), activityId)
-                .stream().filter(d -> metAt(d).map(at -> at.isAfter(now)).orElse(true)).toList();
+        List<ReleaseDependency> open =
+                dependencies
+                        .findByDownstreamReleaseAndDownstreamActivity(
+                                execution.getProcessBusinessKey(), activityId)
+                        .stream()
+                        .filter(d -> metAt(d).map(at -> at.isAfter(now)).orElse(true))
+                        .toList();
         if (!open.isEmpty()) {
-            log.info("Release {} waits before {} for {}", execution.getProcessBusinessKey(), activityId,
-                    open.stream().map(d -> d.upstreamRelease() + "/" + d.upstreamActivity()).toList());
+            log.info(
+                    "Release {} waits before {} for {}",
+                    execution.getProcessBusinessKey(),
+                    activityId,
+                    open.stream()
+                            .map(d -> d.upstreamRelease() + "/" + d.upstreamActivity())
+                            .toList());
         }
         return open.isEmpty();
     }
@@ -59,25 +73,48 @@ class UpstreamGates implements UpstreamReadiness {
     public Date recheckAt(DelegateExecution execution, String activityId) {
         Instant now = ProcedureClock.now();
         Instant latest = now.plus(SAFETY_RECHECK);
-        Instant lagPasses = dependencies.findByDownstreamReleaseAndDownstreamActivity(execution.getProcessBusinessKey(), activityId).stream()
-                .map(this::metAt).flatMap(Optional::stream).filter(at -> at.isAfter(now)).min(Instant::compareTo).orElse(latest);
+        Instant lagPasses =
+                dependencies
+                        .findByDownstreamReleaseAndDownstreamActivity(
+                                execution.getProcessBusinessKey(), activityId)
+                        .stream()
+                        .map(this::metAt)
+                        .flatMap(Optional::stream)
+                        .filter(at -> at.isAfter(now))
+                        .min(Instant::compareTo)
+                        .orElse(latest);
         return Date.from(lagPasses.isBefore(latest) ? lagPasses : latest);
     }
 
-    /** When the dependency is met: its upstream step's end plus the lag; empty while the step has not ended. */
+    /**
+     * When the dependency is met: its upstream step's end plus the lag; empty while the step has
+     * not ended.
+     */
     private Optional<Instant> metAt(ReleaseDependency dependency) {
-        return releaseQueries.stepEnded(dependency.upstreamRelease(), dependency.upstreamActivity()).map(end -> end.plus(dependency.lag()));
+        return releaseQueries
+                .stepEnded(dependency.upstreamRelease(), dependency.upstreamActivity())
+                .map(end -> end.plus(dependency.lag()));
     }
 
-    /** An upstream step ended: the releases that wait for it check again, each in its own engine command. */
+    /**
+     * An upstream step ended: the releases that wait for it check again, each in its own engine
+     * command.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void upstreamStepEnded(MilestoneStepEnded event) {
-        dependencies.findByUpstreamReleaseAndUpstreamActivity(event.releaseKey(), event.activityId()).stream()
-                .map(ReleaseDependency::downstreamRelease).distinct().forEach(this::recheck);
+        dependencies
+                .findByUpstreamReleaseAndUpstreamActivity(event.releaseKey(), event.activityId())
+                .stream()
+                .map(ReleaseDependency::downstreamRelease)
+                .distinct()
+                .forEach(this::recheck);
     }
 
-    /** A dependency was removed (or added): its downstream release checks again, so a removal lets it go on. */
+    /**
+     * A dependency was removed (or added): its downstream release checks again, so a removal lets
+     * it go on.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void dependenciesChanged(DependenciesChanged event) {

@@ -28,9 +28,13 @@ class DependencyApiController {
     }
 
     /** The body of a new dependency; {@code lag} is ISO-8601 (PT12H, P2D). */
-    record DependencyRequest(String upstreamRelease, String upstreamActivity, String downstreamActivity, DependencyKind kind, String lag,
-            String note) {
-    }
+    record DependencyRequest(
+            String upstreamRelease,
+            String upstreamActivity,
+            String downstreamActivity,
+            DependencyKind kind,
+            String lag,
+            String note) {}
 
     @GetMapping("/api/v1/releases/{key}/dependencies")
     List<Dependencies.DependencyInfo> list(@PathVariable String key) {
@@ -38,26 +42,44 @@ class DependencyApiController {
     }
 
     @PostMapping("/api/v1/releases/{key}/dependencies")
-    ResponseEntity<Dependencies.DependencyInfo> add(@PathVariable String key, @RequestBody DependencyRequest request, Principal principal) {
+    ResponseEntity<Dependencies.DependencyInfo> add(
+            @PathVariable String key, @RequestBody DependencyRequest request, Principal principal) {
         Duration lag;
         try {
-            lag = request.lag() == null || request.lag().isBlank() ? Duration.ZERO : Duration.parse(request.lag().trim());
+            lag =
+                    request.lag() == null || request.lag().isBlank()
+                            ? Duration.ZERO
+                            : Duration.parse(request.lag().trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new DependencyRejected("lag", "'" + request.lag() + "' is not an ISO-8601 duration like PT12H or P2D.");
+            throw new DependencyRejected(
+                    "lag",
+                    "'" + request.lag() + "' is not an ISO-8601 duration like PT12H or P2D.");
         }
-        var created = dependencies.add(new Dependencies.NewDependency(request.upstreamRelease(), request.upstreamActivity(), key,
-                request.downstreamActivity(), request.kind(), lag, request.note()), principal.getName());
+        var created =
+                dependencies.add(
+                        new Dependencies.NewDependency(
+                                request.upstreamRelease(),
+                                request.upstreamActivity(),
+                                key,
+                                request.downstreamActivity(),
+                                request.kind(),
+                                lag,
+                                request.note()),
+                        principal.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
     @DeleteMapping("/api/v1/dependencies/{id}")
     ResponseEntity<Void> remove(@PathVariable long id) {
-        return dependencies.remove(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return dependencies.remove(id)
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> rejected(DependencyRejected e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Dependency refused");
         problem.setProperty("field", e.field());
         return ResponseEntity.badRequest().body(problem);

@@ -23,48 +23,78 @@ public class DecisionRecord {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private DecisionKind kind;
+
     @Column(name = "release_key")
     private String releaseKey;
+
     @Column(nullable = false)
     private String subject;
+
     @Column(nullable = false)
     private String outcome;
+
     @Column(name = "decided_by", nullable = false)
     private String decidedBy;
+
     @Column(name = "decided_at", nullable = false)
     private Instant decidedAt;
+
     @Column(nullable = false)
     private String rationale;
+
     @Column(nullable = false, columnDefinition = "TEXT")
     private String basis;
+
     @Column(name = "scenario_token")
     private String scenarioToken;
+
     @Column(name = "previous_hash", nullable = false)
     private String previousHash;
+
     @Column(nullable = false)
     private String hash;
 
-    public DecisionRecord() {
-    }
+    public DecisionRecord() {}
 
-    public DecisionRecord(DecisionKind kind, String releaseKey, String subject, String outcome, String decidedBy, Instant decidedAt, String rationale,
-            String basis, String scenarioToken, String previousHash) {
+    public DecisionRecord(
+            DecisionKind kind,
+            String releaseKey,
+            String subject,
+            String outcome,
+            String decidedBy,
+            Instant decidedAt,
+            String rationale,
+            String basis,
+            String scenarioToken,
+            String previousHash) {
         this.kind = kind;
         this.releaseKey = releaseKey;
         this.subject = DecisionChain.clip(subject, 300);
         this.outcome = DecisionChain.clip(outcome, 120);
         this.decidedBy = decidedBy;
-        // the chain hashes what every database keeps: whole seconds (MySQL Connector/J drops fractions on MariaDB)
+        // the chain hashes what every database keeps: whole seconds (MySQL Connector/J drops
+        // fractions on MariaDB)
         this.decidedAt = decidedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         this.rationale = DecisionChain.clip(rationale, 4000);
         this.basis = basis;
         this.scenarioToken = scenarioToken;
         this.previousHash = previousHash;
-        this.hash = DecisionChain.hash(previousHash, kind.name(), releaseKey, this.subject, this.outcome, decidedBy, this.decidedAt,
-                this.rationale, basis, scenarioToken);
+        this.hash =
+                DecisionChain.hash(
+                        previousHash,
+                        kind.name(),
+                        releaseKey,
+                        this.subject,
+                        this.outcome,
+                        decidedBy,
+                        this.decidedAt,
+                        this.rationale,
+                        basis,
+                        scenarioToken);
     }
 
     @PreUpdate
@@ -74,7 +104,17 @@ public class DecisionRecord {
     }
 
     public String recomputedHash() {
-        return DecisionChain.hash(previousHash, kind.name(), releaseKey, subject, outcome, decidedBy, decidedAt, rationale, basis, scenarioToken);
+        return DecisionChain.hash(
+                previousHash,
+                kind.name(),
+                releaseKey,
+                subject,
+                outcome,
+                decidedBy,
+                decidedAt,
+                rationale,
+                basis,
+                scenarioToken);
     }
 
     public Long id() {

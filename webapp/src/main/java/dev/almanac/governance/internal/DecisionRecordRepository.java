@@ -1,21 +1,17 @@
 package dev.almanac.governance.internal;
 
 import dev.almanac.governance.DecisionKind;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
-/** Reads and appends; the log has no update or delete path (it is a {@link Repository}, not a CrudRepository). */
+/**
+ * Reads and appends; the log has no update or delete path (it is a {@link Repository}, not a
+ * CrudRepository).
+ */
 public interface DecisionRecordRepository extends Repository<DecisionRecord, Long> {
 
     DecisionRecord save(DecisionRecord entry);
@@ -24,7 +20,8 @@ public interface DecisionRecordRepository extends Repository<DecisionRecord, Lon
 
     List<DecisionRecord> findByReleaseKeyOrderByIdAsc(String releaseKey);
 
-    @Query("""
+    @Query(
+            """
             select d from DecisionRecord d
             where (:kind is null or d.kind = :kind)
               and (:release is null or d.releaseKey = :release)
@@ -33,6 +30,11 @@ public interface DecisionRecordRepository extends Repository<DecisionRecord, Lon
               and (:text is null or lower(d.subject) like :text or lower(d.outcome) like :text or lower(d.rationale) like :text
                    or lower(d.decidedBy) like :text or lower(d.releaseKey) like :text)
             order by d.id desc""")
-    List<DecisionRecord> search(@Param("kind") DecisionKind kind, @Param("release") String release, @Param("from") Instant from,
-            @Param("to") Instant to, @Param("text") String text, Pageable page);
+    List<DecisionRecord> search(
+            @Param("kind") DecisionKind kind,
+            @Param("release") String release,
+            @Param("from") Instant from,
+            @Param("to") Instant to,
+            @Param("text") String text,
+            Pageable page);
 }

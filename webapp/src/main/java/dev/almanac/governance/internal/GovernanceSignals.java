@@ -22,21 +22,33 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Governance inside the procedure, read from the BPMN's properties: a user task with a
- * {@code decisionVariable} writes its decision to the log when completed; {@code fourEyes} refuses
- * the person who requested or last changed the release; {@code override} refuses an override
- * without a reason and a future expiry; a {@code gate} business rule task logs its outcome; the
- * {@code retrospective} keeps its actions for the next release. Everything happens in the engine's
+ * Governance inside the procedure, read from the BPMN's properties: a user task with a {@code
+ * decisionVariable} writes its decision to the log when completed; {@code fourEyes} refuses the
+ * person who requested or last changed the release; {@code override} refuses an override without a
+ * reason and a future expiry; a {@code gate} business rule task logs its outcome; the {@code
+ * retrospective} keeps its actions for the next release. Everything happens in the engine's
  * transaction, so a refused completion changes nothing.
  */
 @Component
 class GovernanceSignals implements ProcedureListener {
 
-    static final Set<String> NEGATIVE = Set.of("reject", "no-go", "halt", "decline", "stop", "changes");
+    static final Set<String> NEGATIVE =
+            Set.of("reject", "no-go", "halt", "decline", "stop", "changes");
+
     /** The variables a decision is based on, as far as the release has them. */
-    static final List<String> BASIS = List.of(Variables.ACCURACY, Variables.LATENCY_P95_MS, Variables.BASELINE_ACCURACY, Variables.ACCURACY_DELTA,
-            Variables.GATE_OUTCOME, Variables.GATE_REASON, Variables.RISK_TIER, Variables.LANE, Variables.TARGET_DATE, Variables.MODEL_URI,
-            Variables.SIGNOFF);
+    static final List<String> BASIS =
+            List.of(
+                    Variables.ACCURACY,
+                    Variables.LATENCY_P95_MS,
+                    Variables.BASELINE_ACCURACY,
+                    Variables.ACCURACY_DELTA,
+                    Variables.GATE_OUTCOME,
+                    Variables.GATE_REASON,
+                    Variables.RISK_TIER,
+                    Variables.LANE,
+                    Variables.TARGET_DATE,
+                    Variables.MODEL_URI,
+                    Variables.SIGNOFF);
 
     private final DecisionLog log;
     private final ApplicationEventPublisher events;
@@ -69,17 +81,27 @@ class GovernanceSignals implements ProcedureListener {
         String releaseKey = task.releaseKey();
         String actor = task.actor();
         String decision = string(task.variable(properties.get(ModelRelease.DECISION_VARIABLE)));
-        String rationale = string(task.variable(properties.getOrDefault(ModelRelease.RATIONALE_VARIABLE, "")));
+        String rationale =
+                string(task.variable(properties.getOrDefault(ModelRelease.RATIONALE_VARIABLE, "")));
         String subject = task.name();
         if ("true".equals(properties.get(ModelRelease.FOUR_EYES))) {
-            fourEyes(task, actor, releaseKey, subject, properties.containsKey(ModelRelease.OVERRIDE));
+            fourEyes(
+                    task,
+                    actor,
+                    releaseKey,
+                    subject,
+                    properties.containsKey(ModelRelease.OVERRIDE));
         }
         String override = properties.get(ModelRelease.OVERRIDE);
         Instant until = null;
         if (override != null) {
             if (rationale == null || rationale.isBlank()) {
-                throw new OverrideRefused("An override needs a reason: say why " + releaseKey + " may go on despite the "
-                        + ("freeze".equals(override) ? "freeze" : "failed gate") + ", or why not. Nothing was granted.");
+                throw new OverrideRefused(
+                        "An override needs a reason: say why "
+                                + releaseKey
+                                + " may go on despite the "
+                                + ("freeze".equals(override) ? "freeze" : "failed gate")
+                                + ", or why not. Nothing was granted.");
             }
             if ("approve".equals(decision)) {
                 try {
@@ -88,8 +110,10 @@ class GovernanceSignals implements ProcedureListener {
                     throw new OverrideRefused(e.getMessage() + " Nothing was granted.");
                 }
                 if (!until.isAfter(ProcedureClock.now())) {
-                    throw new OverrideRefused("The override's expiry " + task.variable(Variables.OVERRIDE_EXPIRY)
-                            + " has passed; give a date from today on. Nothing was granted.");
+                    throw new OverrideRefused(
+                            "The override's expiry "
+                                    + task.variable(Variables.OVERRIDE_EXPIRY)
+                                    + " has passed; give a date from today on. Nothing was granted.");
                 }
             }
         }
@@ -97,8 +121,12 @@ class GovernanceSignals implements ProcedureListener {
             // whoever asks for the override cannot grant it
             task.setVariable(Variables.OVERRIDE_REQUESTED_BY, actor);
         }
-        DecisionKind kind = override != null && "approve".equals(decision) ? DecisionKind.OVERRIDE
-                : decision != null && NEGATIVE.contains(decision) ? DecisionKind.REJECTION : DecisionKind.APPROVAL;
+        DecisionKind kind =
+                override != null && "approve".equals(decision)
+                        ? DecisionKind.OVERRIDE
+                        : decision != null && NEGATIVE.contains(decision)
+                                ? DecisionKind.REJECTION
+                                : DecisionKind.APPROVAL;
         Map<String, Object> basis = basis(task::variable);
         if (task.due() != null) {
             basis.put("due", task.due().toString());
@@ -106,33 +134,70 @@ class GovernanceSignals implements ProcedureListener {
         if (until != null) {
             basis.put("overrideUntil", until.toString());
         }
-        String outcome = override != null && until != null ? "override granted until " + until : decision == null ? "completed" : decision;
-        DecisionLog.Entry entry = log.record(new Decision(kind, releaseKey, subject, outcome, actor, ProcedureClock.now(),
-                rationale == null ? "" : rationale, basis, null));
-        events.publishEvent(new GovernanceEvents.Decided(releaseKey, subject, outcome, actor, rationale, kind));
+        String outcome =
+                override != null && until != null
+                        ? "override granted until " + until
+                        : decision == null ? "completed" : decision;
+        DecisionLog.Entry entry =
+                log.record(
+                        new Decision(
+                                kind,
+                                releaseKey,
+                                subject,
+                                outcome,
+                                actor,
+                                ProcedureClock.now(),
+                                rationale == null ? "" : rationale,
+                                basis,
+                                null));
+        events.publishEvent(
+                new GovernanceEvents.Decided(releaseKey, subject, outcome, actor, rationale, kind));
         if (kind == DecisionKind.OVERRIDE) {
-            events.publishEvent(new GovernanceEvents.OverrideGranted(releaseKey, override, actor, rationale, until, entry.id()));
+            events.publishEvent(
+                    new GovernanceEvents.OverrideGranted(
+                            releaseKey, override, actor, rationale, until, entry.id()));
         }
-        if ("halt".equals(decision) && Variables.VALIDATION_DECISION.equals(properties.get(ModelRelease.DECISION_VARIABLE))) {
-            events.publishEvent(new GovernanceEvents.GateHalted(releaseKey, subject, rationale, metrics(task::variable), actor));
+        if ("halt".equals(decision)
+                && Variables.VALIDATION_DECISION.equals(
+                        properties.get(ModelRelease.DECISION_VARIABLE))) {
+            events.publishEvent(
+                    new GovernanceEvents.GateHalted(
+                            releaseKey, subject, rationale, metrics(task::variable), actor));
         }
     }
 
-    private static void fourEyes(Task task, String actor, String releaseKey, String subject, boolean grantsOverride) {
+    private static void fourEyes(
+            Task task, String actor, String releaseKey, String subject, boolean grantsOverride) {
         if (actor == null) {
             return;
         }
         if (actor.equals(task.variable(Variables.REQUESTED_BY))) {
-            throw new FourEyesViolation("Four-eyes: " + actor + " requested release " + releaseKey + " and cannot also decide '" + subject
-                    + "'. Someone else in the task's group must decide it.");
+            throw new FourEyesViolation(
+                    "Four-eyes: "
+                            + actor
+                            + " requested release "
+                            + releaseKey
+                            + " and cannot also decide '"
+                            + subject
+                            + "'. Someone else in the task's group must decide it.");
         }
         if (actor.equals(task.variable(Variables.LAST_CHANGED_BY))) {
-            throw new FourEyesViolation("Four-eyes: " + actor + " last changed the plan of release " + releaseKey + " and cannot also decide '"
-                    + subject + "'. Someone else in the task's group must decide it.");
+            throw new FourEyesViolation(
+                    "Four-eyes: "
+                            + actor
+                            + " last changed the plan of release "
+                            + releaseKey
+                            + " and cannot also decide '"
+                            + subject
+                            + "'. Someone else in the task's group must decide it.");
         }
         if (grantsOverride && actor.equals(task.variable(Variables.OVERRIDE_REQUESTED_BY))) {
-            throw new FourEyesViolation("Four-eyes: " + actor + " asked for this override of " + releaseKey
-                    + " and cannot also grant it. Another release manager must decide.");
+            throw new FourEyesViolation(
+                    "Four-eyes: "
+                            + actor
+                            + " asked for this override of "
+                            + releaseKey
+                            + " and cannot also grant it. Another release manager must decide.");
         }
     }
 
@@ -142,17 +207,33 @@ class GovernanceSignals implements ProcedureListener {
         String releaseKey = gate.releaseKey();
         Map<String, Object> basis = basis(gate::variable);
         String name = gate.activityName();
-        log.record(new Decision(DecisionKind.GATE, releaseKey, name, outcome == null ? "decided" : outcome, "decision table " + gate.activityId(),
-                ProcedureClock.now(), reason == null ? "" : reason, basis, null));
+        log.record(
+                new Decision(
+                        DecisionKind.GATE,
+                        releaseKey,
+                        name,
+                        outcome == null ? "decided" : outcome,
+                        "decision table " + gate.activityId(),
+                        ProcedureClock.now(),
+                        reason == null ? "" : reason,
+                        basis,
+                        null));
         if ("halt".equals(outcome)) {
-            events.publishEvent(new GovernanceEvents.GateHalted(releaseKey, name, reason, metrics(gate::variable), null));
+            events.publishEvent(
+                    new GovernanceEvents.GateHalted(
+                            releaseKey, name, reason, metrics(gate::variable), null));
         }
     }
 
     private void retrospective(Task task) {
-        events.publishEvent(new GovernanceEvents.RetrospectiveHeld(task.releaseKey(),
-                string(task.variable(Variables.MODEL)), string(task.variable(Variables.RETRO_WENT_WELL)),
-                string(task.variable(Variables.RETRO_SLIPPED)), string(task.variable(Variables.RETRO_ACTIONS)), task.actor()));
+        events.publishEvent(
+                new GovernanceEvents.RetrospectiveHeld(
+                        task.releaseKey(),
+                        string(task.variable(Variables.MODEL)),
+                        string(task.variable(Variables.RETRO_WENT_WELL)),
+                        string(task.variable(Variables.RETRO_SLIPPED)),
+                        string(task.variable(Variables.RETRO_ACTIONS)),
+                        task.actor()));
     }
 
     static Map<String, Object> basis(Function<String, Object> scope) {
@@ -168,7 +249,12 @@ class GovernanceSignals implements ProcedureListener {
 
     static Map<String, Object> metrics(Function<String, Object> scope) {
         Map<String, Object> metrics = new HashMap<>();
-        for (String name : List.of(Variables.ACCURACY, Variables.BASELINE_ACCURACY, Variables.ACCURACY_DELTA, Variables.LATENCY_P95_MS)) {
+        for (String name :
+                List.of(
+                        Variables.ACCURACY,
+                        Variables.BASELINE_ACCURACY,
+                        Variables.ACCURACY_DELTA,
+                        Variables.LATENCY_P95_MS)) {
             Object value = scope.apply(name);
             if (value instanceof Number) {
                 metrics.put(name, value);

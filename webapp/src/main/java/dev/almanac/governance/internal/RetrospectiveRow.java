@@ -7,9 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
 
 /** A release's retrospective, kept with its history. */
 @Entity
@@ -19,18 +16,25 @@ public class RetrospectiveRow {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     @Column(name = "release_key", nullable = false)
     public String releaseKey;
+
     @Column(nullable = false)
     public String model;
+
     @Column(name = "went_well", nullable = false)
     public String wentWell;
+
     @Column(nullable = false)
     public String slipped;
+
     @Column(nullable = false)
     public String actions;
+
     @Column(name = "held_by")
     public String heldBy;
+
     @Column(name = "held_at", nullable = false)
     public Instant heldAt;
 }

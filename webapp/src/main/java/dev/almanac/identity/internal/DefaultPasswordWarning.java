@@ -17,8 +17,10 @@ class DefaultPasswordWarning {
     private final String adminPassword;
     private final boolean demo;
 
-    DefaultPasswordWarning(@Value("${operaton.bpm.admin-user.id:admin}") String adminId,
-            @Value("${operaton.bpm.admin-user.password:}") String adminPassword, @Value("${almanac.demo.enabled:false}") boolean demo) {
+    DefaultPasswordWarning(
+            @Value("${operaton.bpm.admin-user.id:admin}") String adminId,
+            @Value("${operaton.bpm.admin-user.password:}") String adminPassword,
+            @Value("${almanac.demo.enabled:false}") boolean demo) {
         this.adminId = adminId;
         this.adminPassword = adminPassword;
         this.demo = demo;
@@ -27,7 +29,9 @@ class DefaultPasswordWarning {
     @EventListener(ApplicationReadyEvent.class)
     void warnAboutDefaultPassword() {
         if (!demo && "admin".equals(adminPassword)) {
-            log.warn("The administrator '{}' has the default password 'admin': set ALMANAC_ADMIN_PASSWORD before others can reach Almanac.", adminId);
+            log.warn(
+                    "The administrator '{}' has the default password 'admin': set ALMANAC_ADMIN_PASSWORD before others can reach Almanac.",
+                    adminId);
         }
     }
 }

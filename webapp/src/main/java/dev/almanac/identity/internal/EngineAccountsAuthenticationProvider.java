@@ -1,9 +1,8 @@
 package dev.almanac.identity.internal;
 
-import java.util.List;
-
 import dev.almanac.identity.AccessPolicy;
 import dev.almanac.identity.People;
+import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,8 +30,10 @@ class EngineAccountsAuthenticationProvider implements AuthenticationProvider {
         if (credentials == null || !people.passwordMatches(user, credentials.toString())) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
-        List<SimpleGrantedAuthority> groups = people.teamsOf(user).stream()
-                .map(team -> new SimpleGrantedAuthority(AccessPolicy.GROUP + team)).toList();
+        List<SimpleGrantedAuthority> groups =
+                people.teamsOf(user).stream()
+                        .map(team -> new SimpleGrantedAuthority(AccessPolicy.GROUP + team))
+                        .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
     }
 

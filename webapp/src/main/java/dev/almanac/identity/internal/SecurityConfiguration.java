@@ -1,7 +1,6 @@
 package dev.almanac.identity.internal;
 
 import java.util.Map;
-
 import org.operaton.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.operaton.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.operaton.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -18,10 +17,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Login is required everywhere. People sign in once on our login page and are signed in to
- * Cockpit, Tasklist and Admin too (the webapps trust the container's principal). Programs call
- * {@code /engine-rest} with HTTP Basic against the same accounts; an open engine API would let
- * anyone deploy code.
+ * Login is required everywhere. People sign in once on our login page and are signed in to Cockpit,
+ * Tasklist and Admin too (the webapps trust the container's principal). Programs call {@code
+ * /engine-rest} with HTTP Basic against the same accounts; an open engine API would let anyone
+ * deploy code.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,7 +28,10 @@ class SecurityConfiguration {
     private static final String PRINCIPAL_PROVIDER = "authentication-provider";
     static final String ADMIN_GROUP = "operaton-admin";
 
-    /** Plain path patterns: the engine REST API and the webapps are not served by Spring MVC's servlet. */
+    /**
+     * Plain path patterns: the engine REST API and the webapps are not served by Spring MVC's
+     * servlet.
+     */
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
@@ -41,33 +43,57 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(
+                        session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/webjars/**"), path("/favicon.ico"),
-                                path("/error"), path("/actuator/health/**"), path("/demo-pipeline/**"), path("/v3/api-docs/**"),
-                                // calendar clients cannot sign in: the unguessable token in the URL is the credential
-                                path("/feeds/*/all.ics"), path("/feeds/*/*/*.ics")).permitAll()
-                        .requestMatchers(path("/admin/**")).hasAuthority("GROUP_" + ADMIN_GROUP)
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/releases", false).permitAll())
+        return http.authorizeHttpRequests(
+                        auth ->
+                                auth.requestMatchers(
+                                                path("/login"),
+                                                path("/css/**"),
+                                                path("/js/**"),
+                                                path("/webjars/**"),
+                                                path("/favicon.ico"),
+                                                path("/error"),
+                                                path("/actuator/health/**"),
+                                                path("/demo-pipeline/**"),
+                                                path("/v3/api-docs/**"),
+                                                // calendar clients cannot sign in: the unguessable
+                                                // token in the URL is the credential
+                                                path("/feeds/*/all.ics"),
+                                                path("/feeds/*/*/*.ics"))
+                                        .permitAll()
+                                        .requestMatchers(path("/admin/**"))
+                                        .hasAuthority("GROUP_" + ADMIN_GROUP)
+                                        .anyRequest()
+                                        .authenticated())
+                .formLogin(
+                        form ->
+                                form.loginPage("/login")
+                                        .defaultSuccessUrl("/releases", false)
+                                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                // The Operaton webapps send their own CSRF token (X-XSRF-TOKEN), checked by their own filter.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/operaton/api/**"), path("/demo-pipeline/**")))
+                // The Operaton webapps send their own CSRF token (X-XSRF-TOKEN), checked by their
+                // own filter.
+                .csrf(
+                        csrf ->
+                                csrf.ignoringRequestMatchers(
+                                        path("/operaton/api/**"), path("/demo-pipeline/**")))
                 .build();
     }
 
     /** Cockpit, Tasklist and Admin take the signed-in user from Spring Security. */
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(Map.of(PRINCIPAL_PROVIDER, ContainerBasedAuthenticationProvider.class.getName()));
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(
+                Map.of(PRINCIPAL_PROVIDER, ContainerBasedAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/operaton/app/*", "/operaton/api/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
@@ -76,8 +102,10 @@ class SecurityConfiguration {
     /** The engine knows who called the REST API, so its operation log names them. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestIdentity() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setInitParameters(Map.of(PRINCIPAL_PROVIDER, ContainerBasedAuthenticationProvider.class.getName()));
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setInitParameters(
+                Map.of(PRINCIPAL_PROVIDER, ContainerBasedAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;

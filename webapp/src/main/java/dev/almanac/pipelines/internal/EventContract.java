@@ -1,16 +1,14 @@
 package dev.almanac.pipelines.internal;
 
-import dev.almanac.pipelines.web.PipelineProblem;
 import static dev.almanac.processes.ModelRelease.Variables.ACCURACY;
 import static dev.almanac.processes.ModelRelease.Variables.LATENCY_P95_MS;
 import static dev.almanac.processes.ModelRelease.Variables.MODEL_URI;
 
+import dev.almanac.pipelines.web.PipelineProblem;
+import dev.almanac.processes.ModelRelease;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.springframework.http.HttpStatus;
-
-import dev.almanac.processes.ModelRelease;
 
 /**
  * What an event must look like before it may touch a release: an event id, a type, and variables
@@ -24,15 +22,16 @@ public final class EventContract {
     static final int MAX_VARIABLES = 50;
     static final int MAX_STRING = 4000;
 
-    private EventContract() {
-    }
+    private EventContract() {}
 
     public static void check(String type, String eventId, Map<String, Object> variables) {
         if (type == null || type.isBlank()) {
             throw bad("type", "Say which event this is in 'type', like \"training-finished\".");
         }
         if (eventId == null || eventId.isBlank()) {
-            throw bad("eventId", "Give every event a unique 'eventId' (your run id, say) so that a retry does not count twice.");
+            throw bad(
+                    "eventId",
+                    "Give every event a unique 'eventId' (your run id, say) so that a retry does not count twice.");
         }
         if (!EVENT_ID.matcher(eventId).matches()) {
             throw bad("eventId", "'eventId' must be 1–200 letters, digits or . _ : / @ -");
@@ -46,10 +45,15 @@ public final class EventContract {
         for (var entry : variables.entrySet()) {
             String field = "variables." + entry.getKey();
             if (!VARIABLE.matcher(entry.getKey()).matches()) {
-                throw bad(field, "Variable names start with a letter or _ and hold letters, digits or _ (at most 64).");
+                throw bad(
+                        field,
+                        "Variable names start with a letter or _ and hold letters, digits or _ (at most 64).");
             }
             Object value = entry.getValue();
-            if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+            if (value != null
+                    && !(value instanceof String
+                            || value instanceof Number
+                            || value instanceof Boolean)) {
                 throw bad(field, "Variables are plain values: text, numbers or true/false.");
             }
             if (value instanceof String text && text.length() > MAX_STRING) {
@@ -60,15 +64,28 @@ public final class EventContract {
             requireNumber(variables, ACCURACY, 0, 1);
             requireNumber(variables, LATENCY_P95_MS, 0, 3_600_000);
             if (!(variables.get(MODEL_URI) instanceof String uri) || uri.isBlank()) {
-                throw bad("variables." + MODEL_URI, "training-finished carries the model artifact's URI in 'modelUri'.");
+                throw bad(
+                        "variables." + MODEL_URI,
+                        "training-finished carries the model artifact's URI in 'modelUri'.");
             }
         }
     }
 
-    private static void requireNumber(Map<String, Object> variables, String name, double min, double max) {
-        if (!(variables.get(name) instanceof Number number) || number.doubleValue() < min || number.doubleValue() > max
+    private static void requireNumber(
+            Map<String, Object> variables, String name, double min, double max) {
+        if (!(variables.get(name) instanceof Number number)
+                || number.doubleValue() < min
+                || number.doubleValue() > max
                 || Double.isNaN(number.doubleValue())) {
-            throw bad("variables." + name, "training-finished carries '" + name + "' as a number from " + trim(min) + " to " + trim(max) + ".");
+            throw bad(
+                    "variables." + name,
+                    "training-finished carries '"
+                            + name
+                            + "' as a number from "
+                            + trim(min)
+                            + " to "
+                            + trim(max)
+                            + ".");
         }
     }
 

@@ -1,16 +1,15 @@
 package dev.almanac.pipelines.internal;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.TreeSet;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A pipeline's API token: its name, its scope and the SHA-256 of the secret, never the secret. */
 @Entity
@@ -20,27 +19,40 @@ public class PipelineToken {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private String name;
+
     @Column(name = "token_hash", nullable = false, unique = true)
     private String tokenHash;
+
     @Column(name = "token_hint", nullable = false)
     private String tokenHint;
+
     @Column(name = "scope_models")
     private String scopeModels;
+
     @Column(name = "created_by", nullable = false)
     private String createdBy;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
+
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
-    public PipelineToken() {
-    }
+    public PipelineToken() {}
 
-    public PipelineToken(String name, String tokenHash, String tokenHint, Set<String> models, String createdBy, Instant createdAt) {
+    public PipelineToken(
+            String name,
+            String tokenHash,
+            String tokenHint,
+            Set<String> models,
+            String createdBy,
+            Instant createdAt) {
         this.name = name;
         this.tokenHash = tokenHash;
         this.tokenHint = tokenHint;
@@ -51,7 +63,9 @@ public class PipelineToken {
 
     /** The models this token may act on; empty means all. */
     public Set<String> models() {
-        return scopeModels == null ? Set.of() : new TreeSet<>(Arrays.asList(scopeModels.split(",")));
+        return scopeModels == null
+                ? Set.of()
+                : new TreeSet<>(Arrays.asList(scopeModels.split(",")));
     }
 
     public void revoke(Instant at) {

@@ -2,7 +2,6 @@ package dev.almanac.pipelines.internal;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface PipelineTokenRepository extends JpaRepository<PipelineToken, Long> {

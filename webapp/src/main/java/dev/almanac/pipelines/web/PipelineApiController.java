@@ -1,8 +1,18 @@
 package dev.almanac.pipelines.web;
 
-import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.pipelines.PipelineEvents;
 import dev.almanac.pipelines.PipelineTokens;
+import dev.almanac.planning.Lane;
+import dev.almanac.planning.RiskTier;
+import dev.almanac.releases.NewRelease;
+import dev.almanac.releases.ReleaseDetail;
+import dev.almanac.releases.ReleaseProgress;
+import dev.almanac.releases.ReleaseQueries;
+import dev.almanac.releases.ReleaseSummary;
+import dev.almanac.releases.Releases;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,21 +30,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.almanac.planning.Lane;
-import dev.almanac.releases.NewRelease;
-import dev.almanac.releases.ReleaseDetail;
-import dev.almanac.releases.ReleaseProgress;
-import dev.almanac.releases.ReleaseSummary;
-import dev.almanac.releases.Releases;
-import dev.almanac.planning.RiskTier;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
-/** The API ML pipelines use: plan releases, read their state, and send the events that move them along. */
+/**
+ * The API ML pipelines use: plan releases, read their state, and send the events that move them
+ * along.
+ */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Pipelines", description = "For ML pipelines: plan releases, read their state, send events. Authenticate with 'Authorization: Bearer <token>'.")
+@Tag(
+        name = "Pipelines",
+        description =
+                "For ML pipelines: plan releases, read their state, send events. Authenticate with 'Authorization: Bearer <token>'.")
 @SecurityRequirement(name = "pipelineToken")
 class PipelineApiController {
 
@@ -49,53 +53,125 @@ class PipelineApiController {
         this.releaseQueries = releaseQueries;
     }
 
-    record EventRequest(String type, String eventId, Map<String, Object> variables) {
-    }
+    record EventRequest(String type, String eventId, Map<String, Object> variables) {}
 
-    record EventResponse(String eventId, String releaseKey, String type, Instant acceptedAt, boolean replay) {
-    }
+    record EventResponse(
+            String eventId, String releaseKey, String type, Instant acceptedAt, boolean replay) {}
 
-    @Operation(summary = "Send a pipeline event to a release",
-            description = "Correlates the event (a message the release's procedure catches, like data-ready or training-finished) to the release. "
-                    + "Idempotent by eventId: a repeat answers with the first result and changes nothing.")
+    @Operation(
+            summary = "Send a pipeline event to a release",
+            description =
+                    "Correlates the event (a message the release's procedure catches, like data-ready or training-finished) to the release. "
+                            + "Idempotent by eventId: a repeat answers with the first result and changes nothing.")
     @PostMapping("/releases/{key}/events")
-    ResponseEntity<EventResponse> event(@AuthenticationPrincipal PipelineTokens.Pipeline pipeline, @PathVariable String key,
+    ResponseEntity<EventResponse> event(
+            @AuthenticationPrincipal PipelineTokens.Pipeline pipeline,
+            @PathVariable String key,
             @RequestBody EventRequest request) {
-        PipelineEvents.Accepted accepted = events.accept(pipeline, key, request.type(), request.eventId(), request.variables());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).header("Idempotent-Replay", String.valueOf(accepted.replay()))
-                .body(new EventResponse(accepted.eventId(), accepted.releaseKey(), accepted.type(), accepted.acceptedAt(), accepted.replay()));
+        PipelineEvents.Accepted accepted =
+                events.accept(
+                        pipeline, key, request.type(), request.eventId(), request.variables());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .header("Idempotent-Replay", String.valueOf(accepted.replay()))
+                .body(
+                        new EventResponse(
+                                accepted.eventId(),
+                                accepted.releaseKey(),
+                                accepted.type(),
+                                accepted.acceptedAt(),
+                                accepted.replay()));
     }
 
-    record ReleaseRequest(String model, String version, String lane, String riskTier, String ownerTeam, String targetDate, String dataFeeds) {
-    }
+    record ReleaseRequest(
+            String model,
+            String version,
+            String lane,
+            String riskTier,
+            String ownerTeam,
+            String targetDate,
+            String dataFeeds) {}
 
-    record StepState(String activityId, String name, String kind, String waitingFor, Instant due, Instant since) {
-    }
+    record StepState(
+            String activityId,
+            String name,
+            String kind,
+            String waitingFor,
+            Instant due,
+            Instant since) {}
 
-    record ReleaseState(String key, String model, String version, String lane, String riskTier, String ownerTeam, LocalDate targetDate,
-            String status, String outcome, String procedure, Instant nextDue, List<StepState> currentSteps, Set<String> awaitedEvents,
-            Set<String> acceptedEvents) {
-    }
+    record ReleaseState(
+            String key,
+            String model,
+            String version,
+            String lane,
+            String riskTier,
+            String ownerTeam,
+            LocalDate targetDate,
+            String status,
+            String outcome,
+            String procedure,
+            Instant nextDue,
+            List<StepState> currentSteps,
+            Set<String> awaitedEvents,
+            Set<String> acceptedEvents) {}
 
-    @Operation(summary = "Plan a release and start its procedure", description = "Validated like the form: errors name the field.")
+    @Operation(
+            summary = "Plan a release and start its procedure",
+            description = "Validated like the form: errors name the field.")
     @PostMapping("/releases")
-    ResponseEntity<ReleaseState> create(@AuthenticationPrincipal PipelineTokens.Pipeline pipeline, @RequestBody ReleaseRequest request) {
+    ResponseEntity<ReleaseState> create(
+            @AuthenticationPrincipal PipelineTokens.Pipeline pipeline,
+            @RequestBody ReleaseRequest request) {
         if (request.model() != null && !pipeline.mayActOn(request.model())) {
-            throw new PipelineProblem(HttpStatus.FORBIDDEN, "model", "Token '" + pipeline.name() + "' may not act on model " + request.model() + ".");
+            throw new PipelineProblem(
+                    HttpStatus.FORBIDDEN,
+                    "model",
+                    "Token '"
+                            + pipeline.name()
+                            + "' may not act on model "
+                            + request.model()
+                            + ".");
         }
-        ReleaseSummary created = releases.plan(new NewRelease(request.model(), request.version(), parse(Lane.class, "lane", request.lane()),
-                parse(RiskTier.class, "riskTier", request.riskTier()), request.ownerTeam(), date(request.targetDate()), request.dataFeeds()),
-                "pipeline:" + pipeline.name());
-        return ResponseEntity.created(URI.create("/api/v1/releases/" + created.key())).body(state(created.key()));
+        ReleaseSummary created =
+                releases.plan(
+                        new NewRelease(
+                                request.model(),
+                                request.version(),
+                                parse(Lane.class, "lane", request.lane()),
+                                parse(RiskTier.class, "riskTier", request.riskTier()),
+                                request.ownerTeam(),
+                                date(request.targetDate()),
+                                request.dataFeeds()),
+                        "pipeline:" + pipeline.name());
+        return ResponseEntity.created(URI.create("/api/v1/releases/" + created.key()))
+                .body(state(created.key()));
     }
 
-    @Operation(summary = "Where a release stands", description = "Its current steps, what it waits for, due dates and the events it accepts.")
+    @Operation(
+            summary = "Where a release stands",
+            description =
+                    "Its current steps, what it waits for, due dates and the events it accepts.")
     @GetMapping("/releases/{key}")
-    ReleaseState get(@AuthenticationPrincipal PipelineTokens.Pipeline pipeline, @PathVariable String key) {
-        ReleaseSummary planned = releaseQueries.plannedRelease(key)
-                .orElseThrow(() -> new PipelineProblem(HttpStatus.NOT_FOUND, "key", "There is no release " + key + "."));
+    ReleaseState get(
+            @AuthenticationPrincipal PipelineTokens.Pipeline pipeline, @PathVariable String key) {
+        ReleaseSummary planned =
+                releaseQueries
+                        .plannedRelease(key)
+                        .orElseThrow(
+                                () ->
+                                        new PipelineProblem(
+                                                HttpStatus.NOT_FOUND,
+                                                "key",
+                                                "There is no release " + key + "."));
         if (!pipeline.mayActOn(planned.model())) {
-            throw new PipelineProblem(HttpStatus.FORBIDDEN, "key", "Token '" + pipeline.name() + "' may not act on model " + planned.model() + ".");
+            throw new PipelineProblem(
+                    HttpStatus.FORBIDDEN,
+                    "key",
+                    "Token '"
+                            + pipeline.name()
+                            + "' may not act on model "
+                            + planned.model()
+                            + ".");
         }
         return state(key);
     }
@@ -104,21 +180,48 @@ class PipelineApiController {
         ReleaseDetail detail = releaseQueries.find(key).orElseThrow();
         ReleaseSummary r = detail.summary();
         ReleaseProgress p = r.progress();
-        ReleaseQueries.Messages messages = p.status() == ReleaseProgress.Status.ENDED ? new ReleaseQueries.Messages(Set.of(), Set.of())
-                : releaseQueries.messagesOf(key);
-        return new ReleaseState(r.key(), r.model(), r.version(), r.lane().value(), r.riskTier().value(), r.ownerTeam(), r.targetDate(),
-                p.status().name().toLowerCase(), outcome(p, detail), detail.procedureVersion(), p.nextDue(),
-                p.steps().stream().map(s -> new StepState(s.activityId(), s.name(), s.kind().name().toLowerCase(), s.waitingFor(), s.due(), s.since()))
+        ReleaseQueries.Messages messages =
+                p.status() == ReleaseProgress.Status.ENDED
+                        ? new ReleaseQueries.Messages(Set.of(), Set.of())
+                        : releaseQueries.messagesOf(key);
+        return new ReleaseState(
+                r.key(),
+                r.model(),
+                r.version(),
+                r.lane().value(),
+                r.riskTier().value(),
+                r.ownerTeam(),
+                r.targetDate(),
+                p.status().name().toLowerCase(),
+                outcome(p, detail),
+                detail.procedureVersion(),
+                p.nextDue(),
+                p.steps().stream()
+                        .map(
+                                s ->
+                                        new StepState(
+                                                s.activityId(),
+                                                s.name(),
+                                                s.kind().name().toLowerCase(),
+                                                s.waitingFor(),
+                                                s.due(),
+                                                s.since()))
                         .toList(),
-                messages.awaited(), messages.caught());
+                messages.awaited(),
+                messages.caught());
     }
 
-    /** Deployed, rolled back, stopped, …: known as soon as the procedure records it, before the release ends. */
+    /**
+     * Deployed, rolled back, stopped, …: known as soon as the procedure records it, before the
+     * release ends.
+     */
     private static String outcome(ReleaseProgress progress, ReleaseDetail detail) {
         if (progress.outcome() != null) {
             return progress.outcome();
         }
-        Object recorded = detail.variables().get(dev.almanac.processes.ModelRelease.Variables.RELEASE_OUTCOME);
+        Object recorded =
+                detail.variables()
+                        .get(dev.almanac.processes.ModelRelease.Variables.RELEASE_OUTCOME);
         return recorded == null ? null : recorded.toString();
     }
 
@@ -129,8 +232,20 @@ class PipelineApiController {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new PipelineProblem(HttpStatus.BAD_REQUEST, field, "'" + value + "' is not a " + field + "; use one of "
-                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase()).toList()) + ".");
+            throw new PipelineProblem(
+                    HttpStatus.BAD_REQUEST,
+                    field,
+                    "'"
+                            + value
+                            + "' is not a "
+                            + field
+                            + "; use one of "
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(type.getEnumConstants())
+                                            .map(c -> c.name().toLowerCase())
+                                            .toList())
+                            + ".");
         }
     }
 
@@ -141,7 +256,10 @@ class PipelineApiController {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new PipelineProblem(HttpStatus.BAD_REQUEST, "targetDate", "Give targetDate as a date like 2026-12-15.");
+            throw new PipelineProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "targetDate",
+                    "Give targetDate as a date like 2026-12-15.");
         }
     }
 }

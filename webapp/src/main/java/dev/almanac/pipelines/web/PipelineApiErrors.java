@@ -1,15 +1,13 @@
 package dev.almanac.pipelines.web;
 
+import dev.almanac.releases.ReleaseRejected;
 import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-
-import dev.almanac.releases.ReleaseRejected;
 
 /** Every refusal of the pipeline API as application/problem+json, naming the field at fault. */
 @RestControllerAdvice(assignableTypes = PipelineApiController.class)
@@ -31,18 +29,28 @@ public class PipelineApiErrors {
 
     @ExceptionHandler
     ProblemDetail invalidRelease(ReleaseRejected rejected) {
-        HttpStatus status = rejected.getMessage().contains("already exists") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        HttpStatus status =
+                rejected.getMessage().contains("already exists")
+                        ? HttpStatus.CONFLICT
+                        : HttpStatus.BAD_REQUEST;
         return problem(status, rejected.field(), rejected.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "body", "The body is not the JSON object this endpoint takes: " + firstLine(e.getMostSpecificCause().getMessage()));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "body",
+                "The body is not the JSON object this endpoint takes: "
+                        + firstLine(e.getMostSpecificCause().getMessage()));
     }
 
     @ExceptionHandler
     ProblemDetail notJson(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "Send JSON with 'Content-Type: application/json'.");
+        return problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type",
+                "Send JSON with 'Content-Type: application/json'.");
     }
 
     private static String firstLine(String message) {

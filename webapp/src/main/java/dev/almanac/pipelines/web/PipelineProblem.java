@@ -2,7 +2,10 @@ package dev.almanac.pipelines.web;
 
 import org.springframework.http.HttpStatus;
 
-/** A request the pipeline API refuses: the status, the field at fault (if one is) and a sentence saying why. */
+/**
+ * A request the pipeline API refuses: the status, the field at fault (if one is) and a sentence
+ * saying why.
+ */
 public class PipelineProblem extends RuntimeException {
 
     private final HttpStatus status;

@@ -5,7 +5,6 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,9 +34,17 @@ class TokenAdminController {
     }
 
     @PostMapping
-    String issue(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String models, Principal principal,
-            Model model, RedirectAttributes redirect) {
-        Set<String> scope = Arrays.stream(models.split(",")).map(String::trim).filter(m -> !m.isEmpty()).collect(Collectors.toSet());
+    String issue(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String models,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
+        Set<String> scope =
+                Arrays.stream(models.split(","))
+                        .map(String::trim)
+                        .filter(m -> !m.isEmpty())
+                        .collect(Collectors.toSet());
         try {
             PipelineTokens.IssuedToken issued = tokens.issue(name, scope, principal.getName());
             redirect.addFlashAttribute("issued", issued);
@@ -53,7 +60,8 @@ class TokenAdminController {
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable long id, RedirectAttributes redirect) {
         tokens.revoke(id);
-        redirect.addFlashAttribute("message", "Token revoked: pipelines using it are refused from now on.");
+        redirect.addFlashAttribute(
+                "message", "Token revoked: pipelines using it are refused from now on.");
         return "redirect:/admin/tokens";
     }
 }

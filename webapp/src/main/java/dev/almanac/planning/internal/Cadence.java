@@ -1,10 +1,10 @@
 package dev.almanac.planning.internal;
 
 import dev.almanac.planning.Cadences;
+import dev.almanac.planning.Lane;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowRule;
 import dev.almanac.projection.WindowScope;
-import dev.almanac.planning.Lane;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -63,8 +63,7 @@ public class Cadence {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    public Cadence() {
-    }
+    public Cadence() {}
 
     public Cadence(Cadences.CadenceChange change, String by, Instant at) {
         update(change, by, at);
@@ -92,12 +91,31 @@ public class Cadence {
 
     /** The cadence's rule as a window rule, so occurrences expand exactly as windows do. */
     public WindowRule asRule() {
-        return new WindowRule("cadence-" + id, WindowKind.EXPERIMENTATION, name, firstStart, firstStart.plusMinutes(1), ZoneId.of(zone), rrule,
-                WindowScope.MODEL, model);
+        return new WindowRule(
+                "cadence-" + id,
+                WindowKind.EXPERIMENTATION,
+                name,
+                firstStart,
+                firstStart.plusMinutes(1),
+                ZoneId.of(zone),
+                rrule,
+                WindowScope.MODEL,
+                model);
     }
 
     public Cadences.CadenceInfo info() {
-        return new Cadences.CadenceInfo(id, name, model, lane, firstStart, ZoneId.of(zone), rrule, versionPattern, targetDays, active, lastStarted);
+        return new Cadences.CadenceInfo(
+                id,
+                name,
+                model,
+                lane,
+                firstStart,
+                ZoneId.of(zone),
+                rrule,
+                versionPattern,
+                targetDays,
+                active,
+                lastStarted);
     }
 
     public Long getId() {

@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-/** A release, freeze or experimentation window, in local time of its zone; recurring when it has an RRULE. */
+/**
+ * A release, freeze or experimentation window, in local time of its zone; recurring when it has an
+ * RRULE.
+ */
 @Entity
 @Table(name = "calendar_window")
 public class CalendarWindow {
@@ -58,8 +61,7 @@ public class CalendarWindow {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    public CalendarWindow() {
-    }
+    public CalendarWindow() {}
 
     public CalendarWindow(PlanningCatalog.WindowChange change, String by, Instant at) {
         update(change, by, at);
@@ -84,7 +86,16 @@ public class CalendarWindow {
     }
 
     public WindowRule rule() {
-        return new WindowRule(String.valueOf(id), kind, name, start, end, ZoneId.of(zone), rrule, scope, scopeKey);
+        return new WindowRule(
+                String.valueOf(id),
+                kind,
+                name,
+                start,
+                end,
+                ZoneId.of(zone),
+                rrule,
+                scope,
+                scopeKey);
     }
 
     public PlanningCatalog.WindowInfo info() {

@@ -1,7 +1,6 @@
 package dev.almanac.planning.internal;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CalendarWindowRepository extends JpaRepository<CalendarWindow, Long> {

@@ -6,10 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
 
 /** An experimentation window's hold on a share of a resource. */
 @Entity
@@ -18,10 +14,13 @@ public class CapacityReservation {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "window_id", nullable = false)
     public Long windowId;
+
     @Column(name = "resource_key", nullable = false)
     public String resourceKey;
+
     @Column(nullable = false)
     public double share;
 }

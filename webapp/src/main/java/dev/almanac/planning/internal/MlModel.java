@@ -38,14 +38,18 @@ public class MlModel {
 
     private String description;
 
-    public MlModel() {
-    }
+    public MlModel() {}
 
     public MlModel(String key) {
         this.key = key;
     }
 
-    public void update(String name, String productLine, String ownerTeam, RiskTier riskTier, String description) {
+    public void update(
+            String name,
+            String productLine,
+            String ownerTeam,
+            RiskTier riskTier,
+            String description) {
         this.name = name;
         this.productLine = productLine;
         this.ownerTeam = ownerTeam;
@@ -54,7 +58,8 @@ public class MlModel {
     }
 
     public PlanningCatalog.ModelInfo info() {
-        return new PlanningCatalog.ModelInfo(key, name, productLine, ownerTeam, riskTier, description);
+        return new PlanningCatalog.ModelInfo(
+                key, name, productLine, ownerTeam, riskTier, description);
     }
 
     String getKey() {

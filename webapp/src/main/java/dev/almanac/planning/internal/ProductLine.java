@@ -25,8 +25,7 @@ public class ProductLine {
 
     private String description;
 
-    public ProductLine() {
-    }
+    public ProductLine() {}
 
     public ProductLine(String key) {
         this.key = key;

@@ -18,28 +18,39 @@ public class ResourcePool {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     @Column(name = "pool_key", nullable = false, unique = true)
     public String key;
+
     @Column(nullable = false)
     public String name;
+
     @Column(nullable = false)
     public String unit;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public dev.almanac.projection.Capacity.ResourceKind kind;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public dev.almanac.projection.Capacity.Granularity granularity;
+
     @Column(nullable = false)
     public double capacity;
+
     @Column(nullable = false, columnDefinition = "TEXT")
     public String members = "[]";
+
     @Column(nullable = false, columnDefinition = "TEXT")
     public String changes = "[]";
+
     @Column(nullable = false, columnDefinition = "TEXT")
     public String holidays = "[]";
+
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -8,7 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A team as the calendar knows it: an engine group (it owns releases and claims tasks) with a name and a contact. */
+/**
+ * A team as the calendar knows it: an engine group (it owns releases and claims tasks) with a name
+ * and a contact.
+ */
 @Entity
 @Table(name = "team")
 public class Team {
@@ -28,8 +31,7 @@ public class Team {
 
     private String email;
 
-    public Team() {
-    }
+    public Team() {}
 
     public Team(String key) {
         this.key = key;

@@ -1,9 +1,9 @@
 package dev.almanac.planning.web;
 
 import dev.almanac.planning.Cadences;
+import dev.almanac.planning.Lane;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.PlanningRejected;
-import dev.almanac.planning.Lane;
 import java.security.Principal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -43,8 +43,10 @@ class CadenceController {
         public String name;
         public String model;
         public Lane lane = Lane.PRODUCTION;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
         public LocalDateTime firstStart;
+
         public String zone = "UTC";
         public String rrule = "FREQ=MONTHLY;BYMONTHDAY=1";
         public String versionPattern = "yyyy.MM";
@@ -67,8 +69,16 @@ class CadenceController {
 
         Cadences.CadenceChange change() {
             ZoneId zoneId = PlanningCatalog.zoneOf(zone);
-            return new Cadences.CadenceChange(name == null ? null : name.trim(), model, lane, firstStart, zoneId, rrule == null ? null : rrule.trim(),
-                    versionPattern == null ? "" : versionPattern.trim(), targetDays == null ? 0 : targetDays, active);
+            return new Cadences.CadenceChange(
+                    name == null ? null : name.trim(),
+                    model,
+                    lane,
+                    firstStart,
+                    zoneId,
+                    rrule == null ? null : rrule.trim(),
+                    versionPattern == null ? "" : versionPattern.trim(),
+                    targetDays == null ? 0 : targetDays,
+                    active);
         }
     }
 
@@ -84,12 +94,25 @@ class CadenceController {
 
     @GetMapping("/{id}")
     String edit(@PathVariable long id, Model model) {
-        return page(model, CadenceForm.of(cadences.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No cadence " + id))), id);
+        return page(
+                model,
+                CadenceForm.of(
+                        cadences.find(id)
+                                .orElseThrow(
+                                        () ->
+                                                new ResponseStatusException(
+                                                        HttpStatus.NOT_FOUND, "No cadence " + id))),
+                id);
     }
 
     @PostMapping({"", "/{id}"})
-    String save(@PathVariable(required = false) Long id, @ModelAttribute("form") CadenceForm form, BindingResult binding, Model model,
-            Principal principal, RedirectAttributes redirect) {
+    String save(
+            @PathVariable(required = false) Long id,
+            @ModelAttribute("form") CadenceForm form,
+            BindingResult binding,
+            Model model,
+            Principal principal,
+            RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return page(model, form, id);
         }
@@ -99,7 +122,9 @@ class CadenceController {
             binding.rejectValue(rejected.field(), "rejected", rejected.getMessage());
             return page(model, form, id);
         }
-        redirect.addFlashAttribute("message", "Cadence '" + form.name + "' saved; its next releases are on the calendar.");
+        redirect.addFlashAttribute(
+                "message",
+                "Cadence '" + form.name + "' saved; its next releases are on the calendar.");
         return "redirect:/cadences";
     }
 
@@ -108,7 +133,8 @@ class CadenceController {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         model.addAttribute("cadences", cadences.all());
-        model.addAttribute("upcoming", cadences.upcoming(now, now.plus(java.time.Duration.ofDays(120))));
+        model.addAttribute(
+                "upcoming", cadences.upcoming(now, now.plus(java.time.Duration.ofDays(120))));
         model.addAttribute("models", catalog.models());
         model.addAttribute("lanes", Lane.values());
         return VIEW;

@@ -1,9 +1,9 @@
 package dev.almanac.planning.web;
 
+import dev.almanac.identity.People;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.PlanningRejected;
 import dev.almanac.planning.RiskTier;
-import dev.almanac.identity.People;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowScope;
 import java.security.Principal;
@@ -53,20 +53,31 @@ class PlanningController {
 
     @GetMapping("/product-lines/{key}")
     String editProductLine(@PathVariable String key, Model model) {
-        return productLinePage(model, PlanningForms.ProductLineForm.of(catalog.productLine(key).orElseThrow(() -> notFound("product line", key))), key);
+        return productLinePage(
+                model,
+                PlanningForms.ProductLineForm.of(
+                        catalog.productLine(key).orElseThrow(() -> notFound("product line", key))),
+                key);
     }
 
     @PostMapping({"/product-lines", "/product-lines/{key}"})
-    String saveProductLine(@PathVariable(required = false) String key, @ModelAttribute("form") PlanningForms.ProductLineForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
-        if (!binding.hasErrors() && saved(binding, () -> catalog.saveProductLine(key, form.change()))) {
-            redirect.addFlashAttribute("message", "Product line " + (key == null ? form.key : key) + " saved.");
+    String saveProductLine(
+            @PathVariable(required = false) String key,
+            @ModelAttribute("form") PlanningForms.ProductLineForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!binding.hasErrors()
+                && saved(binding, () -> catalog.saveProductLine(key, form.change()))) {
+            redirect.addFlashAttribute(
+                    "message", "Product line " + (key == null ? form.key : key) + " saved.");
             return "redirect:/planning/product-lines";
         }
         return productLinePage(model, form, key);
     }
 
-    private String productLinePage(Model model, PlanningForms.ProductLineForm form, String editing) {
+    private String productLinePage(
+            Model model, PlanningForms.ProductLineForm form, String editing) {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         model.addAttribute("productLines", catalog.productLines());
@@ -82,14 +93,23 @@ class PlanningController {
 
     @GetMapping("/teams/{key}")
     String editTeam(@PathVariable String key, Model model) {
-        return teamPage(model, PlanningForms.TeamForm.of(catalog.team(key).orElseThrow(() -> notFound("team", key))), key);
+        return teamPage(
+                model,
+                PlanningForms.TeamForm.of(
+                        catalog.team(key).orElseThrow(() -> notFound("team", key))),
+                key);
     }
 
     @PostMapping({"/teams", "/teams/{key}"})
-    String saveTeam(@PathVariable(required = false) String key, @ModelAttribute("form") PlanningForms.TeamForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+    String saveTeam(
+            @PathVariable(required = false) String key,
+            @ModelAttribute("form") PlanningForms.TeamForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (!binding.hasErrors() && saved(binding, () -> catalog.saveTeam(key, form.change()))) {
-            redirect.addFlashAttribute("message", "Team " + (key == null ? form.key : key) + " saved.");
+            redirect.addFlashAttribute(
+                    "message", "Team " + (key == null ? form.key : key) + " saved.");
             return "redirect:/planning/teams";
         }
         return teamPage(model, form, key);
@@ -111,14 +131,23 @@ class PlanningController {
 
     @GetMapping("/models/{key}")
     String editModel(@PathVariable String key, Model model) {
-        return modelPage(model, PlanningForms.ModelForm.of(catalog.model(key).orElseThrow(() -> notFound("model", key))), key);
+        return modelPage(
+                model,
+                PlanningForms.ModelForm.of(
+                        catalog.model(key).orElseThrow(() -> notFound("model", key))),
+                key);
     }
 
     @PostMapping({"/models", "/models/{key}"})
-    String saveModel(@PathVariable(required = false) String key, @ModelAttribute("form") PlanningForms.ModelForm form,
-            BindingResult binding, Model model, RedirectAttributes redirect) {
+    String saveModel(
+            @PathVariable(required = false) String key,
+            @ModelAttribute("form") PlanningForms.ModelForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         if (!binding.hasErrors() && saved(binding, () -> catalog.saveModel(key, form.change()))) {
-            redirect.addFlashAttribute("message", "Model " + (key == null ? form.key : key) + " saved.");
+            redirect.addFlashAttribute(
+                    "message", "Model " + (key == null ? form.key : key) + " saved.");
             return "redirect:/planning/models";
         }
         return modelPage(model, form, key);
@@ -143,14 +172,28 @@ class PlanningController {
 
     @GetMapping("/windows/{id}")
     String editWindow(@PathVariable long id, Model model) {
-        return windowPage(model, PlanningForms.WindowForm.of(catalog.window(id).orElseThrow(() -> notFound("window", String.valueOf(id)))), id);
+        return windowPage(
+                model,
+                PlanningForms.WindowForm.of(
+                        catalog.window(id)
+                                .orElseThrow(() -> notFound("window", String.valueOf(id)))),
+                id);
     }
 
     @PostMapping({"/windows", "/windows/{id}"})
-    String saveWindow(@PathVariable(required = false) Long id, @ModelAttribute("form") PlanningForms.WindowForm form,
-            BindingResult binding, Model model, Principal principal, RedirectAttributes redirect) {
-        if (!binding.hasErrors() && saved(binding, () -> catalog.saveWindow(id, form.change(), principal.getName()))) {
-            redirect.addFlashAttribute("message", "Window '" + form.name + "' saved; waiting deploys follow it.");
+    String saveWindow(
+            @PathVariable(required = false) Long id,
+            @ModelAttribute("form") PlanningForms.WindowForm form,
+            BindingResult binding,
+            Model model,
+            Principal principal,
+            RedirectAttributes redirect) {
+        if (!binding.hasErrors()
+                && saved(
+                        binding,
+                        () -> catalog.saveWindow(id, form.change(), principal.getName()))) {
+            redirect.addFlashAttribute(
+                    "message", "Window '" + form.name + "' saved; waiting deploys follow it.");
             return "redirect:/planning/windows";
         }
         return windowPage(model, form, id);

@@ -8,11 +8,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The planning forms as people fill them in; bound field by field, checked by {@link PlanningCatalog}. */
+/**
+ * The planning forms as people fill them in; bound field by field, checked by {@link
+ * PlanningCatalog}.
+ */
 final class PlanningForms {
 
-    private PlanningForms() {
-    }
+    private PlanningForms() {}
 
     static class ProductLineForm {
         public String key;
@@ -72,17 +74,21 @@ final class PlanningForms {
         }
 
         PlanningCatalog.ModelInfo change() {
-            return new PlanningCatalog.ModelInfo(key, name, productLine, ownerTeam, riskTier, description);
+            return new PlanningCatalog.ModelInfo(
+                    key, name, productLine, ownerTeam, riskTier, description);
         }
     }
 
     static class WindowForm {
         public String name;
         public WindowKind kind = WindowKind.FREEZE;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
         public LocalDateTime start;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
         public LocalDateTime end;
+
         public String zone = "UTC";
         public String rrule;
         public WindowScope scope = WindowScope.GLOBAL;
@@ -105,8 +111,16 @@ final class PlanningForms {
 
         PlanningCatalog.WindowChange change() {
             ZoneId zoneId = PlanningCatalog.zoneOf(zone);
-            return new PlanningCatalog.WindowChange(name, kind, start, end, zoneId, rrule == null || rrule.isBlank() ? null : rrule.trim(),
-                    scope, scopeKey == null || scopeKey.isBlank() ? null : scopeKey.trim(), notes == null || notes.isBlank() ? null : notes.trim());
+            return new PlanningCatalog.WindowChange(
+                    name,
+                    kind,
+                    start,
+                    end,
+                    zoneId,
+                    rrule == null || rrule.isBlank() ? null : rrule.trim(),
+                    scope,
+                    scopeKey == null || scopeKey.isBlank() ? null : scopeKey.trim(),
+                    notes == null || notes.isBlank() ? null : notes.trim());
         }
     }
 }

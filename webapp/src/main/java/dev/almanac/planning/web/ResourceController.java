@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Planning › Resources: pools, their capacity over time, holidays, experimentation reserves and demand overrides. */
+/**
+ * Planning › Resources: pools, their capacity over time, holidays, experimentation reserves and
+ * demand overrides.
+ */
 @Controller
 class ResourceController {
 
@@ -40,13 +43,21 @@ class ResourceController {
         model.addAttribute("overrides", resources.overrides());
         model.addAttribute("kinds", Capacity.ResourceKind.values());
         model.addAttribute("granularities", Capacity.Granularity.values());
-        model.addAttribute("experiments", catalog.windows().stream().filter(w -> w.rule().kind() == dev.almanac.projection.WindowKind.EXPERIMENTATION)
-                .toList());
+        model.addAttribute(
+                "experiments",
+                catalog.windows().stream()
+                        .filter(
+                                w ->
+                                        w.rule().kind()
+                                                == dev.almanac.projection.WindowKind
+                                                        .EXPERIMENTATION)
+                        .toList());
         model.addAttribute("models", catalog.models());
         return VIEW;
     }
 
-    private String rejected(String form, PlanningRejected e, Map<String, String> values, Model model) {
+    private String rejected(
+            String form, PlanningRejected e, Map<String, String> values, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("field", e.field());
         model.addAttribute("error", e.getMessage());
@@ -55,23 +66,56 @@ class ResourceController {
     }
 
     @PostMapping("/planning/resources")
-    String save(@RequestParam(required = false) String key, @RequestParam(required = false) String name, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) Capacity.ResourceKind kind, @RequestParam(required = false) Capacity.Granularity granularity,
-            @RequestParam(required = false) Double capacity, @RequestParam(required = false) String members, Principal principal, Model model,
+    String save(
+            @RequestParam(required = false) String key,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) Capacity.ResourceKind kind,
+            @RequestParam(required = false) Capacity.Granularity granularity,
+            @RequestParam(required = false) Double capacity,
+            @RequestParam(required = false) String members,
+            Principal principal,
+            Model model,
             RedirectAttributes redirect) {
         try {
-            resources.save(new Resources.ResourceChange(key == null ? null : key.trim(), name, unit, kind, granularity, capacity,
-                    members == null ? List.of() : Arrays.asList(members.split(","))), principal.getName());
+            resources.save(
+                    new Resources.ResourceChange(
+                            key == null ? null : key.trim(),
+                            name,
+                            unit,
+                            kind,
+                            granularity,
+                            capacity,
+                            members == null ? List.of() : Arrays.asList(members.split(","))),
+                    principal.getName());
         } catch (PlanningRejected e) {
-            return rejected("resource", e, Map.of("key", str(key), "name", str(name), "unit", str(unit), "members", str(members)), model);
+            return rejected(
+                    "resource",
+                    e,
+                    Map.of(
+                            "key",
+                            str(key),
+                            "name",
+                            str(name),
+                            "unit",
+                            str(unit),
+                            "members",
+                            str(members)),
+                    model);
         }
         redirect.addFlashAttribute("message", "Resource " + key + " saved; bookings follow it.");
         return "redirect:/planning/resources";
     }
 
     @PostMapping("/planning/resources/{key}/capacity")
-    String capacity(@PathVariable String key, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) Double capacity, Principal principal, Model model, RedirectAttributes redirect) {
+    String capacity(
+            @PathVariable String key,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
+            @RequestParam(required = false) Double capacity,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             resources.changeCapacity(key, from, capacity, principal.getName());
         } catch (PlanningRejected e) {
@@ -82,11 +126,20 @@ class ResourceController {
     }
 
     @PostMapping("/planning/resources/{key}/holidays")
-    String holiday(@PathVariable String key, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end, @RequestParam(required = false) String rrule,
-            @RequestParam(required = false) String member, Principal principal, Model model, RedirectAttributes redirect) {
+    String holiday(
+            @PathVariable String key,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate start,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate end,
+            @RequestParam(required = false) String rrule,
+            @RequestParam(required = false) String member,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
         try {
-            resources.addHoliday(key, new Capacity.Holiday(start, end, rrule, member), principal.getName());
+            resources.addHoliday(
+                    key, new Capacity.Holiday(start, end, rrule, member), principal.getName());
         } catch (PlanningRejected e) {
             return rejected("holiday-" + key, e, Map.of(), model);
         }
@@ -101,8 +154,12 @@ class ResourceController {
     }
 
     @PostMapping("/planning/reservations")
-    String reserve(@RequestParam(required = false) Long windowId, @RequestParam(required = false) String resource,
-            @RequestParam(required = false) Double sharePercent, Model model, RedirectAttributes redirect) {
+    String reserve(
+            @RequestParam(required = false) Long windowId,
+            @RequestParam(required = false) String resource,
+            @RequestParam(required = false) Double sharePercent,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             resources.reserve(windowId, resource, sharePercent == null ? null : sharePercent / 100);
         } catch (PlanningRejected e) {
@@ -113,9 +170,14 @@ class ResourceController {
     }
 
     @PostMapping("/planning/demands")
-    String demand(@RequestParam(required = false) String scope, @RequestParam(required = false) String scopeKey,
-            @RequestParam(required = false) String activityId, @RequestParam(required = false) String resource,
-            @RequestParam(required = false) Double amount, Model model, RedirectAttributes redirect) {
+    String demand(
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String scopeKey,
+            @RequestParam(required = false) String activityId,
+            @RequestParam(required = false) String resource,
+            @RequestParam(required = false) Double amount,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             resources.setDemand(scope, scopeKey, activityId, resource, amount);
         } catch (PlanningRejected e) {

@@ -1,9 +1,9 @@
 package dev.almanac.releases.internal;
 
-import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.planning.CadenceReleases;
 import dev.almanac.planning.Lane;
 import dev.almanac.releases.NewRelease;
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.releases.ReleaseRejected;
 import dev.almanac.releases.Releases;
 import java.time.LocalDate;
@@ -30,7 +30,16 @@ class CadenceStarts implements CadenceReleases {
     @Override
     public void plan(ModelInfoForCadence model, String version, Lane lane, LocalDate targetDate) {
         try {
-            releases.plan(new NewRelease(model.key(), version, lane, model.riskTier(), model.ownerTeam(), targetDate, ""), "cadence");
+            releases.plan(
+                    new NewRelease(
+                            model.key(),
+                            version,
+                            lane,
+                            model.riskTier(),
+                            model.ownerTeam(),
+                            targetDate,
+                            ""),
+                    "cadence");
         } catch (ReleaseRejected rejected) {
             throw new Refused(rejected.getMessage(), rejected);
         }

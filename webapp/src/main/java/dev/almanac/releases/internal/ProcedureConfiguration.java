@@ -1,24 +1,30 @@
 package dev.almanac.releases.internal;
 
+import dev.almanac.processes.ProcedureConventions;
+import dev.almanac.processes.ProcedureListener;
+import dev.almanac.processes.ProcedureSignals;
+import dev.almanac.processes.ReleaseTiming;
 import org.operaton.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.almanac.processes.DefaultReleaseTiming;
-import dev.almanac.processes.ProcedureConventions;
-import dev.almanac.processes.ProcedureListener;
-import dev.almanac.processes.ProcedureSignals;
-import dev.almanac.processes.ReleaseTiming;
-
-/** What the engine needs to run release procedures: their timing bean and their deployment rules. */
+/**
+ * What the engine needs to run release procedures: their timing bean and their deployment rules.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProcedureConfiguration {
 
-    /** Named as the BPMN expressions call it: {@code ${releaseTiming.nextReleaseWindow(execution)}}. */
+    /**
+     * Named as the BPMN expressions call it: {@code ${releaseTiming.nextReleaseWindow(execution)}}.
+     */
     @Bean(ReleaseTiming.BEAN_NAME)
-    ReleaseTiming releaseTiming(ReleaseTimingProperties properties, dev.almanac.planning.PlanningCatalog catalog, ReleasePlanRepository plans) {
-        return new WindowedReleaseTiming(catalog, plans, properties.monitoringPeriod(), properties.retrospectiveDelay());
+    ReleaseTiming releaseTiming(
+            ReleaseTimingProperties properties,
+            dev.almanac.planning.PlanningCatalog catalog,
+            ReleasePlanRepository plans) {
+        return new WindowedReleaseTiming(
+                catalog, plans, properties.monitoringPeriod(), properties.retrospectiveDelay());
     }
 
     /**

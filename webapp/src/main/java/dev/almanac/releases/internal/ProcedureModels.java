@@ -33,9 +33,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads a deployed procedure version into the projector's {@link Procedure}: which activities a
  * release is expected to pass (following the flows marked {@code expected} at each decision, every
- * branch of a parallel split), their planned durations and milestones, and the detours (escalations,
- * reviews, retraining) with the point where they rejoin. Nothing here knows the steps by name: a
- * changed BPMN changes the calendar.
+ * branch of a parallel split), their planned durations and milestones, and the detours
+ * (escalations, reviews, retraining) with the point where they rejoin. Nothing here knows the steps
+ * by name: a changed BPMN changes the calendar.
  */
 @Component
 public class ProcedureModels {
@@ -43,56 +43,105 @@ public class ProcedureModels {
     private final RepositoryService repository;
     private final Map<String, Procedure> byDefinition = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> gated = new ConcurrentHashMap<>();
-    public final Map<String, Map<String, List<dev.almanac.projection.Capacity.Need>>> needs = new ConcurrentHashMap<>();
+    public final Map<String, Map<String, List<dev.almanac.projection.Capacity.Need>>> needs =
+            new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> overrides = new ConcurrentHashMap<>();
 
     ProcedureModels(RepositoryService repository) {
         this.repository = repository;
     }
 
-    /** The procedure of a process definition; definitions never change once deployed, so it is read once. */
+    /**
+     * The procedure of a process definition; definitions never change once deployed, so it is read
+     * once.
+     */
     public Procedure of(String processDefinitionId) {
-        return byDefinition.computeIfAbsent(processDefinitionId, id -> read(id, repository.getBpmnModelInstance(id)));
+        return byDefinition.computeIfAbsent(
+                processDefinitionId, id -> read(id, repository.getBpmnModelInstance(id)));
     }
 
     /**
      * The steps of a procedure version that can wait for upstream releases: those an "Upstream
-     * ready?" gateway holds, named by the {@code upstreamFor} property of its wait, with their milestone.
+     * ready?" gateway holds, named by the {@code upstreamFor} property of its wait, with their
+     * milestone.
      */
     public Map<String, String> upstreamGated(String processDefinitionId) {
-        return gated.computeIfAbsent(processDefinitionId, id -> {
-            BpmnModelInstance model = repository.getBpmnModelInstance(id);
-            Map<String, String> result = new LinkedHashMap<>();
-            for (Activity activity : model.getModelElementsByType(Activity.class)) {
-                DefaultReleaseTiming.property(activity, ModelRelease.UPSTREAM_FOR).ifPresent(step -> result.put(step,
-                        DefaultReleaseTiming.property(activity, ModelRelease.MILESTONE).orElse(step)));
-            }
-            return Map.copyOf(result);
-        });
+        return gated.computeIfAbsent(
+                processDefinitionId,
+                id -> {
+                    BpmnModelInstance model = repository.getBpmnModelInstance(id);
+                    Map<String, String> result = new LinkedHashMap<>();
+                    for (Activity activity : model.getModelElementsByType(Activity.class)) {
+                        DefaultReleaseTiming.property(activity, ModelRelease.UPSTREAM_FOR)
+                                .ifPresent(
+                                        step ->
+                                                result.put(
+                                                        step,
+                                                        DefaultReleaseTiming.property(
+                                                                        activity,
+                                                                        ModelRelease.MILESTONE)
+                                                                .orElse(step)));
+                    }
+                    return Map.copyOf(result);
+                });
     }
 
-    /** The tasks that grant an override in a procedure version, by activity: their {@code override} property ("gate", "freeze"). */
+    /**
+     * The tasks that grant an override in a procedure version, by activity: their {@code override}
+     * property ("gate", "freeze").
+     */
     public Map<String, String> overrideSteps(String processDefinitionId) {
-        return overrides.computeIfAbsent(processDefinitionId, id -> {
-            Map<String, String> result = new LinkedHashMap<>();
-            for (Activity activity : repository.getBpmnModelInstance(id).getModelElementsByType(Activity.class)) {
-                DefaultReleaseTiming.property(activity, ModelRelease.OVERRIDE).ifPresent(kind -> result.put(activity.getId(), kind));
-            }
-            return Map.copyOf(result);
-        });
+        return overrides.computeIfAbsent(
+                processDefinitionId,
+                id -> {
+                    Map<String, String> result = new LinkedHashMap<>();
+                    for (Activity activity :
+                            repository
+                                    .getBpmnModelInstance(id)
+                                    .getModelElementsByType(Activity.class)) {
+                        DefaultReleaseTiming.property(activity, ModelRelease.OVERRIDE)
+                                .ifPresent(kind -> result.put(activity.getId(), kind));
+                    }
+                    return Map.copyOf(result);
+                });
     }
 
-    /** What the procedure's steps need of shared resources, by activity, from their {@code needs} properties. */
-    public Map<String, List<dev.almanac.projection.Capacity.Need>> needs(String processDefinitionId) {
-        return needs.computeIfAbsent(processDefinitionId, id -> {
-            Map<String, List<dev.almanac.projection.Capacity.Need>> result = new LinkedHashMap<>();
-            for (Activity activity : repository.getBpmnModelInstance(id).getModelElementsByType(Activity.class)) {
-                DefaultReleaseTiming.property(activity, ModelRelease.NEEDS).ifPresent(value -> result.put(activity.getId(),
-                        DefaultReleaseTiming.parseNeeds(value).entrySet().stream()
-                                .map(e -> new dev.almanac.projection.Capacity.Need(e.getKey(), e.getValue())).toList()));
-            }
-            return Map.copyOf(result);
-        });
+    /**
+     * What the procedure's steps need of shared resources, by activity, from their {@code needs}
+     * properties.
+     */
+    public Map<String, List<dev.almanac.projection.Capacity.Need>> needs(
+            String processDefinitionId) {
+        return needs.computeIfAbsent(
+                processDefinitionId,
+                id -> {
+                    Map<String, List<dev.almanac.projection.Capacity.Need>> result =
+                            new LinkedHashMap<>();
+                    for (Activity activity :
+                            repository
+                                    .getBpmnModelInstance(id)
+                                    .getModelElementsByType(Activity.class)) {
+                        DefaultReleaseTiming.property(activity, ModelRelease.NEEDS)
+                                .ifPresent(
+                                        value ->
+                                                result.put(
+                                                        activity.getId(),
+                                                        DefaultReleaseTiming.parseNeeds(value)
+                                                                .entrySet()
+                                                                .stream()
+                                                                .map(
+                                                                        e ->
+                                                                                new dev.almanac
+                                                                                        .projection
+                                                                                        .Capacity
+                                                                                        .Need(
+                                                                                        e.getKey(),
+                                                                                        e
+                                                                                                .getValue()))
+                                                                .toList()));
+                    }
+                    return Map.copyOf(result);
+                });
     }
 
     /** The latest deployed version, for releases that have not started yet. */
@@ -101,14 +150,27 @@ public class ProcedureModels {
     }
 
     public String latestId() {
-        return repository.createProcessDefinitionQuery().processDefinitionKey(ModelRelease.PROCESS_ID).latestVersion().singleResult().getId();
+        return repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(ModelRelease.PROCESS_ID)
+                .latestVersion()
+                .singleResult()
+                .getId();
     }
 
     public static Procedure read(String definitionId, BpmnModelInstance model) {
         Set<SequenceFlow> taken = new HashSet<>();
         Set<FlowNode> expected = new LinkedHashSet<>();
-        Deque<FlowNode> queue = new ArrayDeque<>(model.getModelElementsByType(StartEvent.class).stream()
-                .filter(start -> start.getParentElement() instanceof org.operaton.bpm.model.bpmn.instance.Process).toList());
+        Deque<FlowNode> queue =
+                new ArrayDeque<>(
+                        model.getModelElementsByType(StartEvent.class).stream()
+                                .filter(
+                                        start ->
+                                                start.getParentElement()
+                                                        instanceof
+                                                        org.operaton.bpm.model.bpmn.instance
+                                                                .Process)
+                                .toList());
         while (!queue.isEmpty()) {
             FlowNode node = queue.poll();
             if (!expected.add(node)) {
@@ -127,33 +189,56 @@ public class ProcedureModels {
             }
             List<String> after = new ArrayList<>(predecessorSteps(node, expected, taken));
             steps.put(node.getId(), step(node, after, true, null));
-            if (isStep(node) && DefaultReleaseTiming.property(node, ModelRelease.RELEASE_TARGET).map("true"::equals).orElse(false)) {
+            if (isStep(node)
+                    && DefaultReleaseTiming.property(node, ModelRelease.RELEASE_TARGET)
+                            .map("true"::equals)
+                            .orElse(false)) {
                 target = node.getId();
             }
         }
         for (Activity activity : model.getModelElementsByType(Activity.class)) {
             if (!expected.contains(activity) && isStep(activity)) {
-                steps.put(activity.getId(), step(activity, List.of(), false, rejoinOf(activity, expected)));
+                steps.put(
+                        activity.getId(),
+                        step(activity, List.of(), false, rejoinOf(activity, expected)));
             }
         }
         if (target == null) {
-            target = steps.values().stream().filter(s -> s.expected() && s.milestone() != null).reduce((a, b) -> b).map(Step::activityId).orElse(null);
+            target =
+                    steps.values().stream()
+                            .filter(s -> s.expected() && s.milestone() != null)
+                            .reduce((a, b) -> b)
+                            .map(Step::activityId)
+                            .orElse(null);
         }
         return new Procedure(definitionId, List.copyOf(steps.values()), target);
     }
 
-    /** At a decision the flows marked expected (else the default flow, else the first); everywhere else every outgoing flow. */
+    /**
+     * At a decision the flows marked expected (else the default flow, else the first); everywhere
+     * else every outgoing flow.
+     */
     private static Collection<SequenceFlow> expectedOutgoing(FlowNode node) {
         Collection<SequenceFlow> outgoing = node.getOutgoing();
-        if (outgoing.size() < 2 || !(node instanceof ExclusiveGateway || node instanceof InclusiveGateway)) {
+        if (outgoing.size() < 2
+                || !(node instanceof ExclusiveGateway || node instanceof InclusiveGateway)) {
             return outgoing;
         }
-        List<SequenceFlow> marked = outgoing.stream()
-                .filter(f -> DefaultReleaseTiming.property(f, ModelRelease.EXPECTED_FLOW).map("true"::equals).orElse(false)).toList();
+        List<SequenceFlow> marked =
+                outgoing.stream()
+                        .filter(
+                                f ->
+                                        DefaultReleaseTiming.property(f, ModelRelease.EXPECTED_FLOW)
+                                                .map("true"::equals)
+                                                .orElse(false))
+                        .toList();
         if (!marked.isEmpty()) {
             return marked;
         }
-        SequenceFlow byDefault = node instanceof ExclusiveGateway x ? x.getDefault() : ((InclusiveGateway) node).getDefault();
+        SequenceFlow byDefault =
+                node instanceof ExclusiveGateway x
+                        ? x.getDefault()
+                        : ((InclusiveGateway) node).getDefault();
         return List.of(byDefault != null ? byDefault : outgoing.iterator().next());
     }
 
@@ -164,26 +249,51 @@ public class ProcedureModels {
 
     private static Step step(FlowNode node, List<String> after, boolean expected, String rejoins) {
         if (!isStep(node)) {
-            return new Step(node.getId(), node.getName() == null ? node.getId() : node.getName(), null, Duration.ZERO, StepKind.WORK, after,
-                    expected, rejoins);
+            return new Step(
+                    node.getId(),
+                    node.getName() == null ? node.getId() : node.getName(),
+                    null,
+                    Duration.ZERO,
+                    StepKind.WORK,
+                    after,
+                    expected,
+                    rejoins);
         }
-        String name = node.getName() == null ? node.getId() : node.getName().replace("${signoff}", "sign-offs");
+        String name =
+                node.getName() == null
+                        ? node.getId()
+                        : node.getName().replace("${signoff}", "sign-offs");
         String milestone = DefaultReleaseTiming.property(node, ModelRelease.MILESTONE).orElse(name);
-        Duration planned = DefaultReleaseTiming.parseDuration(DefaultReleaseTiming.plannedDuration(node));
-        StepKind kind = waitsForWindow(node) ? StepKind.RELEASE_WINDOW
-                : DefaultReleaseTiming.property(node, ModelRelease.UPSTREAM_FOR).isPresent() ? StepKind.UPSTREAM_WAIT : StepKind.WORK;
+        Duration planned =
+                DefaultReleaseTiming.parseDuration(DefaultReleaseTiming.plannedDuration(node));
+        StepKind kind =
+                waitsForWindow(node)
+                        ? StepKind.RELEASE_WINDOW
+                        : DefaultReleaseTiming.property(node, ModelRelease.UPSTREAM_FOR).isPresent()
+                                ? StepKind.UPSTREAM_WAIT
+                                : StepKind.WORK;
         return new Step(node.getId(), name, milestone, planned, kind, after, expected, rejoins);
     }
 
-    /** A timer whose date is the next release window: the rule the calendar applies to it as well. */
+    /**
+     * A timer whose date is the next release window: the rule the calendar applies to it as well.
+     */
     private static boolean waitsForWindow(FlowNode node) {
-        return node.getChildElementsByType(org.operaton.bpm.model.bpmn.instance.TimerEventDefinition.class).stream()
+        return node
+                .getChildElementsByType(
+                        org.operaton.bpm.model.bpmn.instance.TimerEventDefinition.class)
+                .stream()
                 .map(org.operaton.bpm.model.bpmn.instance.TimerEventDefinition::getTimeDate)
-                .anyMatch((TimeDate date) -> date != null && date.getTextContent() != null && date.getTextContent().contains("nextReleaseWindow"));
+                .anyMatch(
+                        (TimeDate date) ->
+                                date != null
+                                        && date.getTextContent() != null
+                                        && date.getTextContent().contains("nextReleaseWindow"));
     }
 
     /** The nearest steps or gateways before a node on the expected path. */
-    private static Set<String> predecessorSteps(FlowNode node, Set<FlowNode> expected, Set<SequenceFlow> taken) {
+    private static Set<String> predecessorSteps(
+            FlowNode node, Set<FlowNode> expected, Set<SequenceFlow> taken) {
         Set<String> result = new LinkedHashSet<>();
         for (SequenceFlow flow : node.getIncoming()) {
             FlowNode source = flow.getSource();
@@ -198,7 +308,10 @@ public class ProcedureModels {
         return result;
     }
 
-    /** Expected nodes in an order where every node follows the nodes its taken incoming flows come from. */
+    /**
+     * Expected nodes in an order where every node follows the nodes its taken incoming flows come
+     * from.
+     */
     private static List<FlowNode> topological(Set<FlowNode> expected, Set<SequenceFlow> taken) {
         Map<FlowNode, Integer> indegree = new LinkedHashMap<>();
         expected.forEach(n -> indegree.put(n, 0));
@@ -208,17 +321,19 @@ public class ProcedureModels {
             }
         }
         Deque<FlowNode> ready = new ArrayDeque<>();
-        indegree.forEach((n, d) -> {
-            if (d == 0) {
-                ready.add(n);
-            }
-        });
+        indegree.forEach(
+                (n, d) -> {
+                    if (d == 0) {
+                        ready.add(n);
+                    }
+                });
         List<FlowNode> order = new ArrayList<>();
         while (!ready.isEmpty()) {
             FlowNode node = ready.poll();
             order.add(node);
             for (SequenceFlow flow : node.getOutgoing()) {
-                if (taken.contains(flow) && indegree.merge(flow.getTarget(), -1, Integer::sum) == 0) {
+                if (taken.contains(flow)
+                        && indegree.merge(flow.getTarget(), -1, Integer::sum) == 0) {
                     ready.add(flow.getTarget());
                 }
             }
@@ -226,7 +341,10 @@ public class ProcedureModels {
         return order;
     }
 
-    /** Where a detour returns to the expected path: the first expected step or gateway reachable from it, or null. */
+    /**
+     * Where a detour returns to the expected path: the first expected step or gateway reachable
+     * from it, or null.
+     */
     private static String rejoinOf(FlowNode detour, Set<FlowNode> expected) {
         Deque<FlowNode> queue = new ArrayDeque<>();
         Set<FlowNode> seen = new HashSet<>();
@@ -245,5 +363,4 @@ public class ProcedureModels {
         }
         return null;
     }
-
 }

@@ -4,7 +4,9 @@ import dev.almanac.workers.ProductionBaseline;
 import java.util.OptionalDouble;
 import org.springframework.stereotype.Component;
 
-/** The production model is the latest release of the same model that deployed and stayed healthy. */
+/**
+ * The production model is the latest release of the same model that deployed and stayed healthy.
+ */
 @Component
 class ProductionBaselineFromHistory implements ProductionBaseline {
 

@@ -2,9 +2,6 @@ package dev.almanac.releases.internal;
 
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.RiskTier;
-import java.time.Instant;
-import java.time.LocalDate;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +10,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /** A release as planned. Its progress is read from the engine through {@link ReleaseProcess}. */
 @Entity
@@ -58,11 +57,18 @@ public class ReleasePlan {
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
-    public ReleasePlan() {
-    }
+    public ReleasePlan() {}
 
-    public ReleasePlan(String model, String version, Lane lane, RiskTier riskTier, String ownerTeam, LocalDate targetDate,
-            String dataFeeds, Instant createdAt, String createdBy) {
+    public ReleasePlan(
+            String model,
+            String version,
+            Lane lane,
+            RiskTier riskTier,
+            String ownerTeam,
+            LocalDate targetDate,
+            String dataFeeds,
+            Instant createdAt,
+            String createdBy) {
         this.key = keyOf(model, version);
         this.model = model;
         this.version = version;

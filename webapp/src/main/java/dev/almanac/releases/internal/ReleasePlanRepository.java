@@ -2,7 +2,6 @@ package dev.almanac.releases.internal;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ReleasePlanRepository extends JpaRepository<ReleasePlan, Long> {

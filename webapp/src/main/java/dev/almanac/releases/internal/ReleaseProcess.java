@@ -1,48 +1,32 @@
 package dev.almanac.releases.internal;
 
-import dev.almanac.releases.ReleaseProgress;
-import dev.almanac.releases.TakenStep;
-import dev.almanac.planning.RiskTier;
 import static dev.almanac.processes.ModelRelease.Variables.*;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.almanac.processes.ModelRelease;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.externaltask.ExternalTask;
-import org.operaton.bpm.engine.history.HistoricActivityInstance;
-import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
-import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.BoundaryEvent;
 import org.springframework.stereotype.Component;
 
-import dev.almanac.processes.ModelRelease;
-
 /**
  * The adapter between releases and the {@code model-release} process, for commands: it starts,
- * advances, moves and stops release processes. What they look like is read by {@link ReleaseStandings}.
- * With it, the only place in the application that talks to the engine's runtime services.
+ * advances, moves and stops release processes. What they look like is read by {@link
+ * ReleaseStandings}. With it, the only place in the application that talks to the engine's runtime
+ * services.
  */
 @Component
 public class ReleaseProcess {
@@ -55,8 +39,14 @@ public class ReleaseProcess {
     private final RepositoryService repository;
     private final ReleaseStandings standings;
 
-    ReleaseProcess(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management,
-            ExternalTaskService externalTasks, RepositoryService repository, ReleaseStandings standings) {
+    ReleaseProcess(
+            RuntimeService runtime,
+            TaskService tasks,
+            HistoryService history,
+            ManagementService management,
+            ExternalTaskService externalTasks,
+            RepositoryService repository,
+            ReleaseStandings standings) {
         this.standings = standings;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -81,9 +71,15 @@ public class ReleaseProcess {
         return runtime.startProcessInstanceByKey(ModelRelease.PROCESS_ID, plan.getKey(), variables);
     }
 
-    /** Delivers a pipeline message to one release, by its process instance (cheaper than by business key). */
+    /**
+     * Delivers a pipeline message to one release, by its process instance (cheaper than by business
+     * key).
+     */
     public void correlate(String processInstanceId, String message, Map<String, Object> variables) {
-        runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).setVariables(variables).correlate();
+        runtime.createMessageCorrelation(message)
+                .processInstanceId(processInstanceId)
+                .setVariables(variables)
+                .correlate();
     }
 
     /**
@@ -91,35 +87,60 @@ public class ReleaseProcess {
      * tasks, or of its own timer. False if the engine keeps no date for it.
      */
     public boolean moveDue(String processInstanceId, String activityId, Instant due) {
-        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId).list();
+        List<Task> open =
+                tasks.createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(activityId)
+                        .list();
         if (!open.isEmpty()) {
             open.forEach(t -> tasks.setDueDate(t.getId(), Date.from(due)));
             return true;
         }
-        List<Job> timers = management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(activityId).list();
+        List<Job> timers =
+                management
+                        .createJobQuery()
+                        .processInstanceId(processInstanceId)
+                        .timers()
+                        .activityId(activityId)
+                        .list();
         timers.forEach(j -> management.setJobDuedate(j.getId(), Date.from(due)));
         return !timers.isEmpty();
     }
 
-    /** Moves the release's boundary timers (escalations, rechecks) by the given amount; returns how many. */
+    /**
+     * Moves the release's boundary timers (escalations, rechecks) by the given amount; returns how
+     * many.
+     */
     public int shiftBoundaryTimers(String processInstanceId, java.time.Duration by) {
         Set<String> boundaries = new HashSet<>();
-        var instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        repository.getBpmnModelInstance(instance.getProcessDefinitionId()).getModelElementsByType(BoundaryEvent.class)
+        var instance =
+                history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .singleResult();
+        repository
+                .getBpmnModelInstance(instance.getProcessDefinitionId())
+                .getModelElementsByType(BoundaryEvent.class)
                 .forEach(b -> boundaries.add(b.getId()));
         int moved = 0;
-        for (Job job : management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+        for (Job job :
+                management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
             if (boundaries.contains(standings.activityIdOf(job)) && job.getDuedate() != null) {
-                management.setJobDuedate(job.getId(), Date.from(job.getDuedate().toInstant().plus(by)));
+                management.setJobDuedate(
+                        job.getId(), Date.from(job.getDuedate().toInstant().plus(by)));
                 moved++;
             }
         }
         return moved;
     }
 
-    /** Lets a release waiting for upstream check its dependencies again (no-op if it is not waiting). */
+    /**
+     * Lets a release waiting for upstream check its dependencies again (no-op if it is not
+     * waiting).
+     */
     public void recheckUpstream(String processInstanceId) {
-        runtime.createMessageCorrelation(ModelRelease.Messages.UPSTREAM_READY).processInstanceId(processInstanceId).correlateAll();
+        runtime.createMessageCorrelation(ModelRelease.Messages.UPSTREAM_READY)
+                .processInstanceId(processInstanceId)
+                .correlateAll();
     }
 
     public void completeTask(String taskId, String userId, Map<String, Object> variables) {
@@ -127,12 +148,14 @@ public class ReleaseProcess {
         tasks.complete(taskId, variables);
     }
 
-
     /** Asks for a freeze override: the procedure opens the override task for release managers. */
     public boolean requestFreezeOverride(String processInstanceId, String by, String reason) {
-        var result = runtime.createMessageCorrelation(ModelRelease.Messages.FREEZE_OVERRIDE_REQUESTED).processInstanceId(processInstanceId)
-                .setVariable(ModelRelease.Variables.OVERRIDE_REQUESTED_BY, by)
-                .setVariable(ModelRelease.Variables.OVERRIDE_REQUEST_REASON, reason).correlateAllWithResult();
+        var result =
+                runtime.createMessageCorrelation(ModelRelease.Messages.FREEZE_OVERRIDE_REQUESTED)
+                        .processInstanceId(processInstanceId)
+                        .setVariable(ModelRelease.Variables.OVERRIDE_REQUESTED_BY, by)
+                        .setVariable(ModelRelease.Variables.OVERRIDE_REQUEST_REASON, reason)
+                        .correlateAllWithResult();
         return !result.isEmpty();
     }
 
@@ -141,7 +164,10 @@ public class ReleaseProcess {
         management.setJobDuedate(timer.getId(), Date.from(due));
     }
 
-    /** Changes what a running release knows of its plan (lane, risk tier, owner, target); an ended one keeps its record. */
+    /**
+     * Changes what a running release knows of its plan (lane, risk tier, owner, target); an ended
+     * one keeps its record.
+     */
     public void replanned(String processInstanceId, Map<String, Object> variables) {
         if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
             runtime.setVariables(processInstanceId, variables);
@@ -150,7 +176,8 @@ public class ReleaseProcess {
 
     /** Stops a running release, with the reason in its history. */
     public boolean cancel(String processInstanceId, String reason) {
-        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count()
+                == 0) {
             return false;
         }
         runtime.setVariable(processInstanceId, RELEASE_OUTCOME, "cancelled");

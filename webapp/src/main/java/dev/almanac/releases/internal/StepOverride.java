@@ -38,8 +38,7 @@ public class StepOverride {
     @Column(name = "set_at", nullable = false)
     private Instant setAt;
 
-    public StepOverride() {
-    }
+    public StepOverride() {}
 
     public StepOverride(String releaseKey, String activityId) {
         this.releaseKey = releaseKey;

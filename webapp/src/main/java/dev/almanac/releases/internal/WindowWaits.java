@@ -1,12 +1,12 @@
 package dev.almanac.releases.internal;
 
 import dev.almanac.planning.WindowsChanged;
+import dev.almanac.processes.ProcedureClock;
 import dev.almanac.processes.ReleaseTiming;
 import dev.almanac.projection.StepKind;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
-import dev.almanac.processes.ProcedureClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,7 +30,11 @@ public class WindowWaits {
     private final ReleasePlanRepository plans;
     private final WindowedReleaseTiming timing;
 
-    WindowWaits(ReleaseProcess process, ReleaseStandings standings, ProcedureModels procedures, ReleasePlanRepository plans,
+    WindowWaits(
+            ReleaseProcess process,
+            ReleaseStandings standings,
+            ProcedureModels procedures,
+            ReleasePlanRepository plans,
             @Qualifier(ReleaseTiming.BEAN_NAME) ReleaseTiming timing) {
         this.process = process;
         this.standings = standings;
@@ -40,7 +44,8 @@ public class WindowWaits {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    // each engine command commits on its own: one release that cannot be re-timed must not undo the others
+    // each engine command commits on its own: one release that cannot be re-timed must not undo the
+    // others
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void windowsChanged(WindowsChanged event) {
         retime();
@@ -48,15 +53,21 @@ public class WindowWaits {
 
     /** Moves every waiting deploy timer to the release's next opening; returns how many moved. */
     public int retime() {
-        Set<String> waits = procedures.latest().steps().stream().filter(s -> s.kind() == StepKind.RELEASE_WINDOW)
-                .map(dev.almanac.projection.Step::activityId).collect(Collectors.toSet());
+        Set<String> waits =
+                procedures.latest().steps().stream()
+                        .filter(s -> s.kind() == StepKind.RELEASE_WINDOW)
+                        .map(dev.almanac.projection.Step::activityId)
+                        .collect(Collectors.toSet());
         var timers = standings.windowTimers(waits);
         if (timers.isEmpty()) {
             return 0;
         }
         Instant now = ProcedureClock.now();
-        var keys = plans.findByProcessInstanceIdIn(timers.keySet()).stream()
-                .collect(Collectors.toMap(ReleasePlan::getProcessInstanceId, ReleasePlan::getKey));
+        var keys =
+                plans.findByProcessInstanceIdIn(timers.keySet()).stream()
+                        .collect(
+                                Collectors.toMap(
+                                        ReleasePlan::getProcessInstanceId, ReleasePlan::getKey));
         int moved = 0;
         for (var entry : timers.entrySet()) {
             String key = keys.get(entry.getKey());
@@ -65,14 +76,18 @@ public class WindowWaits {
             }
             try {
                 Instant overridden = standings.freezeOverrideUntil(entry.getKey());
-                Instant due = overridden != null && now.isBefore(overridden) ? entry.getValue().getDuedate().toInstant() : timing.nextOpening(key, now);
+                Instant due =
+                        overridden != null && now.isBefore(overridden)
+                                ? entry.getValue().getDuedate().toInstant()
+                                : timing.nextOpening(key, now);
                 if (!due.equals(entry.getValue().getDuedate().toInstant())) {
                     process.retime(entry.getValue(), due);
                     log.info("Release {} now waits for its release window until {}", key, due);
                     moved++;
                 }
             } catch (RuntimeException e) {
-                // the window change is saved; this release keeps its timer and the engine reports it when it fires
+                // the window change is saved; this release keeps its timer and the engine reports
+                // it when it fires
                 log.warn("Release {} keeps its deploy timer: {}", key, e.getMessage());
             }
         }

@@ -2,12 +2,12 @@ package dev.almanac.releases.internal;
 
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.processes.DefaultReleaseTiming;
+import dev.almanac.processes.ProcedureClock;
 import dev.almanac.processes.WeeklyReleaseWindow;
 import java.time.Instant;
 import java.util.Date;
 import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
-import dev.almanac.processes.ProcedureClock;
 
 /**
  * The procedure's timing with deploys held by the windows planned in our tables: a release waits
@@ -19,7 +19,11 @@ class WindowedReleaseTiming extends DefaultReleaseTiming {
     private final PlanningCatalog catalog;
     private final ReleasePlanRepository plans;
 
-    WindowedReleaseTiming(PlanningCatalog catalog, ReleasePlanRepository plans, String monitoringPeriod, String retrospectiveDelay) {
+    WindowedReleaseTiming(
+            PlanningCatalog catalog,
+            ReleasePlanRepository plans,
+            String monitoringPeriod,
+            String retrospectiveDelay) {
         super(WeeklyReleaseWindow.WEEKDAYS_OFFICE_HOURS_UTC, monitoringPeriod, retrospectiveDelay);
         this.catalog = catalog;
         this.plans = plans;
@@ -39,11 +43,19 @@ class WindowedReleaseTiming extends DefaultReleaseTiming {
     Instant nextOpening(String releaseKey, Instant now) {
         ReleasePlan plan = plans.findByKey(releaseKey).orElse(null);
         String model = plan == null ? null : plan.getModel();
-        String productLine = model == null ? null : catalog.model(model).map(PlanningCatalog.ModelInfo::productLine).orElse(null);
+        String productLine =
+                model == null
+                        ? null
+                        : catalog.model(model)
+                                .map(PlanningCatalog.ModelInfo::productLine)
+                                .orElse(null);
         Instant open = catalog.releaseWindows(now).nextOpen(now, productLine, model);
         if (open == null) {
-            throw new ProcessEngineException("No release window opens for " + releaseKey + " within two years outside the freezes that apply to it; "
-                    + "plan a release window under Planning > Windows, then retry this job.");
+            throw new ProcessEngineException(
+                    "No release window opens for "
+                            + releaseKey
+                            + " within two years outside the freezes that apply to it; "
+                            + "plan a release window under Planning > Windows, then retry this job.");
         }
         return open;
     }

@@ -1,13 +1,13 @@
 package dev.almanac.releases.web;
 
-import dev.almanac.releases.ReleaseQueries;
+import dev.almanac.identity.People;
 import dev.almanac.planning.Lane;
+import dev.almanac.planning.RiskTier;
+import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.releases.ReleaseRejected;
 import dev.almanac.releases.ReleaseSummary;
 import dev.almanac.releases.Releases;
-import dev.almanac.planning.RiskTier;
 import java.security.Principal;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import dev.almanac.identity.People;
 
 @Controller
 @RequestMapping("/releases")
@@ -58,14 +56,20 @@ class ReleaseController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("release") ReleaseForm form, BindingResult binding, Model model, Principal principal,
+    String create(
+            @ModelAttribute("release") ReleaseForm form,
+            BindingResult binding,
+            Model model,
+            Principal principal,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return form(model);
         }
         try {
             ReleaseSummary created = releases.plan(form.toRequest(), principal.getName());
-            redirect.addFlashAttribute("message", "Release " + created.key() + " is planned and its procedure has started.");
+            redirect.addFlashAttribute(
+                    "message",
+                    "Release " + created.key() + " is planned and its procedure has started.");
             return "redirect:/releases/" + created.key();
         } catch (ReleaseRejected rejected) {
             binding.rejectValue(rejected.field(), "rejected", rejected.getMessage());
@@ -82,22 +86,38 @@ class ReleaseController {
 
     @GetMapping("/{key}")
     String show(@PathVariable String key, Model model) {
-        model.addAttribute("release", releaseQueries.find(key)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key)));
+        model.addAttribute(
+                "release",
+                releaseQueries
+                        .find(key)
+                        .orElseThrow(
+                                () ->
+                                        new ResponseStatusException(
+                                                HttpStatus.NOT_FOUND, "No release " + key)));
         return DETAIL_VIEW;
     }
 
     @GetMapping("/{key}/edit")
     String edit(@PathVariable String key, Model model) {
-        ReleaseSummary release = releaseQueries.plannedRelease(key)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
+        ReleaseSummary release =
+                releaseQueries
+                        .plannedRelease(key)
+                        .orElseThrow(
+                                () ->
+                                        new ResponseStatusException(
+                                                HttpStatus.NOT_FOUND, "No release " + key));
         model.addAttribute("release", ReleaseForm.of(release));
         return editForm(model, key);
     }
 
     @PostMapping("/{key}/edit")
-    String replan(@PathVariable String key, @ModelAttribute("release") ReleaseForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, java.security.Principal principal) {
+    String replan(
+            @PathVariable String key,
+            @ModelAttribute("release") ReleaseForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            java.security.Principal principal) {
         if (releaseQueries.plannedRelease(key).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key);
         }
@@ -105,7 +125,13 @@ class ReleaseController {
             return editForm(model, key);
         }
         try {
-            releases.replan(key, new Releases.ReleaseChange(form.getLane(), form.getRiskTier(), form.getOwnerTeam(), form.getTargetDate()),
+            releases.replan(
+                    key,
+                    new Releases.ReleaseChange(
+                            form.getLane(),
+                            form.getRiskTier(),
+                            form.getOwnerTeam(),
+                            form.getTargetDate()),
                     principal.getName());
         } catch (ReleaseRejected rejected) {
             binding.rejectValue(rejected.field(), "rejected", rejected.getMessage());
@@ -116,11 +142,14 @@ class ReleaseController {
     }
 
     @PostMapping("/{key}/cancel")
-    String cancel(@PathVariable String key, @org.springframework.web.bind.annotation.RequestParam(required = false) String reason,
+    String cancel(
+            @PathVariable String key,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         try {
             releases.cancel(key, reason);
-            redirect.addFlashAttribute("message", "Release " + key + " was cancelled: " + reason.trim());
+            redirect.addFlashAttribute(
+                    "message", "Release " + key + " was cancelled: " + reason.trim());
         } catch (ReleaseRejected rejected) {
             redirect.addFlashAttribute("error", rejected.getMessage());
         }
@@ -138,7 +167,12 @@ class ReleaseController {
     @GetMapping(value = "/{key}/diagram.bpmn", produces = MediaType.APPLICATION_XML_VALUE)
     @ResponseBody
     ResponseEntity<String> diagram(@PathVariable String key) {
-        return releaseQueries.diagram(key).map(ResponseEntity::ok)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No release " + key));
+        return releaseQueries
+                .diagram(key)
+                .map(ResponseEntity::ok)
+                .orElseThrow(
+                        () ->
+                                new ResponseStatusException(
+                                        HttpStatus.NOT_FOUND, "No release " + key));
     }
 }

@@ -1,11 +1,10 @@
 package dev.almanac.releases.web;
 
 import dev.almanac.planning.Lane;
+import dev.almanac.planning.RiskTier;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.ReleaseSummary;
-import dev.almanac.planning.RiskTier;
 import java.time.LocalDate;
-
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The "new release" form as a person fills it in. */
@@ -16,8 +15,10 @@ public class ReleaseForm {
     private Lane lane = Lane.STAGING;
     private RiskTier riskTier = RiskTier.MEDIUM;
     private String ownerTeam;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate targetDate;
+
     private String dataFeeds;
 
     static ReleaseForm of(ReleaseSummary release) {
@@ -33,7 +34,8 @@ public class ReleaseForm {
     }
 
     NewRelease toRequest() {
-        return new NewRelease(trim(model), trim(version), lane, riskTier, trim(ownerTeam), targetDate, dataFeeds);
+        return new NewRelease(
+                trim(model), trim(version), lane, riskTier, trim(ownerTeam), targetDate, dataFeeds);
     }
 
     private static String trim(String value) {

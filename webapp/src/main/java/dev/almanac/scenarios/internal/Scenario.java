@@ -13,31 +13,42 @@ import java.time.Instant;
 @Table(name = "scenario")
 public class Scenario {
 
-    public enum Status { DRAFT, APPLIED, DISCARDED }
+    public enum Status {
+        DRAFT,
+        APPLIED,
+        DISCARDED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false, unique = true)
     public String token;
+
     @Column(nullable = false)
     public String name;
+
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     @Column(nullable = false)
     public Status status;
+
     @Column(nullable = false, columnDefinition = "TEXT")
     public String changes;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
     @Column(name = "closed_by")
     public String closedBy;
+
     @Column(name = "closed_at")
     public Instant closedAt;
 
-    public Scenario() {
-    }
+    public Scenario() {}
 
     public Scenario(String token, String name, String by, Instant at) {
         this.token = token;

@@ -10,4 +10,3 @@ public interface ScenarioRepository extends JpaRepository<Scenario, Long> {
 
     List<Scenario> findTop100ByOrderByCreatedAtDesc();
 }
-

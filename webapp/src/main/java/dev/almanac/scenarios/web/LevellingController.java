@@ -19,13 +19,24 @@ class LevellingController {
     }
 
     @PostMapping("/utilisation/level")
-    String level(@RequestParam String resource, @RequestParam Instant start, Authentication user, RedirectAttributes redirect) {
-        return drafts.draft(resource, start, user.getName()).map(token -> {
-            redirect.addFlashAttribute("message", "These moves level the conflict; review the diff, then a release manager can apply them.");
-            return "redirect:/scenarios/" + token;
-        }).orElseGet(() -> {
-            redirect.addFlashAttribute("error", "That conflict is gone; the plan has moved since.");
-            return "redirect:/utilisation";
-        });
+    String level(
+            @RequestParam String resource,
+            @RequestParam Instant start,
+            Authentication user,
+            RedirectAttributes redirect) {
+        return drafts.draft(resource, start, user.getName())
+                .map(
+                        token -> {
+                            redirect.addFlashAttribute(
+                                    "message",
+                                    "These moves level the conflict; review the diff, then a release manager can apply them.");
+                            return "redirect:/scenarios/" + token;
+                        })
+                .orElseGet(
+                        () -> {
+                            redirect.addFlashAttribute(
+                                    "error", "That conflict is gone; the plan has moved since.");
+                            return "redirect:/utilisation";
+                        });
     }
 }

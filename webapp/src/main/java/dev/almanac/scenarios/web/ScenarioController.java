@@ -1,5 +1,7 @@
 package dev.almanac.scenarios.web;
 
+import dev.almanac.planning.PlanningCatalog;
+import dev.almanac.projection.ReleaseStatus;
 import dev.almanac.scenarios.AddFreeze;
 import dev.almanac.scenarios.AddLeave;
 import dev.almanac.scenarios.ChangeCapacity;
@@ -10,8 +12,6 @@ import dev.almanac.scenarios.RemoveDependency;
 import dev.almanac.scenarios.ScenarioRejected;
 import dev.almanac.scenarios.Scenarios;
 import dev.almanac.schedule.ReleaseCalendar;
-import dev.almanac.planning.PlanningCatalog;
-import dev.almanac.projection.ReleaseStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -31,7 +31,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** What-if scenarios for planners: open, draft changes, see the diff, share by URL, discard or apply; and the decision log. */
+/**
+ * What-if scenarios for planners: open, draft changes, see the diff, share by URL, discard or
+ * apply; and the decision log.
+ */
 @Controller
 public class ScenarioController {
 
@@ -45,7 +48,12 @@ public class ScenarioController {
     private final java.time.Clock clock;
     private final dev.almanac.planning.Resources resources;
 
-    ScenarioController(dev.almanac.planning.Resources resources, Scenarios scenarios, ReleaseCalendar calendar, PlanningCatalog catalog, dev.almanac.dependencies.Dependencies dependencies,
+    ScenarioController(
+            dev.almanac.planning.Resources resources,
+            Scenarios scenarios,
+            ReleaseCalendar calendar,
+            PlanningCatalog catalog,
+            dev.almanac.dependencies.Dependencies dependencies,
             java.time.Clock clock) {
         this.resources = resources;
         this.scenarios = scenarios;
@@ -60,31 +68,45 @@ public class ScenarioController {
         public String releaseKey;
         public String activityId;
         public Integer days;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
         public LocalDateTime date;
+
         public Double durationDays;
         public String windowName;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
         public LocalDateTime windowStart;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
         public LocalDateTime windowEnd;
+
         public String productLine;
         public Long dependencyId;
         public String resource;
         public String member;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         public java.time.LocalDate from;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         public java.time.LocalDate until;
+
         public Double capacity;
 
-        /** The change of the chosen kind, from the fields that kind has; none without a kind, which the service refuses. */
+        /**
+         * The change of the chosen kind, from the fields that kind has; none without a kind, which
+         * the service refuses.
+         */
         Scenarios.Change change(java.time.ZoneId zone) {
             if (kind == null) {
                 return null;
             }
             Instant end = date == null ? null : date.atZone(zone).toInstant();
-            Duration planned = durationDays == null ? null : Duration.ofMinutes(Math.round(durationDays * 24 * 60));
+            Duration planned =
+                    durationDays == null
+                            ? null
+                            : Duration.ofMinutes(Math.round(durationDays * 24 * 60));
             return switch (kind) {
                 case DELAY_RELEASE -> new DelayRelease(releaseKey, days);
                 case MOVE_STEP -> new MoveStepEnd(releaseKey, activityId, end);
@@ -97,8 +119,24 @@ public class ScenarioController {
         }
     }
 
-    private static final java.util.Set<String> FORM_FIELDS = java.util.Set.of("kind", "releaseKey", "activityId", "days", "date", "durationDays",
-            "windowName", "windowStart", "windowEnd", "productLine", "dependencyId", "resource", "member", "from", "until", "capacity");
+    private static final java.util.Set<String> FORM_FIELDS =
+            java.util.Set.of(
+                    "kind",
+                    "releaseKey",
+                    "activityId",
+                    "days",
+                    "date",
+                    "durationDays",
+                    "windowName",
+                    "windowStart",
+                    "windowEnd",
+                    "productLine",
+                    "dependencyId",
+                    "resource",
+                    "member",
+                    "from",
+                    "until",
+                    "capacity");
 
     static class ApplyForm {
         public String justification;
@@ -116,7 +154,11 @@ public class ScenarioController {
     }
 
     @PostMapping("/scenarios")
-    String open(@RequestParam(required = false) String name, Authentication user, Model model, RedirectAttributes redirect) {
+    String open(
+            @RequestParam(required = false) String name,
+            Authentication user,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             var scenario = scenarios.open(name, user.getName());
             return "redirect:/scenarios/" + scenario.token();
@@ -133,7 +175,12 @@ public class ScenarioController {
     }
 
     @PostMapping("/scenarios/{token}/changes")
-    String add(@PathVariable String token, @ModelAttribute("change") ChangeForm form, BindingResult binding, Model model, Authentication user,
+    String add(
+            @PathVariable String token,
+            @ModelAttribute("change") ChangeForm form,
+            BindingResult binding,
+            Model model,
+            Authentication user,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return page(token, model, user, form, binding, new ApplyForm(), null);
@@ -157,7 +204,8 @@ public class ScenarioController {
     }
 
     @PostMapping("/scenarios/{token}/changes/{index}/delete")
-    String remove(@PathVariable String token, @PathVariable int index, RedirectAttributes redirect) {
+    String remove(
+            @PathVariable String token, @PathVariable int index, RedirectAttributes redirect) {
         try {
             scenarios.removeChange(token, index);
         } catch (ScenarioRejected rejected) {
@@ -178,15 +226,26 @@ public class ScenarioController {
     }
 
     @PostMapping("/scenarios/{token}/apply")
-    String apply(@PathVariable String token, @ModelAttribute("apply") ApplyForm form, Model model, Authentication user,
+    String apply(
+            @PathVariable String token,
+            @ModelAttribute("apply") ApplyForm form,
+            Model model,
+            Authentication user,
             RedirectAttributes redirect) {
         try {
-            scenarios.apply(token, form.justification, user.getName(), isReleaseManager(user), clock.instant());
+            scenarios.apply(
+                    token,
+                    form.justification,
+                    user.getName(),
+                    isReleaseManager(user),
+                    clock.instant());
         } catch (ScenarioRejected rejected) {
             return page(token, model, user, new ChangeForm(), null, form, rejected);
         }
         calendar.refresh();
-        redirect.addFlashAttribute("message", "Scenario applied: the engine's dates moved and the decision is logged.");
+        redirect.addFlashAttribute(
+                "message",
+                "Scenario applied: the engine's dates moved and the decision is logged.");
         return "redirect:/decisions";
     }
 
@@ -198,30 +257,70 @@ public class ScenarioController {
     }
 
     static boolean isReleaseManager(Authentication user) {
-        return user != null && user.getAuthorities().stream().anyMatch(a -> ("GROUP_" + Scenarios.RELEASE_MANAGERS).equals(a.getAuthority()));
+        return user != null
+                && user.getAuthorities().stream()
+                        .anyMatch(
+                                a ->
+                                        ("GROUP_" + Scenarios.RELEASE_MANAGERS)
+                                                .equals(a.getAuthority()));
     }
 
-    private String page(String token, Model model, Authentication user, ChangeForm form, BindingResult binding, ApplyForm apply,
+    private String page(
+            String token,
+            Model model,
+            Authentication user,
+            ChangeForm form,
+            BindingResult binding,
+            ApplyForm apply,
             ScenarioRejected applyError) {
-        var scenario = scenarios.find(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No scenario " + token));
+        var scenario =
+                scenarios
+                        .find(token)
+                        .orElseThrow(
+                                () ->
+                                        new ResponseStatusException(
+                                                HttpStatus.NOT_FOUND, "No scenario " + token));
         var projection = calendar.current();
         model.addAttribute("scenario", scenario);
-        model.addAttribute("shareUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/scenarios/{token}").buildAndExpand(token).toUriString());
+        model.addAttribute(
+                "shareUrl",
+                org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                        .fromCurrentContextPath()
+                        .path("/scenarios/{token}")
+                        .buildAndExpand(token)
+                        .toUriString());
         model.addAttribute("diff", scenarios.diff(token, clock.instant()));
         model.addAttribute("change", form);
         // the form has public fields: read them directly, as the binder does
-        model.addAttribute("org.springframework.validation.BindingResult.change", binding != null ? binding
-                : new org.springframework.validation.DirectFieldBindingResult(form, "change"));
+        model.addAttribute(
+                "org.springframework.validation.BindingResult.change",
+                binding != null
+                        ? binding
+                        : new org.springframework.validation.DirectFieldBindingResult(
+                                form, "change"));
         model.addAttribute("apply", apply);
         model.addAttribute("applyError", applyError);
         model.addAttribute("releaseManager", isReleaseManager(user));
         model.addAttribute("kinds", Scenarios.ChangeKind.values());
-        model.addAttribute("running", projection.releases().values().stream().filter(r -> r.status() == ReleaseStatus.ACTIVE)
-                .map(dev.almanac.projection.ReleaseState::key).sorted().toList());
-        model.addAttribute("steps", projection.snapshot().procedures().values().stream().flatMap(p -> p.steps().stream())
-                .filter(s -> s.expected() && s.milestone() != null).map(s -> new String[] {s.activityId(), s.milestone() + " · " + s.name()})
-                .collect(java.util.stream.Collectors.toMap(a -> a[0], a -> a[1], (a, b) -> a, java.util.LinkedHashMap::new)));
+        model.addAttribute(
+                "running",
+                projection.releases().values().stream()
+                        .filter(r -> r.status() == ReleaseStatus.ACTIVE)
+                        .map(dev.almanac.projection.ReleaseState::key)
+                        .sorted()
+                        .toList());
+        model.addAttribute(
+                "steps",
+                projection.snapshot().procedures().values().stream()
+                        .flatMap(p -> p.steps().stream())
+                        .filter(s -> s.expected() && s.milestone() != null)
+                        .map(s -> new String[] {s.activityId(), s.milestone() + " · " + s.name()})
+                        .collect(
+                                java.util.stream.Collectors.toMap(
+                                        a -> a[0],
+                                        a -> a[1],
+                                        (a, b) -> a,
+                                        java.util.LinkedHashMap::new)));
         model.addAttribute("productLines", catalog.productLines());
         model.addAttribute("dependencies", dependencies.all());
         model.addAttribute("resources", resources.all());

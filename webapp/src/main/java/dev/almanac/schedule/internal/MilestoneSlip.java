@@ -18,25 +18,32 @@ public class MilestoneSlip {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "release_key", nullable = false)
     private String releaseKey;
+
     @Column(nullable = false)
     private String milestone;
+
     @Column(name = "previous_end", nullable = false)
     private Instant previousEnd;
+
     @Column(name = "projected_end", nullable = false)
     private Instant projectedEnd;
+
     @Column(name = "target_at")
     private Instant target;
+
     @Column(name = "past_target", nullable = false)
     private boolean pastTarget;
+
     @Column(nullable = false)
     private String cause;
+
     @Column(name = "detected_at", nullable = false)
     private Instant detectedAt;
 
-    public MilestoneSlip() {
-    }
+    public MilestoneSlip() {}
 
     public MilestoneSlip(MilestoneSlipped slip, Instant at) {
         this.releaseKey = slip.releaseKey();
@@ -50,6 +57,15 @@ public class MilestoneSlip {
     }
 
     public Slips.Recorded recorded() {
-        return new Slips.Recorded(new MilestoneSlipped(releaseKey, milestone, previousEnd, projectedEnd, target, pastTarget, cause), detectedAt);
+        return new Slips.Recorded(
+                new MilestoneSlipped(
+                        releaseKey,
+                        milestone,
+                        previousEnd,
+                        projectedEnd,
+                        target,
+                        pastTarget,
+                        cause),
+                detectedAt);
     }
 }

@@ -9,21 +9,31 @@ import java.util.Map;
  * {@code almanac.integrations.*}; standalone workers read the same shape from a JSON file.
  *
  * @param training the webhook that starts training
- * @param deploy   how to deploy: a webhook, or MLflow (set an alias on the registered model version)
+ * @param deploy how to deploy: a webhook, or MLflow (set an alias on the registered model version)
  */
 public record Integrations(Target defaults, Map<String, Target> models) {
 
-    public record Target(Hook training, Deploy deploy) {
-    }
+    public record Target(Hook training, Deploy deploy) {}
 
     public record Hook(URI url, String template, String secret, Duration timeout) {
 
         public Webhook webhook(java.time.Clock clock) {
-            return new Webhook(url, template, secret, timeout == null ? Duration.ofSeconds(10) : timeout, clock);
+            return new Webhook(
+                    url,
+                    template,
+                    secret,
+                    timeout == null ? Duration.ofSeconds(10) : timeout,
+                    clock);
         }
     }
 
-    public record Deploy(String type, Hook webhook, URI mlflowUri, String mlflowToken, String registeredModel, String alias) {
+    public record Deploy(
+            String type,
+            Hook webhook,
+            URI mlflowUri,
+            String mlflowToken,
+            String registeredModel,
+            String alias) {
 
         public boolean mlflow() {
             return "mlflow".equalsIgnoreCase(type);

@@ -1,5 +1,6 @@
 package dev.almanac.workers.integrations;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,12 +12,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Deploys by pointing an alias (say {@code production}) of an MLflow registered model at the
- * release's model version, through MLflow's REST API
- * ({@code POST /api/2.0/mlflow/registered-models/alias}).
+ * release's model version, through MLflow's REST API ({@code POST
+ * /api/2.0/mlflow/registered-models/alias}).
  */
 public final class MlflowRegistry {
 
@@ -35,10 +34,14 @@ public final class MlflowRegistry {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    /** The registered model and version a release's artifact URI names ({@code models:/fraud-scorer/7}). */
+    /**
+     * The registered model and version a release's artifact URI names ({@code
+     * models:/fraud-scorer/7}).
+     */
     public record ModelVersion(String name, String version) {
 
-        public static ModelVersion of(String modelUri, String fallbackName, Object explicitVersion) {
+        public static ModelVersion of(
+                String modelUri, String fallbackName, Object explicitVersion) {
             if (modelUri != null) {
                 Matcher m = MODELS_URI.matcher(modelUri.trim());
                 if (m.matches()) {
@@ -46,33 +49,62 @@ public final class MlflowRegistry {
                 }
             }
             if (explicitVersion != null && !explicitVersion.toString().isBlank()) {
-                return new ModelVersion(fallbackName, explicitVersion.toString().replaceAll("\\.0$", ""));
+                return new ModelVersion(
+                        fallbackName, explicitVersion.toString().replaceAll("\\.0$", ""));
             }
-            throw new IllegalArgumentException("Cannot tell which MLflow model version to deploy: modelUri '" + modelUri
-                    + "' is not models:/<name>/<version> and the release has no mlflowModelVersion");
+            throw new IllegalArgumentException(
+                    "Cannot tell which MLflow model version to deploy: modelUri '"
+                            + modelUri
+                            + "' is not models:/<name>/<version> and the release has no mlflowModelVersion");
         }
     }
 
-    public void setAlias(ModelVersion version, String alias) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("name", version.name(), "alias", alias, "version", version.version()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(trackingUri.resolve("/api/2.0/mlflow/registered-models/alias")).timeout(timeout)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    public void setAlias(ModelVersion version, String alias)
+            throws IOException, InterruptedException {
+        String body =
+                JSON.writeValueAsString(
+                        Map.of(
+                                "name",
+                                version.name(),
+                                "alias",
+                                alias,
+                                "version",
+                                version.version()));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(
+                                trackingUri.resolve("/api/2.0/mlflow/registered-models/alias"))
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             String detail = response.body();
             try {
                 var error = JSON.readTree(response.body());
                 if (error.hasNonNull("message")) {
-                    detail = error.path("error_code").asText() + ": " + error.get("message").asText();
+                    detail =
+                            error.path("error_code").asText()
+                                    + ": "
+                                    + error.get("message").asText();
                 }
             } catch (IOException notJson) {
                 // keep the raw body
             }
-            throw new IOException("MLflow refused alias '" + alias + "' for " + version.name() + " v" + version.version() + " (HTTP "
-                    + response.statusCode() + "): " + detail);
+            throw new IOException(
+                    "MLflow refused alias '"
+                            + alias
+                            + "' for "
+                            + version.name()
+                            + " v"
+                            + version.version()
+                            + " (HTTP "
+                            + response.statusCode()
+                            + "): "
+                            + detail);
         }
     }
 }

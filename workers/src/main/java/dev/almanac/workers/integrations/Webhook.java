@@ -1,5 +1,7 @@
 package dev.almanac.workers.integrations;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,19 +15,17 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * A generic outgoing webhook: the JSON body comes from a template whose {@code ${name}} placeholders
- * are filled with the release's values (JSON-escaped), the request is signed with HMAC-SHA256 over
- * {@code timestamp + "." + body} when a secret is set, and every call has a timeout.
+ * A generic outgoing webhook: the JSON body comes from a template whose {@code ${name}}
+ * placeholders are filled with the release's values (JSON-escaped), the request is signed with
+ * HMAC-SHA256 over {@code timestamp + "." + body} when a secret is set, and every call has a
+ * timeout.
  *
- * <p>Receivers verify {@code X-Almanac-Signature: sha256=<hex>} against {@code X-Almanac-Timestamp}.
+ * <p>Receivers verify {@code X-Almanac-Signature: sha256=<hex>} against {@code
+ * X-Almanac-Timestamp}.
  */
 public final class Webhook {
 
@@ -50,35 +50,56 @@ public final class Webhook {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    /** Posts the rendered body; answers the receiver's JSON object (empty if it sent none). Non-2xx is a technical failure. */
-    public Map<String, Object> post(Map<String, Object> values) throws IOException, InterruptedException {
+    /**
+     * Posts the rendered body; answers the receiver's JSON object (empty if it sent none). Non-2xx
+     * is a technical failure.
+     */
+    public Map<String, Object> post(Map<String, Object> values)
+            throws IOException, InterruptedException {
         String body = template == null ? JSON.writeValueAsString(values) : render(template, values);
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/json").header(TIMESTAMP_HEADER, timestamp)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(url)
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .header(TIMESTAMP_HEADER, timestamp)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (secret != null && !secret.isBlank()) {
             request.header(SIGNATURE_HEADER, "sha256=" + sign(secret, timestamp + "." + body));
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
-            String excerpt = response.body() == null ? "" : response.body().substring(0, Math.min(200, response.body().length()));
-            throw new IOException("POST " + url + " answered HTTP " + response.statusCode() + (excerpt.isBlank() ? "" : ": " + excerpt));
+            String excerpt =
+                    response.body() == null
+                            ? ""
+                            : response.body().substring(0, Math.min(200, response.body().length()));
+            throw new IOException(
+                    "POST "
+                            + url
+                            + " answered HTTP "
+                            + response.statusCode()
+                            + (excerpt.isBlank() ? "" : ": " + excerpt));
         }
         String answer = response.body();
         if (answer == null || answer.isBlank() || !answer.trim().startsWith("{")) {
             return Map.of();
         }
-        return JSON.readValue(answer, new TypeReference<>() {
-        });
+        return JSON.readValue(answer, new TypeReference<>() {});
     }
 
-    /** Fills {@code ${name}} with the JSON encoding of the value (strings quoted and escaped, numbers bare, missing as null). */
+    /**
+     * Fills {@code ${name}} with the JSON encoding of the value (strings quoted and escaped,
+     * numbers bare, missing as null).
+     */
     static String render(String template, Map<String, Object> values) throws IOException {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(JSON.writeValueAsString(values.get(matcher.group(1)))));
+            matcher.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            JSON.writeValueAsString(values.get(matcher.group(1)))));
         }
         matcher.appendTail(out);
         String body = out.toString();

@@ -1,12 +1,13 @@
 package dev.almanac.workers.standalone;
 
+import dev.almanac.workers.ReleaseStep;
+import dev.almanac.workers.RetryPolicy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.backoff.ExponentialBackoffStrategy;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
@@ -14,9 +15,6 @@ import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.almanac.workers.ReleaseStep;
-import dev.almanac.workers.RetryPolicy;
 
 /**
  * The one place that speaks the external-task REST protocol (through Camunda's Apache-2.0 client,
@@ -29,20 +27,29 @@ public final class RestWorkerAdapter implements AutoCloseable {
 
     private final List<ExternalTaskClient> clients = new ArrayList<>();
 
-    public RestWorkerAdapter(List<URI> engineRestUrls, String user, String password, String workerId, int maxTasks, long lockDurationMillis,
-            List<ReleaseStep> steps, Function<String, RetryPolicy> retries) {
+    public RestWorkerAdapter(
+            List<URI> engineRestUrls,
+            String user,
+            String password,
+            String workerId,
+            int maxTasks,
+            long lockDurationMillis,
+            List<ReleaseStep> steps,
+            Function<String, RetryPolicy> retries) {
         for (URI url : engineRestUrls) {
-            ExternalTaskClient client = ExternalTaskClient.create()
-                    .baseUrl(url.toString())
-                    .workerId(workerId)
-                    .maxTasks(maxTasks)
-                    .usePriority(true)
-                    .addInterceptor(new BasicAuthProvider(user, password))
-                    .backoffStrategy(new ExponentialBackoffStrategy(200, 2, 5_000))
-                    .build();
+            ExternalTaskClient client =
+                    ExternalTaskClient.create()
+                            .baseUrl(url.toString())
+                            .workerId(workerId)
+                            .maxTasks(maxTasks)
+                            .usePriority(true)
+                            .addInterceptor(new BasicAuthProvider(user, password))
+                            .backoffStrategy(new ExponentialBackoffStrategy(200, 2, 5_000))
+                            .build();
             for (ReleaseStep step : steps) {
                 RetryPolicy retry = retries.apply(step.topic());
-                client.subscribe(step.topic()).lockDuration(lockDurationMillis)
+                client.subscribe(step.topic())
+                        .lockDuration(lockDurationMillis)
                         .handler((task, service) -> run(step, retry, task, service))
                         .open();
             }
@@ -50,13 +57,16 @@ public final class RestWorkerAdapter implements AutoCloseable {
         }
     }
 
-    private static void run(ReleaseStep step, RetryPolicy retry, ExternalTask task, ExternalTaskService service) {
+    private static void run(
+            ReleaseStep step, RetryPolicy retry, ExternalTask task, ExternalTaskService service) {
         try {
-            ReleaseStep.Outcome outcome = step.run(new ReleaseStep.Work(task.getBusinessKey(), task.getAllVariables()));
+            ReleaseStep.Outcome outcome =
+                    step.run(new ReleaseStep.Work(task.getBusinessKey(), task.getAllVariables()));
             if (outcome instanceof ReleaseStep.Completed completed) {
                 service.complete(task, completed.variables());
             } else if (outcome instanceof ReleaseStep.BusinessError error) {
-                service.handleBpmnError(task, error.errorCode(), error.message(), error.variables());
+                service.handleBpmnError(
+                        task, error.errorCode(), error.message(), error.variables());
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -64,10 +74,19 @@ public final class RestWorkerAdapter implements AutoCloseable {
             }
             int left = retry.retriesLeftAfterFailure(task.getRetries());
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            log.warn("{} failed for release {} ({} retries left): {}", task.getTopicName(), task.getBusinessKey(), left, message);
+            log.warn(
+                    "{} failed for release {} ({} retries left): {}",
+                    task.getTopicName(),
+                    task.getBusinessKey(),
+                    left,
+                    message);
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            service.handleFailure(task, message.length() > 600 ? message.substring(0, 600) : message, trace.toString(), left,
+            service.handleFailure(
+                    task,
+                    message.length() > 600 ? message.substring(0, 600) : message,
+                    trace.toString(),
+                    left,
                     left == 0 ? 0 : retry.backoff(left).toMillis());
         }
     }

@@ -1,11 +1,5 @@
 package dev.almanac.workers.standalone;
 
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.almanac.workers.DataReadinessStep;
 import dev.almanac.workers.DeployStep;
 import dev.almanac.workers.JsonHttp;
@@ -13,19 +7,23 @@ import dev.almanac.workers.PostDeployCheckStep;
 import dev.almanac.workers.ReleaseStep;
 import dev.almanac.workers.TrainingTriggerStep;
 import dev.almanac.workers.ValidationMetricsStep;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs every release step as its own process against one or more Almanac nodes' {@code /engine-rest}.
- * Start as many as you like: fetch-and-lock gives each task to one worker, and a task whose worker
- * dies is fetched again when its lock expires.
+ * Runs every release step as its own process against one or more Almanac nodes' {@code
+ * /engine-rest}. Start as many as you like: fetch-and-lock gives each task to one worker, and a
+ * task whose worker dies is fetched again when its lock expires.
  */
 public final class StandaloneWorkers {
 
-    private StandaloneWorkers() {
-    }
+    private StandaloneWorkers() {}
 
     public static void main(String[] args) throws InterruptedException {
-        // its own logging setup, named so that it never shadows the application's when the workers run in-app
+        // its own logging setup, named so that it never shadows the application's when the workers
+        // run in-app
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "almanac-workers-logback.xml");
         }
@@ -39,20 +37,42 @@ public final class StandaloneWorkers {
             return;
         }
         JsonHttp http = new JsonHttp(settings.httpTimeout());
-        List<ReleaseStep> steps = List.of(
-                new DataReadinessStep(http, settings.dataFeedCatalogUrl()),
-                new TrainingTriggerStep(settings.integrations(), java.time.Clock.systemUTC()),
-                new ValidationMetricsStep(new RestProductionBaseline(http, settings.engineRestUrls().get(0), settings.user(), settings.password())),
-                new DeployStep(settings.integrations(), java.time.Clock.systemUTC()),
-                new PostDeployCheckStep(http, settings.healthMetricUrl()));
-        RestWorkerAdapter adapter = new RestWorkerAdapter(settings.engineRestUrls(), settings.user(), settings.password(), settings.workerId(),
-                settings.maxTasks(), settings.lockDuration().toMillis(), steps, settings::retryFor);
+        List<ReleaseStep> steps =
+                List.of(
+                        new DataReadinessStep(http, settings.dataFeedCatalogUrl()),
+                        new TrainingTriggerStep(
+                                settings.integrations(), java.time.Clock.systemUTC()),
+                        new ValidationMetricsStep(
+                                new RestProductionBaseline(
+                                        http,
+                                        settings.engineRestUrls().get(0),
+                                        settings.user(),
+                                        settings.password())),
+                        new DeployStep(settings.integrations(), java.time.Clock.systemUTC()),
+                        new PostDeployCheckStep(http, settings.healthMetricUrl()));
+        RestWorkerAdapter adapter =
+                new RestWorkerAdapter(
+                        settings.engineRestUrls(),
+                        settings.user(),
+                        settings.password(),
+                        settings.workerId(),
+                        settings.maxTasks(),
+                        settings.lockDuration().toMillis(),
+                        steps,
+                        settings::retryFor);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            adapter.close();
-            stopped.countDown();
-        }, "almanac-worker-shutdown"));
-        log.info("Almanac worker {} serving topics {} for {}", settings.workerId(), steps.stream().map(ReleaseStep::topic).toList(),
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    adapter.close();
+                                    stopped.countDown();
+                                },
+                                "almanac-worker-shutdown"));
+        log.info(
+                "Almanac worker {} serving topics {} for {}",
+                settings.workerId(),
+                steps.stream().map(ReleaseStep::topic).toList(),
                 settings.engineRestUrls());
         stopped.await();
     }
