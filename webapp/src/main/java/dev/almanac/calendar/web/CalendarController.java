@@ -1,6 +1,8 @@
 package dev.almanac.calendar.web;
 
 import dev.almanac.calendar.internal.CalendarViews;
+import dev.almanac.calendar.internal.MonthView;
+import dev.almanac.calendar.internal.PortfolioView;
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.releases.ReleaseQueries;
@@ -73,7 +75,7 @@ public class CalendarController {
                 month != null
                         ? month
                         : YearMonth.from(projection.snapshot().now().atZone(projection.zone()));
-        model.addAttribute("grid", CalendarViews.month(projection, filter, shown));
+        model.addAttribute("grid", MonthView.month(projection, filter, shown));
         filters(model, filter);
         return htmx != null ? MONTH_VIEW + " :: board" : MONTH_VIEW;
     }
@@ -86,7 +88,7 @@ public class CalendarController {
         ReleaseCalendar.Projection projection = calendar.current();
         model.addAttribute(
                 "lines",
-                CalendarViews.portfolio(projection, filter, releaseQueries.openApprovals()));
+                PortfolioView.portfolio(projection, filter, releaseQueries.openApprovals()));
         filters(model, filter);
         return htmx != null ? PORTFOLIO_VIEW + " :: board" : PORTFOLIO_VIEW;
     }

@@ -12,6 +12,7 @@ import dev.almanac.communications.notices.NoticeRepository;
 import dev.almanac.communications.notices.NoticeRow;
 import dev.almanac.communications.notices.NoticeTexts;
 import dev.almanac.communications.notices.Notices;
+import dev.almanac.communications.notices.Recipients;
 import dev.almanac.communications.stakeholders.StakeholderRepository;
 import dev.almanac.communications.stakeholders.StakeholderRow;
 import dev.almanac.identity.People;
@@ -57,6 +58,7 @@ public class Digests {
     private final NoticeRepository notices;
     private final DigestRunRepository runs;
     private final Notices outbox;
+    private final Recipients recipients;
     private final Slips slips;
     private final ReleaseCalendar calendar;
     private final People people;
@@ -73,6 +75,7 @@ public class Digests {
             NoticeRepository notices,
             DigestRunRepository runs,
             Notices outbox,
+            Recipients recipients,
             Slips slips,
             ReleaseCalendar calendar,
             People people,
@@ -83,6 +86,7 @@ public class Digests {
         this.notices = notices;
         this.runs = runs;
         this.outbox = outbox;
+        this.recipients = recipients;
         this.slips = slips;
         this.calendar = calendar;
         this.people = people;
@@ -233,7 +237,7 @@ public class Digests {
                             slipsOfPeriod,
                             from,
                             to);
-            List<Notices.Recipient> channels = channels(entry.getKey(), entry.getValue());
+            List<Recipients.Recipient> channels = channels(entry.getKey(), entry.getValue());
             if (channels.isEmpty()) {
                 continue;
             }
@@ -377,22 +381,22 @@ public class Digests {
      * Where a digest goes: the recipient's stakeholder channels (in-app for someone who is no
      * stakeholder).
      */
-    private List<Notices.Recipient> channels(String recipient, List<StakeholderRow> rows) {
+    private List<Recipients.Recipient> channels(String recipient, List<StakeholderRow> rows) {
         if (rows.isEmpty()) {
             return List.of(
-                    new Notices.Recipient(
+                    new Recipients.Recipient(
                             recipient, Channel.IN_APP, recipient, Delivery.IMMEDIATE));
         }
-        Map<String, Notices.Recipient> result = new LinkedHashMap<>();
+        Map<String, Recipients.Recipient> result = new LinkedHashMap<>();
         for (StakeholderRow s : rows) {
-            Map<String, Notices.Recipient> one = new LinkedHashMap<>();
-            outbox.addStakeholder(one, s, new Notices.Choices(NoticeType.DIGEST, Map.of()));
+            Map<String, Recipients.Recipient> one = new LinkedHashMap<>();
+            recipients.addStakeholder(one, s, new Recipients.Choices(NoticeType.DIGEST, Map.of()));
             one.values()
                     .forEach(
                             r ->
                                     result.putIfAbsent(
                                             r.id() + "|" + r.channel(),
-                                            new Notices.Recipient(
+                                            new Recipients.Recipient(
                                                     r.id(),
                                                     r.channel(),
                                                     r.address(),

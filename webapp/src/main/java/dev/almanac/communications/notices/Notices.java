@@ -33,38 +33,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notices {
 
     private final NoticeRepository notices;
+    private final Recipients recipients;
     private final DeliveryRepository deliveries;
-    private final StakeholderRepository stakeholders;
-    private final NoticePreferenceRepository preferences;
-    private final ReleaseQueries releaseQueries;
-    private final PlanningCatalog catalog;
-    private final People people;
     private final ObjectMapper json;
     private final Clock clock;
 
     Notices(
             NoticeRepository notices,
+            Recipients recipients,
             DeliveryRepository deliveries,
-            StakeholderRepository stakeholders,
-            NoticePreferenceRepository preferences,
-            ReleaseQueries releaseQueries,
-            PlanningCatalog catalog,
-            People people,
             ObjectMapper json,
             Clock clock) {
         this.notices = notices;
+        this.recipients = recipients;
         this.deliveries = deliveries;
-        this.stakeholders = stakeholders;
-        this.preferences = preferences;
-        this.releaseQueries = releaseQueries;
-        this.catalog = catalog;
-        this.people = people;
         this.json = json;
         this.clock = clock;
     }
-
-    /** One recipient on one channel, before it is written. */
-    public record Recipient(String id, Channel channel, String address, Delivery delivery) {}
 
     /**
      * Writes the notice and its deliveries; does nothing if a notice with the same source key
@@ -83,13 +68,13 @@ public class Notices {
      * channels, at once.
      */
     @Transactional(propagation = Propagation.REQUIRED)
-    public int raiseTo(NoticeDraft draft, List<Recipient> recipients) {
+    public int raiseTo(NoticeDraft draft, List<Recipients.Recipient> to) {
         return write(
                 draft,
-                recipients.stream()
+                to.stream()
                         .map(
                                 r ->
-                                        new Recipient(
+                                        new Recipients.Recipient(
                                                 r.id(),
                                                 r.channel(),
                                                 r.address(),
@@ -110,7 +95,7 @@ public class Notices {
      * The notice and its deliveries, to the given recipients or, when null, to those its type and
      * scope pick.
      */
-    private int write(NoticeDraft draft, List<Recipient> to) {
+    private int write(NoticeDraft draft, List<Recipients.Recipient> to) {
         String sourceKey = storedKey(draft.sourceKey());
         if (notices.existsBySourceKey(sourceKey)) {
             return 0;
@@ -126,7 +111,7 @@ public class Notices {
         notice.createdAt = clock.instant();
         notices.save(notice);
         int written = 0;
-        for (Recipient r : to != null ? to : recipients(draft)) {
+        for (Recipients.Recipient r : to != null ? to : recipients.of(draft)) {
             written += deliver(notice, r, notice.createdAt) ? 1 : 0;
         }
         return written;
@@ -156,7 +141,7 @@ public class Notices {
         }
     }
 
-    private boolean deliver(NoticeRow notice, Recipient r, Instant now) {
+    private boolean deliver(NoticeRow notice, Recipients.Recipient r, Instant now) {
         String dedupe = notice.sourceKey + "|" + r.id() + "|" + r.channel().name();
         if (deliveries.existsByDedupeKey(dedupe)) {
             return false;
@@ -180,120 +165,6 @@ public class Notices {
         }
         deliveries.save(row);
         return true;
-    }
-
-    /**
-     * Who is told of a draft: stakeholders of its scope in the type's roles, and the members of its
-     * groups; each once per channel.
-     */
-    List<Recipient> recipients(NoticeDraft draft) {
-        String model = draft.model();
-        String productLine = draft.productLine();
-        if (draft.releaseKey() != null) {
-            model =
-                    releaseQueries
-                            .plannedRelease(draft.releaseKey())
-                            .map(dev.almanac.releases.ReleaseSummary::model)
-                            .orElse(model);
-        }
-        if (model != null && productLine == null) {
-            productLine =
-                    catalog.model(model).map(PlanningCatalog.ModelInfo::productLine).orElse(null);
-        }
-        List<StakeholderRow> scoped =
-                model == null && productLine == null && draft.releaseKey() == null
-                        ? stakeholders.findAll()
-                        : stakeholders.forScope(productLine, model);
-        Map<String, Recipient> result = new LinkedHashMap<>();
-        Choices chosen = choices(draft.type());
-        for (StakeholderRow s : scoped) {
-            if (draft.type().roles().contains(s.role)) {
-                addStakeholder(result, s, chosen);
-            }
-        }
-        for (String group : draft.groups()) {
-            for (People.Person member : people.membersOf(group)) {
-                Delivery delivery = chosen.of(member.id());
-                add(result, new Recipient(member.id(), Channel.IN_APP, member.id(), delivery));
-                if (member.email() != null && !member.email().isBlank()) {
-                    add(
-                            result,
-                            new Recipient(member.id(), Channel.EMAIL, member.email(), delivery));
-                }
-            }
-        }
-        return result.values().stream().filter(r -> r.delivery() != Delivery.OFF).toList();
-    }
-
-    /**
-     * Everyone's choice for one notice type, read in one query; who made none gets the type's
-     * default.
-     */
-    public record Choices(NoticeType type, Map<String, Delivery> chosen) {
-
-        Delivery of(String user) {
-            return chosen.getOrDefault(user, type.byDefault());
-        }
-    }
-
-    Choices choices(NoticeType type) {
-        Map<String, Delivery> chosen = new java.util.HashMap<>();
-        preferences.findByType(type).forEach(p -> chosen.put(p.userId, p.delivery));
-        return new Choices(type, chosen);
-    }
-
-    public void addStakeholder(Map<String, Recipient> result, StakeholderRow s, Choices chosen) {
-        if (s.partyKind == StakeholderRow.PartyKind.USER) {
-            Delivery delivery = chosen.of(s.party);
-            for (Channel channel : Channel.values()) {
-                if (s.on(channel)) {
-                    String address =
-                            switch (channel) {
-                                case EMAIL ->
-                                        s.email != null && !s.email.isBlank()
-                                                ? s.email
-                                                : emailOf(s.party).orElse(null);
-                                case WEBHOOK -> s.webhookUrl;
-                                case IN_APP -> s.party;
-                            };
-                    if (address != null) {
-                        add(result, new Recipient(s.party, channel, address, delivery));
-                    }
-                }
-            }
-        } else {
-            String id = "group:" + s.party;
-            if (s.on(Channel.EMAIL) && s.email != null && !s.email.isBlank()) {
-                add(result, new Recipient(id, Channel.EMAIL, s.email, Delivery.IMMEDIATE));
-            }
-            if (s.on(Channel.WEBHOOK) && s.webhookUrl != null && !s.webhookUrl.isBlank()) {
-                add(result, new Recipient(id, Channel.WEBHOOK, s.webhookUrl, Delivery.IMMEDIATE));
-            }
-            if (s.on(Channel.IN_APP)) {
-                for (People.Person member : people.membersOf(s.party)) {
-                    add(
-                            result,
-                            new Recipient(
-                                    member.id(),
-                                    Channel.IN_APP,
-                                    member.id(),
-                                    chosen.of(member.id())));
-                }
-            }
-        }
-    }
-
-    private static void add(Map<String, Recipient> result, Recipient r) {
-        // a person who is both owner and approver, or in two groups, is told once per channel; the
-        // more immediate choice wins
-        result.merge(
-                r.id() + "|" + r.channel(),
-                r,
-                (a, b) -> a.delivery().ordinal() <= b.delivery().ordinal() ? a : b);
-    }
-
-    Optional<String> emailOf(String userId) {
-        return people.person(userId).map(People.Person::email).filter(email -> !email.isBlank());
     }
 
     /** A notice as people see it in their inbox, on the admin page and in tests. */
