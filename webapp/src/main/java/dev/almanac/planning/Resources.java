@@ -73,6 +73,7 @@ public class Resources {
     private final CapacityReservationRepository reservations;
     private final ReservationOverrideRepository overrides;
     private final PlanningCatalog catalog;
+    private final Windows windows;
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -89,7 +90,7 @@ public class Resources {
             ResourceDemandRepository demands,
             CapacityReservationRepository reservations,
             ReservationOverrideRepository overrides,
-            PlanningCatalog catalog,
+            PlanningCatalog catalog, Windows windows,
             ObjectMapper json,
             Clock clock,
             ApplicationEventPublisher events,
@@ -99,6 +100,7 @@ public class Resources {
         this.reservations = reservations;
         this.overrides = overrides;
         this.catalog = catalog;
+        this.windows = windows;
         this.json = json;
         this.clock = clock;
         this.events = events;
@@ -314,8 +316,8 @@ public class Resources {
     public ReservationInfo reserve(Long windowId, String resourceKey, Double share) {
         var window =
                 windowId == null
-                        ? Optional.<PlanningCatalog.WindowInfo>empty()
-                        : catalog.window(windowId);
+                        ? Optional.<Windows.WindowInfo>empty()
+                        : windows.window(windowId);
         if (window.isEmpty() || window.get().rule().kind() != WindowKind.EXPERIMENTATION) {
             throw new PlanningRejected("windowId", "Choose an experimentation window.");
         }
@@ -344,7 +346,7 @@ public class Resources {
                                 new ReservationInfo(
                                         r.id,
                                         r.windowId,
-                                        catalog.window(r.windowId)
+                                        windows.window(r.windowId)
                                                 .map(w -> w.rule().name())
                                                 .orElse("(removed window)"),
                                         r.resourceKey,
@@ -359,7 +361,7 @@ public class Resources {
         if (all.isEmpty()) {
             return List.of();
         }
-        var rules = catalog.windowRules();
+        var rules = windows.windowRules();
         List<Capacity.Reservation> result = new ArrayList<>();
         for (CapacityReservation r : all) {
             rules.stream()

@@ -1,5 +1,6 @@
 package dev.almanac.scenarios;
 
+import dev.almanac.planning.Windows;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowRule;
@@ -79,10 +80,10 @@ public record AddFreeze(
      */
     @Override
     public void apply(Applying applying) {
-        applying.catalog()
+        applying.windows()
                 .saveWindow(
                         null,
-                        new PlanningCatalog.WindowChange(
+                        new Windows.WindowChange(
                                 windowName,
                                 WindowKind.FREEZE,
                                 windowStart,

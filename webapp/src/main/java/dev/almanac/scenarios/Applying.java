@@ -1,7 +1,7 @@
 package dev.almanac.scenarios;
 
 import dev.almanac.dependencies.Dependencies;
-import dev.almanac.planning.PlanningCatalog;
+import dev.almanac.planning.Windows;
 import dev.almanac.planning.Resources;
 import dev.almanac.projection.ReleaseState;
 import dev.almanac.projection.Schedule;
@@ -20,7 +20,7 @@ import java.util.Map;
  */
 record Applying(
         Releases releases,
-        PlanningCatalog catalog,
+        Windows windows,
         Dependencies dependencies,
         Resources resources,
         ZoneId zone,

@@ -6,7 +6,7 @@ import dev.almanac.dependencies.Dependencies;
 import dev.almanac.dependencies.DependencyRejected;
 import dev.almanac.governance.DecisionKind;
 import dev.almanac.governance.DecisionLog;
-import dev.almanac.planning.PlanningCatalog;
+import dev.almanac.planning.Windows;
 import dev.almanac.planning.PlanningRejected;
 import dev.almanac.planning.Resources;
 import dev.almanac.projection.Projector;
@@ -46,7 +46,7 @@ class ScenarioDecisions {
     private final ScenarioDiffs diffs;
     private final ReleaseCalendar calendar;
     private final Releases releases;
-    private final PlanningCatalog catalog;
+    private final Windows windows;
     private final Dependencies dependencies;
     private final Resources resources;
     private final DecisionLog decisions;
@@ -61,7 +61,7 @@ class ScenarioDecisions {
             ScenarioDiffs diffs,
             ReleaseCalendar calendar,
             Releases releases,
-            PlanningCatalog catalog,
+            Windows windows,
             Dependencies dependencies,
             Resources resources,
             DecisionLog decisions,
@@ -74,7 +74,7 @@ class ScenarioDecisions {
         this.diffs = diffs;
         this.calendar = calendar;
         this.releases = releases;
-        this.catalog = catalog;
+        this.windows = windows;
         this.dependencies = dependencies;
         this.resources = resources;
         this.decisions = decisions;
@@ -117,7 +117,7 @@ class ScenarioDecisions {
         Applying applying =
                 new Applying(
                         releases,
-                        catalog,
+                        windows,
                         dependencies,
                         resources,
                         calendar.zone(),

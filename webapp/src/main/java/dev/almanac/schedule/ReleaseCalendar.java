@@ -1,5 +1,6 @@
 package dev.almanac.schedule;
 
+import dev.almanac.planning.Windows;
 import dev.almanac.planning.Cadences;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.WindowsChanged;
@@ -92,6 +93,7 @@ public class ReleaseCalendar {
 
     private final ReleaseQueries releaseQueries;
     private final PlanningCatalog catalog;
+    private final Windows windows;
     private final Cadences cadences;
     private final DependencyEdges dependencies;
     private final CalendarProperties properties;
@@ -101,7 +103,7 @@ public class ReleaseCalendar {
 
     ReleaseCalendar(
             ReleaseQueries releaseQueries,
-            PlanningCatalog catalog,
+            PlanningCatalog catalog, Windows windows,
             Cadences cadences,
             DependencyEdges dependencies,
             CalendarProperties properties,
@@ -109,6 +111,7 @@ public class ReleaseCalendar {
         this.dependencies = dependencies;
         this.releaseQueries = releaseQueries;
         this.catalog = catalog;
+        this.windows = windows;
         this.cadences = cadences;
         this.properties = properties;
         this.clock = clock;
@@ -201,7 +204,7 @@ public class ReleaseCalendar {
                         procedures,
                         states,
                         dependencies.edges(),
-                        catalog.windowRules(),
+                        windows.windowRules(),
                         history(now),
                         engine.planned()),
                 cadenceOf);

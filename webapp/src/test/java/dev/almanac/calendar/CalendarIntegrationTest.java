@@ -1,5 +1,6 @@
 package dev.almanac.calendar;
 
+import dev.almanac.planning.Windows;
 import static dev.almanac.processes.ModelRelease.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,13 +54,14 @@ class CalendarIntegrationTest {
     @Autowired ReleaseQueries releaseQueries;
     @Autowired ReleaseCalendar calendar;
     @Autowired PlanningCatalog catalog;
+    @Autowired Windows windows;
     @Autowired ProcessEngine engine;
     @Autowired IdentityService identity;
 
     @BeforeEach
     void noWindows() {
         TestAccounts.ensure(identity);
-        catalog.windows().forEach(w -> catalog.deleteWindow(w.id()));
+        windows.windows().forEach(w -> windows.deleteWindow(w.id()));
     }
 
     @AfterEach
@@ -159,9 +161,9 @@ class CalendarIntegrationTest {
     void releaseReachingDeployInsideAFreezeWaitsAndDeploysWhenTheFreezeEnds() {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         var freeze =
-                catalog.saveWindow(
+                windows.saveWindow(
                         null,
-                        new PlanningCatalog.WindowChange(
+                        new Windows.WindowChange(
                                 "Incident freeze",
                                 WindowKind.FREEZE,
                                 now.minusHours(1),
@@ -231,9 +233,9 @@ class CalendarIntegrationTest {
 
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         var freeze =
-                catalog.saveWindow(
+                windows.saveWindow(
                         null,
-                        new PlanningCatalog.WindowChange(
+                        new Windows.WindowChange(
                                 "Surprise freeze",
                                 WindowKind.FREEZE,
                                 now.minusHours(1),
@@ -247,7 +249,7 @@ class CalendarIntegrationTest {
         assertThat(release.timer("wait-release-window").getDuedate().toInstant())
                 .isEqualTo(now.plusHours(5).toInstant(ZoneOffset.UTC));
 
-        catalog.deleteWindow(freeze.id());
+        windows.deleteWindow(freeze.id());
         assertThat(release.timer("wait-release-window").getDuedate().toInstant())
                 .isBefore(Instant.now().plusSeconds(1));
     }

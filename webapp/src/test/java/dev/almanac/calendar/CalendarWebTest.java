@@ -1,5 +1,6 @@
 package dev.almanac.calendar;
 
+import dev.almanac.planning.Windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -59,6 +60,7 @@ class CalendarWebTest {
     @Autowired Releases releases;
     @Autowired ReleaseQueries releaseQueries;
     @Autowired PlanningCatalog catalog;
+    @Autowired Windows windows;
     @Autowired ReleaseCalendar calendar;
     @Autowired CalendarFeeds feeds;
     @Autowired EventRevisionRepository revisions;
@@ -161,9 +163,9 @@ class CalendarWebTest {
                 .correlate(ModelRelease.Messages.DATA_READY, Map.of());
         LocalDateTime now = LocalDateTime.now(java.time.ZoneOffset.UTC).withSecond(0).withNano(0);
         var freeze =
-                catalog.saveWindow(
+                windows.saveWindow(
                         null,
-                        new PlanningCatalog.WindowChange(
+                        new Windows.WindowChange(
                                 "Audit freeze",
                                 WindowKind.FREEZE,
                                 now,
@@ -181,7 +183,7 @@ class CalendarWebTest {
             after = ics(path);
             again = ics(path);
         } finally {
-            catalog.deleteWindow(freeze.id());
+            windows.deleteWindow(freeze.id());
         }
 
         VEvent deploy = event(after, deployUid).orElseThrow();
@@ -209,9 +211,9 @@ class CalendarWebTest {
     @Test
     void windowsAppearInTheirOwnTimeZoneWithTheirRecurrence() throws Exception {
         var window =
-                catalog.saveWindow(
+                windows.saveWindow(
                         null,
-                        new PlanningCatalog.WindowChange(
+                        new Windows.WindowChange(
                                 "Berlin Friday freeze",
                                 WindowKind.FREEZE,
                                 LocalDateTime.of(2026, 3, 20, 9, 0),
@@ -247,7 +249,7 @@ class CalendarWebTest {
                                             || value(e, "UID")
                                                     .equals("window-" + window.id() + "@almanac"));
         } finally {
-            catalog.deleteWindow(window.id());
+            windows.deleteWindow(window.id());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.almanac.capacity;
 
+import dev.almanac.planning.Windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -254,9 +255,9 @@ class CapacityWebTest {
                         List.of()),
                 "rita");
         var experiments =
-                planning.saveWindow(
+                windows.saveWindow(
                         null,
-                        new dev.almanac.planning.PlanningCatalog.WindowChange(
+                        new Windows.WindowChange(
                                 "A/B " + a,
                                 dev.almanac.projection.WindowKind.EXPERIMENTATION,
                                 java.time.LocalDateTime.now().minusDays(1),
@@ -319,11 +320,13 @@ class CapacityWebTest {
                                 assertThat(c.releases()).contains(a);
                             });
         } finally {
-            planning.deleteWindow(experiments.id());
+            windows.deleteWindow(experiments.id());
         }
     }
 
     @Autowired dev.almanac.planning.PlanningCatalog planning;
+
+    @Autowired Windows windows;
 
     @Test
     void badResourceInputIsAFormErrorAndSavesNothing() {

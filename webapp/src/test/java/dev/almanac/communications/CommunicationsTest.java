@@ -1,5 +1,6 @@
 package dev.almanac.communications;
 
+import dev.almanac.planning.Windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -13,7 +14,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.almanac.capacity.CapacityConflictDetected;
 import dev.almanac.communications.notices.Dispatcher;
 import dev.almanac.communications.notices.NoticeTexts;
-import dev.almanac.communications.notices.NoticeTriggers;
+import dev.almanac.communications.notices.NoticeScans;
 import dev.almanac.communications.notices.Notices;
 import dev.almanac.communications.stakeholders.Stakeholders;
 import dev.almanac.governance.DecisionKind;
@@ -76,7 +77,7 @@ class CommunicationsTest {
 
     @Autowired Notices notices;
     @Autowired Dispatcher dispatcher;
-    @Autowired NoticeTriggers triggers;
+    @Autowired NoticeScans triggers;
     @Autowired Stakeholders stakeholders;
     @Autowired Releases releases;
     @Autowired ReleaseQueries releaseQueries;
@@ -86,6 +87,7 @@ class CommunicationsTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
     @Autowired PlanningCatalog catalog;
+    @Autowired Windows windows;
     @Autowired DecisionLog decisions;
     @Autowired MockMvc mvc;
 
@@ -620,9 +622,9 @@ class CommunicationsTest {
     void freezesStartingAndEndingAreToldOnceToTheStakeholdersOfWhatTheyFreeze() {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
         var ended =
-                catalog.saveWindow(
+                windows.saveWindow(
                         null,
-                        new PlanningCatalog.WindowChange(
+                        new Windows.WindowChange(
                                 "Audit freeze " + run,
                                 WindowKind.FREEZE,
                                 now.minusHours(30),
@@ -634,9 +636,9 @@ class CommunicationsTest {
                                 null),
                         "rita");
         var started =
-                catalog.saveWindow(
+                windows.saveWindow(
                         null,
-                        new PlanningCatalog.WindowChange(
+                        new Windows.WindowChange(
                                 "Holiday freeze " + run,
                                 WindowKind.FREEZE,
                                 now.minusHours(1),
@@ -663,8 +665,8 @@ class CommunicationsTest {
             assertThat(start.get(0).notice().body()).contains("holds deploys of model " + model);
             assertThat(delivered("freeze-started:" + ended.id() + ":")).isEmpty();
         } finally {
-            catalog.deleteWindow(ended.id());
-            catalog.deleteWindow(started.id());
+            windows.deleteWindow(ended.id());
+            windows.deleteWindow(started.id());
         }
     }
 

@@ -26,6 +26,7 @@ class PlanningWebTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired PlanningCatalog catalog;
+    @Autowired Windows windows;
     @Autowired IdentityService identity;
 
     String suffix;
@@ -159,7 +160,7 @@ class PlanningWebTest {
 
     @Test
     void windowFormRefusesWhatCannotBeAWindow() {
-        int windows = catalog.windows().size();
+        int windowCount = windows.windows().size();
         record Case(String field, String value, String says) {}
         var cases =
                 java.util.List.of(
@@ -197,7 +198,7 @@ class PlanningWebTest {
                     .contains("nothing was saved")
                     .contains(c.says());
         }
-        assertThat(catalog.windows()).hasSize(windows);
+        assertThat(windows.windows()).hasSize(windowCount);
 
         assertThat(
                         mvc.post()
@@ -213,7 +214,7 @@ class PlanningWebTest {
                                 .param("scope", "GLOBAL"))
                 .hasStatus3xxRedirection();
         var saved =
-                catalog.windows().stream()
+                windows.windows().stream()
                         .filter(w -> w.rule().name().equals("Freeze " + suffix))
                         .findFirst()
                         .orElseThrow();
@@ -230,6 +231,6 @@ class PlanningWebTest {
                                 .with(user("rita"))
                                 .with(csrf()))
                 .hasStatus3xxRedirection();
-        assertThat(catalog.window(saved.id())).isEmpty();
+        assertThat(windows.window(saved.id())).isEmpty();
     }
 }

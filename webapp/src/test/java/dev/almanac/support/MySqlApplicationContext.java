@@ -1,5 +1,6 @@
 package dev.almanac.support;
 
+import dev.almanac.planning.Windows;
 import java.io.IOException;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,8 +48,8 @@ public abstract class MySqlApplicationContext {
     @org.junit.jupiter.api.BeforeEach
     void windowsAlwaysOpen(
             @org.springframework.beans.factory.annotation.Autowired
-                    dev.almanac.planning.PlanningCatalog catalog) {
-        catalog.windows().forEach(w -> catalog.deleteWindow(w.id()));
+                    dev.almanac.planning.PlanningCatalog catalog, Windows windows) {
+        windows.windows().forEach(w -> windows.deleteWindow(w.id()));
     }
 
     private static StubPlatform startPlatform() {

@@ -1,5 +1,6 @@
 package dev.almanac.demo.internal;
 
+import dev.almanac.planning.Windows;
 import dev.almanac.identity.People;
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.RiskTier;
@@ -66,6 +67,7 @@ class DemoData {
     private final Releases releases;
     private final ReleaseQueries releaseQueries;
     private final dev.almanac.planning.PlanningCatalog catalog;
+    private final Windows windows;
     private final dev.almanac.planning.Cadences cadences;
 
     private final dev.almanac.dependencies.Dependencies dependencies;
@@ -77,7 +79,7 @@ class DemoData {
             People people,
             Releases releases,
             ReleaseQueries releaseQueries,
-            dev.almanac.planning.PlanningCatalog catalog,
+            dev.almanac.planning.PlanningCatalog catalog, Windows windows,
             dev.almanac.planning.Cadences cadences,
             dev.almanac.dependencies.Dependencies dependencies,
             dev.almanac.planning.Resources planningResources) {
@@ -89,6 +91,7 @@ class DemoData {
         this.releases = releases;
         this.releaseQueries = releaseQueries;
         this.catalog = catalog;
+        this.windows = windows;
     }
 
     /** Product lines, teams, models and windows the demo releases are planned against. */
@@ -131,9 +134,9 @@ class DemoData {
         model("churn-predictor", "Churn predictor", "discovery", "search-ml", RiskTier.LOW);
         java.time.LocalDate today = LocalDate.now();
         java.time.LocalDate christmas = LocalDate.of(today.getYear(), 12, 20);
-        catalog.saveWindow(
+        windows.saveWindow(
                 null,
-                new dev.almanac.planning.PlanningCatalog.WindowChange(
+                new Windows.WindowChange(
                         "Year-end freeze",
                         dev.almanac.projection.WindowKind.FREEZE,
                         christmas.atStartOfDay(),
@@ -144,9 +147,9 @@ class DemoData {
                         null,
                         "No production changes over the holidays."),
                 "demo");
-        catalog.saveWindow(
+        windows.saveWindow(
                 null,
-                new dev.almanac.planning.PlanningCatalog.WindowChange(
+                new Windows.WindowChange(
                         "Payments month-end close",
                         dev.almanac.projection.WindowKind.FREEZE,
                         today.withDayOfMonth(1).atTime(0, 0),
@@ -158,9 +161,9 @@ class DemoData {
                         "Settlement runs; no deploys to payments models."),
                 "demo");
         var experiments =
-                catalog.saveWindow(
+                windows.saveWindow(
                         null,
-                        new dev.almanac.planning.PlanningCatalog.WindowChange(
+                        new Windows.WindowChange(
                                 "Discovery A/B week",
                                 dev.almanac.projection.WindowKind.EXPERIMENTATION,
                                 today.plusDays(3).atTime(9, 0),

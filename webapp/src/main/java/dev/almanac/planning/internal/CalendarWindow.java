@@ -1,5 +1,6 @@
 package dev.almanac.planning.internal;
 
+import dev.almanac.planning.Windows;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowRule;
@@ -63,11 +64,11 @@ public class CalendarWindow {
 
     public CalendarWindow() {}
 
-    public CalendarWindow(PlanningCatalog.WindowChange change, String by, Instant at) {
+    public CalendarWindow(Windows.WindowChange change, String by, Instant at) {
         update(change, by, at);
     }
 
-    public void update(PlanningCatalog.WindowChange change, String by, Instant at) {
+    public void update(Windows.WindowChange change, String by, Instant at) {
         this.name = change.name();
         this.kind = change.kind();
         this.start = change.start();
@@ -98,7 +99,7 @@ public class CalendarWindow {
                 scopeKey);
     }
 
-    public PlanningCatalog.WindowInfo info() {
-        return new PlanningCatalog.WindowInfo(id, rule(), notes, updatedBy, updatedAt);
+    public Windows.WindowInfo info() {
+        return new Windows.WindowInfo(id, rule(), notes, updatedBy, updatedAt);
     }
 }

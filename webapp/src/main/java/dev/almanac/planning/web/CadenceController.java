@@ -1,5 +1,6 @@
 package dev.almanac.planning.web;
 
+import dev.almanac.planning.Windows;
 import dev.almanac.planning.Cadences;
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.PlanningCatalog;
@@ -68,7 +69,7 @@ class CadenceController {
         }
 
         Cadences.CadenceChange change() {
-            ZoneId zoneId = PlanningCatalog.zoneOf(zone);
+            ZoneId zoneId = Windows.zoneOf(zone);
             return new Cadences.CadenceChange(
                     name == null ? null : name.trim(),
                     model,

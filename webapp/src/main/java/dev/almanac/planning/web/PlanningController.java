@@ -1,5 +1,6 @@
 package dev.almanac.planning.web;
 
+import dev.almanac.planning.Windows;
 import dev.almanac.identity.People;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.PlanningRejected;
@@ -32,10 +33,13 @@ class PlanningController {
     static final String WINDOWS_VIEW = "planning/windows";
 
     private final PlanningCatalog catalog;
+
+    private final Windows windows;
     private final People engineGroups;
 
-    PlanningController(PlanningCatalog catalog, People engineGroups) {
+    PlanningController(PlanningCatalog catalog, Windows windows, People engineGroups) {
         this.catalog = catalog;
+        this.windows = windows;
         this.engineGroups = engineGroups;
     }
 
@@ -175,7 +179,7 @@ class PlanningController {
         return windowPage(
                 model,
                 PlanningForms.WindowForm.of(
-                        catalog.window(id)
+                        windows.window(id)
                                 .orElseThrow(() -> notFound("window", String.valueOf(id)))),
                 id);
     }
@@ -191,7 +195,7 @@ class PlanningController {
         if (!binding.hasErrors()
                 && saved(
                         binding,
-                        () -> catalog.saveWindow(id, form.change(), principal.getName()))) {
+                        () -> windows.saveWindow(id, form.change(), principal.getName()))) {
             redirect.addFlashAttribute(
                     "message", "Window '" + form.name + "' saved; waiting deploys follow it.");
             return "redirect:/planning/windows";
@@ -201,7 +205,7 @@ class PlanningController {
 
     @PostMapping("/windows/{id}/delete")
     String deleteWindow(@PathVariable long id, RedirectAttributes redirect) {
-        catalog.deleteWindow(id);
+        windows.deleteWindow(id);
         redirect.addFlashAttribute("message", "Window removed; waiting deploys follow.");
         return "redirect:/planning/windows";
     }
@@ -209,7 +213,7 @@ class PlanningController {
     private String windowPage(Model model, PlanningForms.WindowForm form, Long editing) {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
-        model.addAttribute("windows", catalog.windows());
+        model.addAttribute("windows", windows.windows());
         model.addAttribute("kinds", WindowKind.values());
         model.addAttribute("scopes", WindowScope.values());
         model.addAttribute("productLines", catalog.productLines());

@@ -1,5 +1,6 @@
 package dev.almanac.planning.web;
 
+import dev.almanac.planning.Windows;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.RiskTier;
 import dev.almanac.projection.WindowKind;
@@ -95,7 +96,7 @@ final class PlanningForms {
         public String scopeKey;
         public String notes;
 
-        static WindowForm of(PlanningCatalog.WindowInfo info) {
+        static WindowForm of(Windows.WindowInfo info) {
             WindowForm form = new WindowForm();
             form.name = info.rule().name();
             form.kind = info.rule().kind();
@@ -109,9 +110,9 @@ final class PlanningForms {
             return form;
         }
 
-        PlanningCatalog.WindowChange change() {
-            ZoneId zoneId = PlanningCatalog.zoneOf(zone);
-            return new PlanningCatalog.WindowChange(
+        Windows.WindowChange change() {
+            ZoneId zoneId = Windows.zoneOf(zone);
+            return new Windows.WindowChange(
                     name,
                     kind,
                     start,

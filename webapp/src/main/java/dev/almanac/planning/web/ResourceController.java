@@ -1,5 +1,6 @@
 package dev.almanac.planning.web;
 
+import dev.almanac.planning.Windows;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.PlanningRejected;
 import dev.almanac.planning.Resources;
@@ -29,10 +30,12 @@ class ResourceController {
 
     private final Resources resources;
     private final PlanningCatalog catalog;
+    private final Windows windows;
 
-    ResourceController(Resources resources, PlanningCatalog catalog) {
+    ResourceController(Resources resources, PlanningCatalog catalog, Windows windows) {
         this.resources = resources;
         this.catalog = catalog;
+        this.windows = windows;
     }
 
     @GetMapping("/planning/resources")
@@ -45,7 +48,7 @@ class ResourceController {
         model.addAttribute("granularities", Capacity.Granularity.values());
         model.addAttribute(
                 "experiments",
-                catalog.windows().stream()
+                windows.windows().stream()
                         .filter(
                                 w ->
                                         w.rule().kind()

@@ -22,9 +22,10 @@ class ProcedureConfiguration {
     ReleaseTiming releaseTiming(
             ReleaseTimingProperties properties,
             dev.almanac.planning.PlanningCatalog catalog,
+            dev.almanac.planning.Windows windows,
             ReleasePlanRepository plans) {
         return new WindowedReleaseTiming(
-                catalog, plans, properties.monitoringPeriod(), properties.retrospectiveDelay());
+                catalog, windows, plans, properties.monitoringPeriod(), properties.retrospectiveDelay());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.almanac.releases.internal;
 
+import dev.almanac.planning.Windows;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.processes.DefaultReleaseTiming;
 import dev.almanac.processes.ProcedureClock;
@@ -17,15 +18,18 @@ import org.operaton.bpm.engine.delegate.DelegateExecution;
 class WindowedReleaseTiming extends DefaultReleaseTiming {
 
     private final PlanningCatalog catalog;
+
+    private final Windows windows;
     private final ReleasePlanRepository plans;
 
     WindowedReleaseTiming(
-            PlanningCatalog catalog,
+            PlanningCatalog catalog, Windows windows,
             ReleasePlanRepository plans,
             String monitoringPeriod,
             String retrospectiveDelay) {
         super(WeeklyReleaseWindow.WEEKDAYS_OFFICE_HOURS_UTC, monitoringPeriod, retrospectiveDelay);
         this.catalog = catalog;
+        this.windows = windows;
         this.plans = plans;
     }
 
@@ -49,7 +53,7 @@ class WindowedReleaseTiming extends DefaultReleaseTiming {
                         : catalog.model(model)
                                 .map(PlanningCatalog.ModelInfo::productLine)
                                 .orElse(null);
-        Instant open = catalog.releaseWindows(now).nextOpen(now, productLine, model);
+        Instant open = windows.releaseWindows(now).nextOpen(now, productLine, model);
         if (open == null) {
             throw new ProcessEngineException(
                     "No release window opens for "
