@@ -1,21 +1,13 @@
 package dev.almanac.planning;
 
 import dev.almanac.identity.People;
-import dev.almanac.planning.internal.CalendarWindow;
-import dev.almanac.planning.internal.CalendarWindowRepository;
 import dev.almanac.planning.internal.MlModel;
 import dev.almanac.planning.internal.MlModelRepository;
 import dev.almanac.planning.internal.ProductLine;
 import dev.almanac.planning.internal.ProductLineRepository;
 import dev.almanac.planning.internal.Team;
 import dev.almanac.planning.internal.TeamRepository;
-import dev.almanac.projection.ReleaseWindows;
-import dev.almanac.projection.WindowKind;
-import dev.almanac.projection.WindowRule;
-import dev.almanac.projection.WindowScope;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

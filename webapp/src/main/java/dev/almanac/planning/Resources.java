@@ -90,7 +90,8 @@ public class Resources {
             ResourceDemandRepository demands,
             CapacityReservationRepository reservations,
             ReservationOverrideRepository overrides,
-            PlanningCatalog catalog, Windows windows,
+            PlanningCatalog catalog,
+            Windows windows,
             ObjectMapper json,
             Clock clock,
             ApplicationEventPublisher events,
@@ -315,9 +316,7 @@ public class Resources {
     @Transactional
     public ReservationInfo reserve(Long windowId, String resourceKey, Double share) {
         var window =
-                windowId == null
-                        ? Optional.<Windows.WindowInfo>empty()
-                        : windows.window(windowId);
+                windowId == null ? Optional.<Windows.WindowInfo>empty() : windows.window(windowId);
         if (window.isEmpty() || window.get().rule().kind() != WindowKind.EXPERIMENTATION) {
             throw new PlanningRejected("windowId", "Choose an experimentation window.");
         }

@@ -1,14 +1,9 @@
 package dev.almanac.planning;
 
-import dev.almanac.identity.People;
 import dev.almanac.planning.internal.CalendarWindow;
 import dev.almanac.planning.internal.CalendarWindowRepository;
-import dev.almanac.planning.internal.MlModel;
 import dev.almanac.planning.internal.MlModelRepository;
-import dev.almanac.planning.internal.ProductLine;
 import dev.almanac.planning.internal.ProductLineRepository;
-import dev.almanac.planning.internal.Team;
-import dev.almanac.planning.internal.TeamRepository;
 import dev.almanac.projection.ReleaseWindows;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowRule;
@@ -17,11 +12,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +44,6 @@ public class Windows {
         this.events = events;
         this.clock = clock;
     }
-
-
 
     public record WindowInfo(
             Long id,
@@ -155,7 +144,8 @@ public class Windows {
     }
 
     private void validate(WindowChange change) {
-        PlanningCatalog.required("name", change.name(), "Give the window a name, like 'Year-end freeze'.");
+        PlanningCatalog.required(
+                "name", change.name(), "Give the window a name, like 'Year-end freeze'.");
         if (change.kind() == null) {
             throw new PlanningRejected(
                     "kind", "Choose what the window is: release, freeze or experimentation.");

@@ -1,8 +1,8 @@
 package dev.almanac.scenarios;
 
 import dev.almanac.dependencies.Dependencies;
-import dev.almanac.planning.Windows;
 import dev.almanac.planning.Resources;
+import dev.almanac.planning.Windows;
 import dev.almanac.projection.ReleaseState;
 import dev.almanac.projection.Schedule;
 import dev.almanac.releases.Releases;

@@ -6,9 +6,10 @@ import dev.almanac.dependencies.Dependencies;
 import dev.almanac.dependencies.DependencyRejected;
 import dev.almanac.governance.DecisionKind;
 import dev.almanac.governance.DecisionLog;
-import dev.almanac.planning.Windows;
+import dev.almanac.identity.AccessPolicy;
 import dev.almanac.planning.PlanningRejected;
 import dev.almanac.planning.Resources;
+import dev.almanac.planning.Windows;
 import dev.almanac.projection.Projector;
 import dev.almanac.projection.ReleaseState;
 import dev.almanac.projection.Schedule;
@@ -54,6 +55,7 @@ class ScenarioDecisions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectMapper json;
+    private final AccessPolicy policy;
 
     ScenarioDecisions(
             ScenarioDrafts drafts,
@@ -68,7 +70,8 @@ class ScenarioDecisions {
             Slips slips,
             ApplicationEventPublisher events,
             Clock clock,
-            ObjectMapper json) {
+            ObjectMapper json,
+            AccessPolicy policy) {
         this.drafts = drafts;
         this.checks = checks;
         this.diffs = diffs;
@@ -82,15 +85,16 @@ class ScenarioDecisions {
         this.events = events;
         this.clock = clock;
         this.json = json;
+        this.policy = policy;
     }
 
     /**
      * Runs inside the caller's transaction, so that a change the plan no longer takes rolls back
-     * those made before it.
+     * those made before it. Whether {@code by} may apply it is the policy's to say, from the
+     * engine's groups, not the caller's.
      */
-    Decision apply(
-            String token, String justification, String by, boolean releaseManager, Instant now) {
-        if (!releaseManager) {
+    Decision apply(String token, String justification, String by, Instant now) {
+        if (!policy.isReleaseManager(by)) {
             throw new ScenarioRejected(
                     "role",
                     "Only release managers (group "

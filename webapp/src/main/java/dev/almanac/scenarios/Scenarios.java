@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.almanac.identity.AccessPolicy;
 import dev.almanac.projection.Capacity;
 import dev.almanac.projection.WhatIf;
 import java.time.Instant;
@@ -28,7 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Scenarios {
 
-    public static final String RELEASE_MANAGERS = "release-managers";
+    /**
+     * The group whose members may apply a scenario; see {@link
+     * AccessPolicy#isReleaseManager(String)}.
+     */
+    public static final String RELEASE_MANAGERS = AccessPolicy.RELEASE_MANAGERS;
 
     /**
      * The kinds of change a planner drafts, in the order the page offers them; each is a record of
@@ -214,13 +219,13 @@ public class Scenarios {
      * windows, durations, capacity and dependency removals, logs the decision with the before/after
      * dates and records the slips it causes.
      *
-     * @throws ScenarioRejected without the release-manager role, without a justification, or when a
-     *     change no longer fits the plan; nothing changes then
+     * @param by who applies it, by user id
+     * @throws ScenarioRejected when {@code by} is not a release manager, without a justification,
+     *     or when a change no longer fits the plan; nothing changes then
      */
     @Transactional
-    public Decision apply(
-            String token, String justification, String by, boolean releaseManager, Instant now) {
-        return decisions.apply(token, justification, by, releaseManager, now);
+    public Decision apply(String token, String justification, String by, Instant now) {
+        return decisions.apply(token, justification, by, now);
     }
 
     @Transactional(readOnly = true)

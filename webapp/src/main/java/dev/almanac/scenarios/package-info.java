@@ -8,6 +8,7 @@
             "capacity",
             "dependencies",
             "governance",
+            "identity",
             "planning",
             "releases",
             "schedule"

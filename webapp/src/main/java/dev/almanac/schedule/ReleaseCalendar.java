@@ -1,8 +1,8 @@
 package dev.almanac.schedule;
 
-import dev.almanac.planning.Windows;
 import dev.almanac.planning.Cadences;
 import dev.almanac.planning.PlanningCatalog;
+import dev.almanac.planning.Windows;
 import dev.almanac.planning.WindowsChanged;
 import dev.almanac.projection.DurationHistory;
 import dev.almanac.projection.Procedure;
@@ -103,7 +103,8 @@ public class ReleaseCalendar {
 
     ReleaseCalendar(
             ReleaseQueries releaseQueries,
-            PlanningCatalog catalog, Windows windows,
+            PlanningCatalog catalog,
+            Windows windows,
             Cadences cadences,
             DependencyEdges dependencies,
             CalendarProperties properties,

@@ -1,12 +1,12 @@
 package dev.almanac.calendar;
 
-import dev.almanac.planning.Windows;
 import static dev.almanac.processes.ModelRelease.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.RiskTier;
+import dev.almanac.planning.Windows;
 import dev.almanac.processes.ModelRelease;
 import dev.almanac.processes.ReleaseDriver;
 import dev.almanac.projection.ProjectedRelease;

@@ -1,6 +1,5 @@
 package dev.almanac.calendar;
 
-import dev.almanac.planning.Windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -12,6 +11,7 @@ import dev.almanac.pipelines.PipelineTokens;
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.RiskTier;
+import dev.almanac.planning.Windows;
 import dev.almanac.processes.ModelRelease;
 import dev.almanac.processes.ReleaseDriver;
 import dev.almanac.projection.WindowKind;

@@ -1,6 +1,5 @@
 package dev.almanac.capacity;
 
-import dev.almanac.planning.Windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -10,6 +9,7 @@ import dev.almanac.planning.Lane;
 import dev.almanac.planning.PlanningRejected;
 import dev.almanac.planning.Resources;
 import dev.almanac.planning.RiskTier;
+import dev.almanac.planning.Windows;
 import dev.almanac.projection.Capacity;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.Releases;

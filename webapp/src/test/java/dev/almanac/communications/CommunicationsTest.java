@@ -1,6 +1,5 @@
 package dev.almanac.communications;
 
-import dev.almanac.planning.Windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -13,8 +12,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.almanac.capacity.CapacityConflictDetected;
 import dev.almanac.communications.notices.Dispatcher;
-import dev.almanac.communications.notices.NoticeTexts;
 import dev.almanac.communications.notices.NoticeScans;
+import dev.almanac.communications.notices.NoticeTexts;
 import dev.almanac.communications.notices.Notices;
 import dev.almanac.communications.stakeholders.Stakeholders;
 import dev.almanac.governance.DecisionKind;
@@ -22,6 +21,7 @@ import dev.almanac.governance.DecisionLog;
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.RiskTier;
+import dev.almanac.planning.Windows;
 import dev.almanac.processes.ModelRelease;
 import dev.almanac.processes.ReleaseDriver;
 import dev.almanac.projection.Capacity;

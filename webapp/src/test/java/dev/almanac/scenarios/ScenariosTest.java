@@ -2,9 +2,11 @@ package dev.almanac.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import dev.almanac.dependencies.Dependencies;
 import dev.almanac.dependencies.DependencyKind;
+import dev.almanac.identity.AccessPolicy;
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.RiskTier;
 import dev.almanac.processes.ModelRelease;
@@ -29,7 +31,9 @@ import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 // one application context for every test class: the engine-rest API finds its engine by name,
 // JVM-wide
@@ -46,6 +50,7 @@ class ScenariosTest {
     @Autowired ReleaseCalendar calendar;
     @Autowired IdentityService identity;
     @Autowired ProcessEngine engine;
+    @Autowired MockMvcTester mvc;
 
     String upstream;
     String downstream;
@@ -125,7 +130,7 @@ class ScenariosTest {
 
         Scenarios.Decision decision =
                 scenarios.apply(
-                        token, "The feature store migration needs another week", "rita", true, now);
+                        token, "The feature store migration needs another week", "rita", now);
 
         assertThat(projected(downstream, now).targetEnd())
                 .as("applied, the plan is what the scenario showed")
@@ -176,8 +181,7 @@ class ScenariosTest {
                 .as("nothing moves while drafting")
                 .isEqualTo(taskDue);
 
-        scenarios.apply(
-                token, "Data platform outage over the long weekend", "rita", true, Instant.now());
+        scenarios.apply(token, "Data platform outage over the long weekend", "rita", Instant.now());
 
         assertThat(blocked.task("resolve-data-feeds").getDueDate().toInstant())
                 .isEqualTo(taskDue.plus(Duration.ofDays(3)));
@@ -201,14 +205,10 @@ class ScenariosTest {
         assertThatThrownBy(
                         () ->
                                 scenarios.apply(
-                                        token,
-                                        "We need another three days",
-                                        "mel",
-                                        false,
-                                        Instant.now()))
+                                        token, "We need another three days", "mel", Instant.now()))
                 .isInstanceOfSatisfying(
                         ScenarioRejected.class, e -> assertThat(e.field()).isEqualTo("role"));
-        assertThatThrownBy(() -> scenarios.apply(token, "  ", "rita", true, Instant.now()))
+        assertThatThrownBy(() -> scenarios.apply(token, "  ", "rita", Instant.now()))
                 .isInstanceOfSatisfying(
                         ScenarioRejected.class,
                         e -> assertThat(e.field()).isEqualTo("justification"));
@@ -216,6 +216,29 @@ class ScenariosTest {
         assertThat(blocked.task("resolve-data-feeds").getDueDate().toInstant()).isEqualTo(taskDue);
         assertThat(scenarios.find(token).orElseThrow().draft()).isTrue();
         assertThat(scenarios.decisions()).hasSize(decisionsBefore);
+    }
+
+    @Test
+    void theScenarioPageTellsWhoMayNotApplyItSoAsThePolicySays() {
+        String token = scenarios.open("Who may apply", "mel").token();
+        var mel =
+                user("mel")
+                        .authorities(
+                                new SimpleGrantedAuthority(AccessPolicy.GROUP + "ml-engineers"));
+        var rita =
+                user("rita")
+                        .authorities(
+                                new SimpleGrantedAuthority(
+                                        AccessPolicy.GROUP + AccessPolicy.RELEASE_MANAGERS));
+
+        assertThat(mvc.get().uri("/scenarios/" + token).with(mel))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Only release managers may apply");
+        assertThat(mvc.get().uri("/scenarios/" + token).with(rita))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("Only release managers may apply");
     }
 
     @Test

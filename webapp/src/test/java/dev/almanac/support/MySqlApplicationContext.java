@@ -48,7 +48,8 @@ public abstract class MySqlApplicationContext {
     @org.junit.jupiter.api.BeforeEach
     void windowsAlwaysOpen(
             @org.springframework.beans.factory.annotation.Autowired
-                    dev.almanac.planning.PlanningCatalog catalog, Windows windows) {
+                    dev.almanac.planning.PlanningCatalog catalog,
+            Windows windows) {
         windows.windows().forEach(w -> windows.deleteWindow(w.id()));
     }
 

@@ -1,13 +1,11 @@
 package dev.almanac.calendar.internal;
 
-import dev.almanac.projection.Outlook;
 import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.ReleaseState;
 import dev.almanac.projection.ReleaseStatus;
 import dev.almanac.projection.ReleaseWindows;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowOccurrence;
-import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.schedule.CalendarFilter;
 import dev.almanac.schedule.Milestones;
 import dev.almanac.schedule.ReleaseCalendar;
@@ -15,14 +13,12 @@ import dev.almanac.schedule.ScheduleTexts;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

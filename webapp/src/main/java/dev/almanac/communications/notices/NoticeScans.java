@@ -1,38 +1,29 @@
 package dev.almanac.communications.notices;
 
-import dev.almanac.planning.Windows;
-import dev.almanac.capacity.CapacityConflictDetected;
 import dev.almanac.communications.CommunicationsProperties;
 import dev.almanac.communications.NoticeDraft;
 import dev.almanac.communications.NoticeType;
-import dev.almanac.governance.GovernanceEvents;
-import dev.almanac.planning.PlanningCatalog;
+import dev.almanac.planning.Windows;
 import dev.almanac.projection.ReleaseWindows;
-import dev.almanac.projection.Step;
-import dev.almanac.projection.StepKind;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowOccurrence;
-import dev.almanac.releases.MilestoneStepEnded;
 import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.releases.ReleaseTask;
-import dev.almanac.schedule.MilestoneSlipped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Notices nothing else raises, found by looking every minute: tasks past their due date and
- * freezes that started or ended. Each is told once (its source key), on every node alike.
+ * Notices nothing else raises, found by looking every minute: tasks past their due date and freezes
+ * that started or ended. Each is told once (its source key), on every node alike.
  */
 @Component
 public class NoticeScans {
@@ -61,8 +52,6 @@ public class NoticeScans {
     private ZoneId zone() {
         return ZoneId.of(properties.zone());
     }
-
-
 
     @Scheduled(
             fixedDelayString = "${almanac.communications.scan-interval:60s}",

@@ -1,9 +1,6 @@
 package dev.almanac.communications.notices;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.communications.Channel;
-import dev.almanac.communications.CommunicationsRejected;
 import dev.almanac.communications.Delivery;
 import dev.almanac.communications.NoticeDraft;
 import dev.almanac.communications.NoticeType;
@@ -12,18 +9,11 @@ import dev.almanac.communications.stakeholders.StakeholderRow;
 import dev.almanac.identity.People;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.releases.ReleaseQueries;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who a notice reaches, on which channel and how soon: the groups and people it names, the
@@ -50,8 +40,6 @@ public class Recipients {
         this.catalog = catalog;
         this.people = people;
     }
-
-
 
     /** One recipient on one channel, before it is written. */
     public record Recipient(String id, Channel channel, String address, Delivery delivery) {}

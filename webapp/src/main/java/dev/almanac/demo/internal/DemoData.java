@@ -1,9 +1,9 @@
 package dev.almanac.demo.internal;
 
-import dev.almanac.planning.Windows;
 import dev.almanac.identity.People;
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.RiskTier;
+import dev.almanac.planning.Windows;
 import dev.almanac.releases.NewRelease;
 import dev.almanac.releases.ReleaseQueries;
 import dev.almanac.releases.Releases;
@@ -79,7 +79,8 @@ class DemoData {
             People people,
             Releases releases,
             ReleaseQueries releaseQueries,
-            dev.almanac.planning.PlanningCatalog catalog, Windows windows,
+            dev.almanac.planning.PlanningCatalog catalog,
+            Windows windows,
             dev.almanac.planning.Cadences cadences,
             dev.almanac.dependencies.Dependencies dependencies,
             dev.almanac.planning.Resources planningResources) {

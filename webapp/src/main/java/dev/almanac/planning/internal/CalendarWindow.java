@@ -1,7 +1,6 @@
 package dev.almanac.planning.internal;
 
 import dev.almanac.planning.Windows;
-import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowRule;
 import dev.almanac.projection.WindowScope;

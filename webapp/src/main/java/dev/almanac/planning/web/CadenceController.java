@@ -1,10 +1,10 @@
 package dev.almanac.planning.web;
 
-import dev.almanac.planning.Windows;
 import dev.almanac.planning.Cadences;
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.PlanningRejected;
+import dev.almanac.planning.Windows;
 import java.security.Principal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

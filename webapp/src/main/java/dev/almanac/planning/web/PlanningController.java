@@ -1,10 +1,10 @@
 package dev.almanac.planning.web;
 
-import dev.almanac.planning.Windows;
 import dev.almanac.identity.People;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.PlanningRejected;
 import dev.almanac.planning.RiskTier;
+import dev.almanac.planning.Windows;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowScope;
 import java.security.Principal;

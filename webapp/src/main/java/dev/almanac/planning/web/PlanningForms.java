@@ -1,8 +1,8 @@
 package dev.almanac.planning.web;
 
-import dev.almanac.planning.Windows;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.RiskTier;
+import dev.almanac.planning.Windows;
 import dev.almanac.projection.WindowKind;
 import dev.almanac.projection.WindowScope;
 import java.time.LocalDateTime;

@@ -1,9 +1,9 @@
 package dev.almanac.planning.web;
 
-import dev.almanac.planning.Windows;
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.PlanningRejected;
 import dev.almanac.planning.Resources;
+import dev.almanac.planning.Windows;
 import dev.almanac.projection.Capacity;
 import java.security.Principal;
 import java.time.LocalDate;

@@ -25,7 +25,11 @@ class ProcedureConfiguration {
             dev.almanac.planning.Windows windows,
             ReleasePlanRepository plans) {
         return new WindowedReleaseTiming(
-                catalog, windows, plans, properties.monitoringPeriod(), properties.retrospectiveDelay());
+                catalog,
+                windows,
+                plans,
+                properties.monitoringPeriod(),
+                properties.retrospectiveDelay());
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.almanac.releases.internal;
 
-import dev.almanac.planning.Windows;
 import dev.almanac.planning.PlanningCatalog;
+import dev.almanac.planning.Windows;
 import dev.almanac.processes.DefaultReleaseTiming;
 import dev.almanac.processes.ProcedureClock;
 import dev.almanac.processes.WeeklyReleaseWindow;
@@ -23,7 +23,8 @@ class WindowedReleaseTiming extends DefaultReleaseTiming {
     private final ReleasePlanRepository plans;
 
     WindowedReleaseTiming(
-            PlanningCatalog catalog, Windows windows,
+            PlanningCatalog catalog,
+            Windows windows,
             ReleasePlanRepository plans,
             String monitoringPeriod,
             String retrospectiveDelay) {

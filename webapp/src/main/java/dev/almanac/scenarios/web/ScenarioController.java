@@ -170,8 +170,8 @@ public class ScenarioController {
     }
 
     @GetMapping("/scenarios/{token}")
-    String page(@PathVariable String token, Model model, Authentication user) {
-        return page(token, model, user, new ChangeForm(), null, new ApplyForm(), null);
+    String page(@PathVariable String token, Model model) {
+        return page(token, model, new ChangeForm(), null, new ApplyForm(), null);
     }
 
     @PostMapping("/scenarios/{token}/changes")
@@ -183,7 +183,7 @@ public class ScenarioController {
             Authentication user,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            return page(token, model, user, form, binding, new ApplyForm(), null);
+            return page(token, model, form, binding, new ApplyForm(), null);
         }
         try {
             scenarios.addChange(token, form.change(calendar.zone()), user.getName());
@@ -198,7 +198,7 @@ public class ScenarioController {
             } else {
                 binding.reject("rejected", rejected.getMessage());
             }
-            return page(token, model, user, form, binding, new ApplyForm(), null);
+            return page(token, model, form, binding, new ApplyForm(), null);
         }
         return "redirect:/scenarios/" + token;
     }
@@ -233,14 +233,9 @@ public class ScenarioController {
             Authentication user,
             RedirectAttributes redirect) {
         try {
-            scenarios.apply(
-                    token,
-                    form.justification,
-                    user.getName(),
-                    isReleaseManager(user),
-                    clock.instant());
+            scenarios.apply(token, form.justification, user.getName(), clock.instant());
         } catch (ScenarioRejected rejected) {
-            return page(token, model, user, new ChangeForm(), null, form, rejected);
+            return page(token, model, new ChangeForm(), null, form, rejected);
         }
         calendar.refresh();
         redirect.addFlashAttribute(
@@ -256,19 +251,10 @@ public class ScenarioController {
         return "calendar/decisions";
     }
 
-    static boolean isReleaseManager(Authentication user) {
-        return user != null
-                && user.getAuthorities().stream()
-                        .anyMatch(
-                                a ->
-                                        ("GROUP_" + Scenarios.RELEASE_MANAGERS)
-                                                .equals(a.getAuthority()));
-    }
-
+    // whether the reader may apply the scenario, the template asks the policy (@policy) itself
     private String page(
             String token,
             Model model,
-            Authentication user,
             ChangeForm form,
             BindingResult binding,
             ApplyForm apply,
@@ -300,7 +286,6 @@ public class ScenarioController {
                                 form, "change"));
         model.addAttribute("apply", apply);
         model.addAttribute("applyError", applyError);
-        model.addAttribute("releaseManager", isReleaseManager(user));
         model.addAttribute("kinds", Scenarios.ChangeKind.values());
         model.addAttribute(
                 "running",
