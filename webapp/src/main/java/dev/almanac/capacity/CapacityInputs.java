@@ -1,5 +1,6 @@
 package dev.almanac.capacity;
 
+import dev.almanac.planning.Reserves;
 import dev.almanac.planning.Resources;
 import dev.almanac.projection.Capacity;
 import dev.almanac.projection.Schedule;
@@ -24,12 +25,18 @@ public class CapacityInputs {
     public static final int WEEKS = 13;
 
     private final Resources resources;
+
+    private final Reserves reserves;
     private final ReleaseQueries releaseQueries;
     private final CalendarProperties properties;
 
     CapacityInputs(
-            Resources resources, ReleaseQueries releaseQueries, CalendarProperties properties) {
+            Resources resources,
+            Reserves reserves,
+            ReleaseQueries releaseQueries,
+            CalendarProperties properties) {
         this.resources = resources;
+        this.reserves = reserves;
         this.releaseQueries = releaseQueries;
         this.properties = properties;
     }
@@ -65,8 +72,8 @@ public class CapacityInputs {
         return new Inputs(
                 resources.all(),
                 resources.demand(releaseQueries.resourceNeeds()),
-                resources.reservations(from, to),
-                resources.overrideKeys(),
+                reserves.reservations(from, to),
+                reserves.overrideKeys(),
                 from,
                 to);
     }

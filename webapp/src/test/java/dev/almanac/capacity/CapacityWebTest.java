@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.PlanningRejected;
+import dev.almanac.planning.Reserves;
 import dev.almanac.planning.Resources;
 import dev.almanac.planning.RiskTier;
 import dev.almanac.planning.Windows;
@@ -42,6 +43,7 @@ class CapacityWebTest {
     @Autowired MockMvcTester mvc;
     @Autowired Releases releases;
     @Autowired Resources resources;
+    @Autowired Reserves reserves;
     @Autowired Contention contention;
     @Autowired ReleaseCalendar calendar;
     @Autowired Scenarios scenarios;
@@ -269,7 +271,7 @@ class CapacityWebTest {
                                 null),
                         "rita");
         try {
-            resources.reserve(experiments.id(), gpu, 0.9);
+            reserves.reserve(experiments.id(), gpu, 0.9);
             contention.forget();
             assertThat(contention.conflicts())
                     .anySatisfy(
@@ -302,7 +304,7 @@ class CapacityWebTest {
                     .hasStatus3xxRedirection()
                     .flash()
                     .containsEntry("error", "Say why, in 10 to 1,000 characters.");
-            assertThat(resources.overrideKeys()).doesNotContain(gpu + "/" + a);
+            assertThat(reserves.overrideKeys()).doesNotContain(gpu + "/" + a);
 
             assertThat(
                             mvc.post()

@@ -3,6 +3,7 @@ package dev.almanac.capacity.web;
 import dev.almanac.capacity.CapacityInputs;
 import dev.almanac.capacity.Contention;
 import dev.almanac.planning.PlanningRejected;
+import dev.almanac.planning.Reserves;
 import dev.almanac.planning.Resources;
 import dev.almanac.projection.Capacity;
 import dev.almanac.schedule.ReleaseCalendar;
@@ -35,6 +36,7 @@ class CapacityController {
     private final CapacityInputs inputs;
     private final ReleaseCalendar calendar;
     private final Resources resources;
+    private final Reserves reserves;
     private final java.time.Clock clock;
 
     CapacityController(
@@ -42,11 +44,13 @@ class CapacityController {
             CapacityInputs inputs,
             ReleaseCalendar calendar,
             Resources resources,
+            Reserves reserves,
             java.time.Clock clock) {
         this.contention = contention;
         this.inputs = inputs;
         this.calendar = calendar;
         this.resources = resources;
+        this.reserves = reserves;
         this.clock = clock;
     }
 
@@ -158,7 +162,7 @@ class CapacityController {
                         .mapToObj(first::plusWeeks)
                         .toList());
         model.addAttribute("conflicts", load.conflicts());
-        model.addAttribute("overrides", resources.overrides());
+        model.addAttribute("overrides", reserves.overrides());
         model.addAttribute("zone", calendar.zone());
         return "calendar/utilisation";
     }
@@ -216,7 +220,7 @@ class CapacityController {
             Authentication user,
             RedirectAttributes redirect) {
         try {
-            resources.overrideReservation(resource, releaseKey, reason, user.getName());
+            reserves.overrideReservation(resource, releaseKey, reason, user.getName());
             contention.forget();
             redirect.addFlashAttribute(
                     "message", releaseKey + " may use the reserve of " + resource + ".");

@@ -2,6 +2,7 @@ package dev.almanac.planning.web;
 
 import dev.almanac.planning.PlanningCatalog;
 import dev.almanac.planning.PlanningRejected;
+import dev.almanac.planning.Reserves;
 import dev.almanac.planning.Resources;
 import dev.almanac.planning.Windows;
 import dev.almanac.projection.Capacity;
@@ -29,11 +30,15 @@ class ResourceController {
     static final String VIEW = "planning/resources";
 
     private final Resources resources;
+
+    private final Reserves reserves;
     private final PlanningCatalog catalog;
     private final Windows windows;
 
-    ResourceController(Resources resources, PlanningCatalog catalog, Windows windows) {
+    ResourceController(
+            Resources resources, Reserves reserves, PlanningCatalog catalog, Windows windows) {
         this.resources = resources;
+        this.reserves = reserves;
         this.catalog = catalog;
         this.windows = windows;
     }
@@ -41,9 +46,9 @@ class ResourceController {
     @GetMapping("/planning/resources")
     String page(Model model) {
         model.addAttribute("resources", resources.all());
-        model.addAttribute("reservations", resources.reservations());
+        model.addAttribute("reservations", reserves.reservations());
         model.addAttribute("demands", resources.demandOverrides());
-        model.addAttribute("overrides", resources.overrides());
+        model.addAttribute("overrides", reserves.overrides());
         model.addAttribute("kinds", Capacity.ResourceKind.values());
         model.addAttribute("granularities", Capacity.Granularity.values());
         model.addAttribute(
@@ -164,7 +169,7 @@ class ResourceController {
             Model model,
             RedirectAttributes redirect) {
         try {
-            resources.reserve(windowId, resource, sharePercent == null ? null : sharePercent / 100);
+            reserves.reserve(windowId, resource, sharePercent == null ? null : sharePercent / 100);
         } catch (PlanningRejected e) {
             return rejected("reservation", e, Map.of(), model);
         }
