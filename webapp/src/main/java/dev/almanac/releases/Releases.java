@@ -13,7 +13,6 @@ import dev.almanac.releases.internal.WindowWaits;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Releases {
-
-    static final Pattern MODEL = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
-    static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
-    static final Pattern FEEDS =
-            Pattern.compile("\\s*([A-Za-z0-9._:/?&=%-]+)(\\s*,\\s*[A-Za-z0-9._:/?&=%-]+)*\\s*");
 
     private final ReleasePlanRepository plans;
     private final ReleaseProcess process;
@@ -105,45 +99,7 @@ public class Releases {
     }
 
     private void validate(NewRelease request) {
-        if (request.model() == null || !MODEL.matcher(request.model()).matches()) {
-            throw new ReleaseRejected(
-                    "model",
-                    "Model must be 2–60 lower-case letters, digits or dashes, like fraud-scorer.");
-        }
-        if (request.version() == null || !VERSION.matcher(request.version()).matches()) {
-            throw new ReleaseRejected(
-                    "version",
-                    "Version must be 1–40 letters, digits, dots, dashes or underscores, like 2026.12.");
-        }
-        if (request.lane() == null) {
-            throw new ReleaseRejected(
-                    "lane", "Choose a lane: experimentation, staging or production.");
-        }
-        if (request.riskTier() == null) {
-            throw new ReleaseRejected("riskTier", "Choose a risk tier: low, medium or high.");
-        }
-        if (!teams.exists(request.ownerTeam())) {
-            throw new ReleaseRejected(
-                    "ownerTeam",
-                    "Owner team '"
-                            + (request.ownerTeam() == null ? "" : request.ownerTeam())
-                            + "' does not exist; choose one of the teams.");
-        }
-        if (request.targetDate() == null) {
-            throw new ReleaseRejected("targetDate", "Give a target date.");
-        }
-        if (request.targetDate().isBefore(LocalDate.now(clock))) {
-            throw new ReleaseRejected(
-                    "targetDate", "The target date " + request.targetDate() + " is in the past.");
-        }
-        if (request.dataFeeds() != null && !request.dataFeeds().isBlank()) {
-            if (request.dataFeeds().length() > 1000
-                    || !FEEDS.matcher(request.dataFeeds()).matches()) {
-                throw new ReleaseRejected(
-                        "dataFeeds",
-                        "Data feeds are names or URLs separated by commas, like transactions, chargebacks.");
-            }
-        }
+        request.check(teams::exists, LocalDate.now(clock));
         String key = ReleasePlan.keyOf(request.model(), request.version());
         if (plans.existsByKey(key)) {
             throw new ReleaseRejected(

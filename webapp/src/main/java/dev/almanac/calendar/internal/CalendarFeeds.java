@@ -56,6 +56,9 @@ import org.springframework.transaction.annotation.Transactional;
  * per-person secret URL. Milestones are timed events in UTC, target dates all-day events, task due
  * dates timed deadlines, freeze and experimentation windows recurring events in their own time
  * zone. An event keeps its UID for life; its SEQUENCE and LAST-MODIFIED move when its dates move.
+ *
+ * <p>A little over our usual length: it is the one writer of the format, and each event kind's
+ * mapping to ICS reads best next to the others.
  */
 @Service
 public class CalendarFeeds {

@@ -7,20 +7,11 @@ import dev.almanac.communications.NoticeDraft;
 import dev.almanac.communications.NoticeType;
 import dev.almanac.communications.StakeholderRole;
 import dev.almanac.communications.notices.DeliveryRepository;
-import dev.almanac.communications.notices.DeliveryRow;
-import dev.almanac.communications.notices.NoticeRepository;
-import dev.almanac.communications.notices.NoticeRow;
 import dev.almanac.communications.notices.NoticeTexts;
 import dev.almanac.communications.notices.Notices;
 import dev.almanac.communications.notices.Recipients;
 import dev.almanac.communications.stakeholders.StakeholderRepository;
 import dev.almanac.communications.stakeholders.StakeholderRow;
-import dev.almanac.identity.People;
-import dev.almanac.projection.Outlook;
-import dev.almanac.projection.ProjectedRelease;
-import dev.almanac.projection.ReleaseState;
-import dev.almanac.releases.ReleaseQueries;
-import dev.almanac.releases.ReleaseTask;
 import dev.almanac.schedule.ReleaseCalendar;
 import dev.almanac.schedule.Slips;
 import java.time.Clock;
@@ -28,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,44 +45,38 @@ public class Digests {
 
     private final StakeholderRepository stakeholders;
     private final DeliveryRepository deliveries;
-    private final NoticeRepository notices;
     private final DigestRunRepository runs;
     private final Notices outbox;
+    private final DigestContents contents;
     private final Recipients recipients;
     private final Slips slips;
     private final ReleaseCalendar calendar;
-    private final People people;
     private final CommunicationsProperties properties;
     private final Clock clock;
-    private final ReleaseQueries releaseQueries;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
     Digests(
             org.springframework.transaction.support.TransactionTemplate tx,
-            ReleaseQueries releaseQueries,
             StakeholderRepository stakeholders,
             DeliveryRepository deliveries,
-            NoticeRepository notices,
             DigestRunRepository runs,
             Notices outbox,
+            DigestContents contents,
             Recipients recipients,
             Slips slips,
             ReleaseCalendar calendar,
-            People people,
             CommunicationsProperties properties,
             Clock clock) {
         this.stakeholders = stakeholders;
         this.deliveries = deliveries;
-        this.notices = notices;
         this.runs = runs;
         this.outbox = outbox;
+        this.contents = contents;
         this.recipients = recipients;
         this.slips = slips;
         this.calendar = calendar;
-        this.people = people;
         this.properties = properties;
         this.clock = clock;
-        this.releaseQueries = releaseQueries;
         this.tx = tx;
     }
 
@@ -229,7 +213,7 @@ public class Digests {
                 slips.since(from).stream().filter(r -> r.detectedAt().isBefore(to)).toList();
         for (var entry : byParty.entrySet()) {
             Digest digest =
-                    digest(
+                    contents.digest(
                             entry.getKey(),
                             role,
                             entry.getValue(),
@@ -284,97 +268,6 @@ public class Digests {
         run.periodEnd = to;
         runs.save(run);
         return sent;
-    }
-
-    Digest digest(
-            String recipient,
-            String role,
-            List<StakeholderRow> rows,
-            ReleaseCalendar.Projection projection,
-            List<Slips.Recorded> slipsOfPeriod,
-            Instant from,
-            Instant to) {
-        ZoneId zone = projection.zone();
-        Set<String> inScope = new LinkedHashSet<>();
-        for (ReleaseState release : projection.releases().values()) {
-            for (StakeholderRow s : rows) {
-                if (s.scopeKind == StakeholderRow.ScopeKind.MODEL
-                        ? s.scope.equals(release.model())
-                        : s.scope.equals(release.productLine())) {
-                    inScope.add(release.key());
-                }
-            }
-        }
-        List<String> moved =
-                slipsOfPeriod.stream()
-                        .filter(r -> inScope.contains(r.slip().releaseKey()))
-                        .map(
-                                r ->
-                                        r.slip().releaseKey()
-                                                + ": "
-                                                + r.slip().milestone()
-                                                + " moved "
-                                                + NoticeTexts.days(r.slip().by())
-                                                + " to "
-                                                + NoticeTexts.format(r.slip().projectedEnd(), zone)
-                                                + (r.slip().cause() == null
-                                                        ? ""
-                                                        : " (" + r.slip().cause() + ")"))
-                        .toList();
-        List<String> atRisk =
-                projection.projected().values().stream()
-                        .filter(r -> inScope.contains(r.key()))
-                        .filter(r -> r.outlook() == Outlook.AT_RISK || r.outlook() == Outlook.LATE)
-                        .map(
-                                (ProjectedRelease r) ->
-                                        r.key()
-                                                + " is "
-                                                + r.outlook()
-                                                        .name()
-                                                        .toLowerCase(Locale.ROOT)
-                                                        .replace('_', ' ')
-                                                + " ("
-                                                + Math.round(r.onTargetProbability() * 100)
-                                                + "% on target)")
-                        .toList();
-        List<String> needsYou = new ArrayList<>();
-        List<String> groups =
-                recipient.startsWith("group:")
-                        ? List.of(recipient.substring(6))
-                        : people.teamsOf(recipient);
-        for (ReleaseTask task : releaseQueries.openTasksFor(groups)) {
-            if (task.releaseKey() != null
-                    && (rows.isEmpty() || inScope.contains(task.releaseKey()))) {
-                needsYou.add(
-                        task.name()
-                                + " for "
-                                + task.releaseKey()
-                                + (task.due() == null
-                                        ? ""
-                                        : ", due " + NoticeTexts.format(task.due(), zone)));
-            }
-        }
-        List<String> held = new ArrayList<>();
-        List<DeliveryRow> heldRows =
-                deliveries.findByRecipientAndStatusAndNextAttemptAtLessThanOrderById(
-                        recipient, DeliveryRow.Status.HELD, to);
-        Map<Long, NoticeRow> byId =
-                notices
-                        .findByIdIn(heldRows.stream().map(d -> d.noticeId).distinct().toList())
-                        .stream()
-                        .collect(Collectors.toMap(n -> n.id, n -> n));
-        Set<Long> seen = new LinkedHashSet<>();
-        for (DeliveryRow d : heldRows) {
-            if (!d.nextAttemptAt.isBefore(from)
-                    && seen.add(d.noticeId)
-                    && byId.containsKey(d.noticeId)) {
-                held.add(byId.get(d.noticeId).subject);
-            }
-            if (!d.nextAttemptAt.isBefore(from)) {
-                d.status = DeliveryRow.Status.DIGESTED;
-            }
-        }
-        return new Digest(recipient, role, from, to, moved, atRisk, needsYou, held);
     }
 
     /**

@@ -32,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * and the next steps. Almanac drafts it from the projection and the open items of earlier
  * retrospectives; the owner can edit it until it is sent, which happens when the milestone is done
  * (or when the owner sends it earlier).
+ *
+ * <p>A little over our usual length: drafting, editing and sending share the milestone dates of the
+ * projection and one row's life, and apart they would pass both back and forth.
  */
 @Service
 public class PlannedCommunications {

@@ -36,6 +36,9 @@ import org.springframework.stereotype.Component;
  * branch of a parallel split), their planned durations and milestones, and the detours
  * (escalations, reviews, retraining) with the point where they rejoin. Nothing here knows the steps
  * by name: a changed BPMN changes the calendar.
+ *
+ * <p>A little over our usual length: it is one walk over the BPMN graph, and its rules (expected
+ * flows, detours, rejoins, properties) depend on each other.
  */
 @Component
 public class ProcedureModels {
