@@ -47,9 +47,7 @@ public abstract class MySqlApplicationContext {
     /** No windows planned: deploys may go out at any time. */
     @org.junit.jupiter.api.BeforeEach
     void windowsAlwaysOpen(
-            @org.springframework.beans.factory.annotation.Autowired
-                    dev.almanac.planning.PlanningCatalog catalog,
-            Windows windows) {
+            @org.springframework.beans.factory.annotation.Autowired Windows windows) {
         windows.windows().forEach(w -> windows.deleteWindow(w.id()));
     }
 
