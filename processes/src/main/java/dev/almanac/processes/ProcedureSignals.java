@@ -30,8 +30,8 @@ import org.operaton.bpm.engine.task.IdentityLinkType;
  * The one engine plugin through which the procedure talks to Almanac: while a BPMN is parsed it
  * hooks every user task (created, completing), every activity that carries extension properties
  * (started, ended) and every flow leaving a business rule task with properties, and hands each
- * moment to the {@link ProcedureListener}s as plain values. This is the only class that needs the
- * engine's internal parse and listener types.
+ * moment to the {@link ProcedureListener}s as plain values. With {@link ProcedureConventions} and
+ * {@link StepProperties}, it keeps the engine's internal parse and listener types in this library.
  */
 public class ProcedureSignals extends AbstractProcessEnginePlugin {
 

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What releases are planned against: product lines, teams, models and windows. Every change is
- * validated here and refused with the field and a sentence; a refused change changes nothing.
+ * What releases are planned against: product lines, teams and models (windows are {@link
+ * Windows}'). Every change is validated here and refused with the field and a sentence; a refused
+ * change changes nothing.
  */
 @Service
 public class PlanningCatalog {

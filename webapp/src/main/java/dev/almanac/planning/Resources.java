@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Shared resources and what is booked on them: pools with a unit and a capacity over time (changes
- * from a date, holidays per resource or member), demand overrides per model or release,
- * experimentation reserves and the overrides that let a production release into one.
+ * from a date, holidays per resource or member) and demand overrides per model or release.
+ * Experimentation reserves and their overrides are {@link Reserves}'.
  */
 @Service
 public class Resources {

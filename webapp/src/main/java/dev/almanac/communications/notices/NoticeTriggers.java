@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns what happens elsewhere into notices, in the transaction of the event: slips, capacity
- * conflicts, halted gates, overrides and completed steps; and, on a schedule, overdue tasks and
- * freezes starting or ending. Source keys make each of them a notice once.
+ * conflicts, halted gates, overrides and completed steps. Source keys make each of them a notice
+ * once. Overdue tasks and freezes are found on a schedule by {@link NoticeScans}.
  */
 @Component
 public class NoticeTriggers {
