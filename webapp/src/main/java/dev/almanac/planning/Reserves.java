@@ -5,7 +5,6 @@ import dev.almanac.planning.internal.CapacityReservation;
 import dev.almanac.planning.internal.CapacityReservationRepository;
 import dev.almanac.planning.internal.ReservationOverride;
 import dev.almanac.planning.internal.ReservationOverrideRepository;
-import dev.almanac.planning.internal.ResourcePool;
 import dev.almanac.planning.internal.ResourcePoolRepository;
 import dev.almanac.projection.Capacity;
 import dev.almanac.projection.ReleaseWindows;
@@ -60,17 +59,6 @@ public class Reserves {
         this.policy = policy;
     }
 
-    private ResourcePool pool(String key) {
-        return pools.findByKey(key == null ? "" : key)
-                .orElseThrow(
-                        () ->
-                                new PlanningRejected(
-                                        "resource",
-                                        "There is no resource '"
-                                                + (key == null ? "" : key)
-                                                + "'."));
-    }
-
     public record ReservationInfo(
             Long id, Long windowId, String windowName, String resource, double share) {}
 
@@ -92,7 +80,7 @@ public class Reserves {
         if (window.isEmpty() || window.get().rule().kind() != WindowKind.EXPERIMENTATION) {
             throw new PlanningRejected("windowId", "Choose an experimentation window.");
         }
-        pool(resourceKey);
+        pools.require(resourceKey);
         if (share == null || share <= 0 || share > 1) {
             throw new PlanningRejected("share", "Reserve a share above 0 % and up to 100 %.");
         }
@@ -170,7 +158,7 @@ public class Reserves {
                     "role",
                     "Only release managers may let a production release into an experimentation reserve.");
         }
-        pool(resourceKey);
+        pools.require(resourceKey);
         if (releaseKey == null || releaseKey.isBlank()) {
             throw new PlanningRejected("releaseKey", "Say which release.");
         }

@@ -132,7 +132,7 @@ public class Resources {
     @Transactional
     public Capacity.Resource changeCapacity(
             String key, LocalDate from, Double capacity, String by) {
-        ResourcePool pool = pool(key);
+        ResourcePool pool = pools.require(key);
         if (from == null) {
             throw new PlanningRejected("from", "Say from which day the capacity changes.");
         }
@@ -151,7 +151,7 @@ public class Resources {
     /** Days off for the whole resource or one member, once or repeating (RRULE). */
     @Transactional
     public Capacity.Resource addHoliday(String key, Capacity.Holiday holiday, String by) {
-        ResourcePool pool = pool(key);
+        ResourcePool pool = pools.require(key);
         Capacity.Resource resource = resource(pool);
         if (holiday.start() == null) {
             throw new PlanningRejected("start", "Say the first day off.");
@@ -194,7 +194,7 @@ public class Resources {
 
     @Transactional
     public void removeHoliday(String key, int index, String by) {
-        ResourcePool pool = pool(key);
+        ResourcePool pool = pools.require(key);
         List<Capacity.Holiday> holidays = new ArrayList<>(resource(pool).holidays());
         if (index >= 0 && index < holidays.size()) {
             holidays.remove(index);
@@ -224,7 +224,7 @@ public class Resources {
         if (activityId == null || activityId.isBlank()) {
             throw new PlanningRejected("activityId", "Say which step.");
         }
-        pool(resourceKey);
+        pools.require(resourceKey);
         if (amount == null || amount < 0 || amount > 1_000_000) {
             throw new PlanningRejected("amount", "The amount is a number from 0 to 1,000,000.");
         }
@@ -270,17 +270,6 @@ public class Resources {
             }
         }
         return new Capacity.Demand(defaults, byModel, byRelease);
-    }
-
-    private ResourcePool pool(String key) {
-        return pools.findByKey(key == null ? "" : key)
-                .orElseThrow(
-                        () ->
-                                new PlanningRejected(
-                                        "resource",
-                                        "There is no resource '"
-                                                + (key == null ? "" : key)
-                                                + "'."));
     }
 
     private void touch(ResourcePool pool, String by) {
