@@ -63,10 +63,7 @@ public class DefaultReleaseTiming implements ReleaseTiming {
         return until instanceof Date date ? date.toInstant() : null;
     }
 
-    /**
-     * An approved freeze override: until its expiry the release may deploy at once, so a deploy
-     * timer already waiting for the freeze to end is moved to now.
-     */
+    @Override
     public void liftFreeze(DelegateExecution execution) {
         Instant until =
                 OverrideExpiry.endOf(execution.getVariable(ModelRelease.Variables.OVERRIDE_EXPIRY));

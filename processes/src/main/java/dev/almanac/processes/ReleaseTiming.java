@@ -23,4 +23,10 @@ public interface ReleaseTiming {
 
     /** How long after deploy the retrospective is held, as an ISO-8601 duration. */
     String retrospectiveDelay(DelegateExecution execution);
+
+    /**
+     * An approved freeze override: until its expiry the release may deploy at once, so a deploy
+     * timer already waiting for the freeze to end is moved to now.
+     */
+    void liftFreeze(DelegateExecution execution);
 }

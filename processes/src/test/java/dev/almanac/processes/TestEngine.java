@@ -10,7 +10,7 @@ import org.operaton.bpm.engine.ProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 
 /** One in-memory engine for all process tests, with the procedure's timing bean. */
-final class TestEngine {
+public final class TestEngine {
 
     /** Weekdays 09:00–16:00 UTC, as the application's default. */
     static final WeeklyReleaseWindow WINDOW =
@@ -27,7 +27,7 @@ final class TestEngine {
 
     private TestEngine() {}
 
-    static synchronized ProcessEngine get() {
+    public static synchronized ProcessEngine get() {
         if (engine == null) {
             StandaloneInMemProcessEngineConfiguration configuration =
                     new StandaloneInMemProcessEngineConfiguration();
@@ -36,6 +36,9 @@ final class TestEngine {
             configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
             configuration.setJobExecutorActivate(false);
             configuration.getProcessEnginePlugins().add(new ProcedureConventions());
+            configuration
+                    .getProcessEnginePlugins()
+                    .add(new dev.almanac.processes.safety.ProcedureSafety(null));
             configuration.setBeans(
                     Map.of(
                             ReleaseTiming.BEAN_NAME,
