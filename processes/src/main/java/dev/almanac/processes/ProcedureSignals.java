@@ -38,6 +38,31 @@ public class ProcedureSignals extends AbstractProcessEnginePlugin {
     private final Supplier<List<ProcedureListener>> listeners;
     private volatile List<ProcedureListener> resolved;
 
+    /**
+     * Between a step's name and its release key in a task's name: "Risk review ·
+     * fraud-scorer-2026.12".
+     */
+    public static final String RELEASE_SEPARATOR = " · ";
+
+    /** A task's name: its step's name and the release it is for. */
+    public static String taskName(String stepName, String releaseKey) {
+        if (stepName == null
+                || releaseKey == null
+                || stepName.endsWith(RELEASE_SEPARATOR + releaseKey)) {
+            return stepName;
+        }
+        return stepName + RELEASE_SEPARATOR + releaseKey;
+    }
+
+    /** The step's name in a task's name, without the release key. */
+    public static String stepName(String taskName) {
+        if (taskName == null) {
+            return null;
+        }
+        int separator = taskName.lastIndexOf(RELEASE_SEPARATOR);
+        return separator < 0 ? taskName : taskName.substring(0, separator);
+    }
+
     /** The listeners are looked up on first use, when the application around the engine is up. */
     public ProcedureSignals(Supplier<List<ProcedureListener>> listeners) {
         this.listeners = listeners;
@@ -56,6 +81,16 @@ public class ProcedureSignals extends AbstractProcessEnginePlugin {
                         TaskDefinition definition = taskDefinition(activity);
                         if (definition != null) {
                             Map<String, String> properties = StepProperties.of(element);
+                            definition.addTaskListener(
+                                    TaskListener.EVENTNAME_CREATE,
+                                    task -> {
+                                        // the Tasklist shows which release a task is for
+                                        task.setName(
+                                                taskName(
+                                                        task.getName(),
+                                                        task.getExecution()
+                                                                .getProcessBusinessKey()));
+                                    });
                             definition.addTaskListener(
                                     TaskListener.EVENTNAME_CREATE,
                                     task ->
@@ -223,7 +258,7 @@ public class ProcedureSignals extends AbstractProcessEnginePlugin {
 
         @Override
         public String name() {
-            return task.getName();
+            return stepName(task.getName());
         }
 
         @Override

@@ -20,6 +20,12 @@ public class AccessPolicy {
     public static final String ADMINS = "operaton-admin";
     public static final String RELEASE_MANAGERS = "release-managers";
 
+    /** Deploy and delete procedure versions (BPMN, DMN, forms) and migrate releases to them. */
+    public static final String PROCESS_OWNERS = "process-owners";
+
+    /** The accounts standalone job workers sign in with. */
+    public static final String JOB_WORKERS = "job-workers";
+
     /** The authority prefix a signed-in person's engine groups carry. */
     public static final String GROUP = "GROUP_";
 

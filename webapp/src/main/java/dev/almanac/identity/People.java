@@ -16,9 +16,14 @@ import org.springframework.stereotype.Service;
 public class People {
 
     private final IdentityService identity;
+    private final dev.almanac.identity.internal.EngineAuthorizations authorizations;
 
-    People(IdentityService identity) {
+    People(
+            IdentityService identity,
+            @org.springframework.context.annotation.Lazy
+                    dev.almanac.identity.internal.EngineAuthorizations authorizations) {
         this.identity = identity;
+        this.authorizations = authorizations;
     }
 
     /** Whether the person still has an account (a removed person's calendar links stop working). */
@@ -37,13 +42,17 @@ public class People {
                 .toList();
     }
 
-    /** Creates the engine group if it does not exist yet; an existing group keeps its name. */
+    /**
+     * Creates the engine group if it does not exist yet, with the engine rights of a team (reading
+     * releases and their history); an existing group keeps its name.
+     */
     public void ensure(String groupId, String name) {
         if (!exists(groupId)) {
             Group group = identity.newGroup(groupId);
             group.setName(name);
             group.setType("WORKFLOW");
             identity.saveGroup(group);
+            authorizations.team(groupId);
         }
     }
 
@@ -51,6 +60,24 @@ public class People {
         return identity.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
                 .toList();
+    }
+
+    /**
+     * Runs engine calls in the person's name: the engine checks their authorizations and its
+     * operation log names them. Whatever was signed in to the engine before is restored after.
+     */
+    public <T> T actingAs(String userId, java.util.function.Supplier<T> work) {
+        var before = identity.getCurrentAuthentication();
+        identity.setAuthentication(userId, teamsOf(userId));
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                identity.clearAuthentication();
+            } else {
+                identity.setAuthentication(before);
+            }
+        }
     }
 
     /** A person with an account: who they are and where to reach them. */

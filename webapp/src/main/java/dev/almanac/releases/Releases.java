@@ -1,6 +1,7 @@
 package dev.almanac.releases;
 
 import dev.almanac.identity.People;
+import dev.almanac.identity.TaskOwnership;
 import dev.almanac.planning.Lane;
 import dev.almanac.releases.internal.ProcedureModels;
 import dev.almanac.releases.internal.ReleasePlan;
@@ -42,6 +43,9 @@ public class Releases {
 
     private final StepOverrideRepository overrides;
     private final WindowWaits windowWaits;
+    private final TaskOwnership ownership;
+    private final dev.almanac.releases.internal.ReleaseAuthorship authorship;
+    private final dev.almanac.governance.OverrideRequests overrideRequests;
 
     Releases(
             ReleasePlanRepository plans,
@@ -54,7 +58,13 @@ public class Releases {
             org.springframework.context.ApplicationEventPublisher events,
             ProcedureModels procedures,
             StepOverrideRepository overrides,
-            @org.springframework.context.annotation.Lazy WindowWaits windowWaits) {
+            @org.springframework.context.annotation.Lazy WindowWaits windowWaits,
+            TaskOwnership ownership,
+            dev.almanac.releases.internal.ReleaseAuthorship authorship,
+            dev.almanac.governance.OverrideRequests overrideRequests) {
+        this.ownership = ownership;
+        this.authorship = authorship;
+        this.overrideRequests = overrideRequests;
         this.overrides = overrides;
         this.windowWaits = windowWaits;
         this.events = events;
@@ -124,9 +134,26 @@ public class Releases {
         process.correlate(release.processInstanceId(), message, variables);
     }
 
+    /**
+     * Completes a task as the person: refused, naming the group, when it is not theirs; the engine
+     * then checks it again in their name.
+     *
+     * @throws TaskRefused when the person is not a candidate of the task
+     */
     @Transactional
     public void completeTask(String taskId, String userId, Map<String, Object> variables) {
-        process.completeTask(taskId, userId, variables);
+        ownership
+                .refusal(userId, taskId)
+                .ifPresent(
+                        refusal -> {
+                            throw new TaskRefused(refusal);
+                        });
+        teams.actingAs(
+                userId,
+                () -> {
+                    process.completeTask(taskId, userId, variables);
+                    return null;
+                });
     }
 
     /**
@@ -148,6 +175,11 @@ public class Releases {
                             + key
                             + " is not active; only an active step has an end to move.");
         }
+        authorship.changed(
+                key,
+                by == null ? "unknown" : by,
+                clock.instant(),
+                "moved the end of " + activityId + " to " + due);
         if (!process.moveDue(plan.getProcessInstanceId(), activityId, due)) {
             StepOverride override =
                     overrides
@@ -180,6 +212,11 @@ public class Releases {
                         .findByReleaseKeyAndActivityId(key, activityId)
                         .orElseGet(() -> new StepOverride(key, activityId));
         override.planned(planned, by, clock.instant());
+        authorship.changed(
+                key,
+                by == null ? "unknown" : by,
+                clock.instant(),
+                "planned " + activityId + " to take " + planned);
         overrides.save(override);
     }
 
@@ -267,14 +304,21 @@ public class Releases {
                                     change.targetDate().toString()),
                             null));
         }
-        events.publishEvent(new ReleasePlanChanged(key));
-        if (plan.getProcessInstanceId() != null && changedBy != null) {
-            process.replanned(
-                    plan.getProcessInstanceId(),
-                    Map.of(
-                            dev.almanac.processes.ModelRelease.Variables.LAST_CHANGED_BY,
-                            changedBy));
+        if (changedBy != null) {
+            authorship.changed(
+                    key,
+                    changedBy,
+                    clock.instant(),
+                    "lane "
+                            + change.lane().value()
+                            + ", risk tier "
+                            + change.riskTier().value()
+                            + ", owner "
+                            + change.ownerTeam()
+                            + ", target "
+                            + change.targetDate());
         }
+        events.publishEvent(new ReleasePlanChanged(key));
         if (plan.getProcessInstanceId() != null) {
             process.replanned(
                     plan.getProcessInstanceId(),
@@ -334,9 +378,10 @@ public class Releases {
                             + key
                             + " already has a freeze override request waiting for release managers.");
         }
-        if (!process.requestFreezeOverride(plan.getProcessInstanceId(), by, reason.trim())) {
+        if (!process.requestFreezeOverride(plan.getProcessInstanceId(), reason.trim())) {
             throw new ReleaseRejected(
                     "reason", "Release " + key + " cannot take an override request now.");
         }
+        overrideRequests.requested(key, "freeze", by, reason.trim());
     }
 }

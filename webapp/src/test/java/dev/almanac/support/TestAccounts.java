@@ -8,7 +8,7 @@ import org.operaton.bpm.engine.identity.User;
 /** Accounts and teams for tests, created once per engine. */
 public final class TestAccounts {
 
-    public static final String PASSWORD = "s3cret-test";
+    public static final String PASSWORD = "s3cret-test-pw";
 
     private TestAccounts() {}
 

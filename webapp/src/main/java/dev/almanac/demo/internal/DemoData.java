@@ -46,6 +46,8 @@ class DemoData {
     static final List<Person> PEOPLE =
             List.of(
                     new Person("rita", "Rita", "Release", List.of("release-managers")),
+                    new Person("paula", "Paula", "Procedure", List.of("process-owners")),
+                    new Person("worker", "Job", "Worker", List.of("job-workers")),
                     new Person(
                             "oscar",
                             "Oscar",
@@ -152,7 +154,7 @@ class DemoData {
                 dev.almanac.dependencies.DependencyKind.INFRASTRUCTURE,
                 "needs the scoring gateway upgrade that ships with fraud-scorer");
         log.info(
-                "Demo releases planned; the simulated pipeline moves them along. Sign in as rita, oscar, dana or mel (password '{}').",
+                "Demo releases planned; the simulated pipeline moves them along. Sign in as rita, paula, oscar, dana or mel (password '{}').",
                 PASSWORD);
     }
 

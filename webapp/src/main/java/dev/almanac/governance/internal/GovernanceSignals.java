@@ -6,6 +6,8 @@ import dev.almanac.governance.DecisionLog;
 import dev.almanac.governance.FourEyesViolation;
 import dev.almanac.governance.GovernanceEvents;
 import dev.almanac.governance.OverrideRefused;
+import dev.almanac.governance.OverrideRequests;
+import dev.almanac.governance.ReleaseRecord;
 import dev.almanac.processes.ModelRelease;
 import dev.almanac.processes.ModelRelease.Variables;
 import dev.almanac.processes.OverrideExpiry;
@@ -50,16 +52,43 @@ class GovernanceSignals implements ProcedureListener {
                     Variables.MODEL_URI,
                     Variables.SIGNOFF);
 
+    /** Kept by Almanac in its own tables; a completion that sets them is refused. */
+    static final List<String> RECORD_ONLY =
+            List.of(
+                    Variables.REQUESTED_BY,
+                    Variables.LAST_CHANGED_BY,
+                    Variables.OVERRIDE_REQUESTED_BY);
+
     private final DecisionLog log;
     private final ApplicationEventPublisher events;
+    private final ReleaseRecord record;
+    private final OverrideRequests overrides;
 
-    GovernanceSignals(DecisionLog log, ApplicationEventPublisher events) {
+    GovernanceSignals(
+            DecisionLog log,
+            ApplicationEventPublisher events,
+            ReleaseRecord record,
+            OverrideRequests overrides) {
         this.log = log;
         this.events = events;
+        this.record = record;
+        this.overrides = overrides;
     }
 
     @Override
     public void taskCompleting(Task task) {
+        for (String name : RECORD_ONLY) {
+            if (task.variable(name) != null) {
+                throw new FourEyesViolation(
+                        "The variable '"
+                                + name
+                                + "' is not the procedure's to set: who requested a release, who"
+                                + " changed its plan and who asked for an override come from"
+                                + " Almanac's records. Complete '"
+                                + task.name()
+                                + "' without it.");
+            }
+        }
         Map<String, String> properties = task.properties();
         if (properties.containsKey(ModelRelease.DECISION_VARIABLE)) {
             decided(task, properties);
@@ -85,12 +114,7 @@ class GovernanceSignals implements ProcedureListener {
                 string(task.variable(properties.getOrDefault(ModelRelease.RATIONALE_VARIABLE, "")));
         String subject = task.name();
         if ("true".equals(properties.get(ModelRelease.FOUR_EYES))) {
-            fourEyes(
-                    task,
-                    actor,
-                    releaseKey,
-                    subject,
-                    properties.containsKey(ModelRelease.OVERRIDE));
+            fourEyes(actor, releaseKey, subject, properties.get(ModelRelease.OVERRIDE));
         }
         String override = properties.get(ModelRelease.OVERRIDE);
         Instant until = null;
@@ -118,8 +142,8 @@ class GovernanceSignals implements ProcedureListener {
             }
         }
         if ("override".equals(decision)) {
-            // whoever asks for the override cannot grant it
-            task.setVariable(Variables.OVERRIDE_REQUESTED_BY, actor);
+            // whoever asks for the override of the failed gate cannot grant it
+            overrides.requested(releaseKey, "gate", actor, rationale);
         }
         DecisionKind kind =
                 override != null && "approve".equals(decision)
@@ -166,12 +190,11 @@ class GovernanceSignals implements ProcedureListener {
         }
     }
 
-    private static void fourEyes(
-            Task task, String actor, String releaseKey, String subject, boolean grantsOverride) {
+    private void fourEyes(String actor, String releaseKey, String subject, String override) {
         if (actor == null) {
             return;
         }
-        if (actor.equals(task.variable(Variables.REQUESTED_BY))) {
+        if (record.requestedBy(releaseKey).filter(actor::equals).isPresent()) {
             throw new FourEyesViolation(
                     "Four-eyes: "
                             + actor
@@ -181,7 +204,7 @@ class GovernanceSignals implements ProcedureListener {
                             + subject
                             + "'. Someone else in the task's group must decide it.");
         }
-        if (actor.equals(task.variable(Variables.LAST_CHANGED_BY))) {
+        if (record.lastChangedBy(releaseKey).filter(actor::equals).isPresent()) {
             throw new FourEyesViolation(
                     "Four-eyes: "
                             + actor
@@ -191,7 +214,11 @@ class GovernanceSignals implements ProcedureListener {
                             + subject
                             + "'. Someone else in the task's group must decide it.");
         }
-        if (grantsOverride && actor.equals(task.variable(Variables.OVERRIDE_REQUESTED_BY))) {
+        if (override != null
+                && overrides
+                        .lastRequester(releaseKey, override)
+                        .filter(actor::equals)
+                        .isPresent()) {
             throw new FourEyesViolation(
                     "Four-eyes: "
                             + actor

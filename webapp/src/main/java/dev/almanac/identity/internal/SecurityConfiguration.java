@@ -1,5 +1,6 @@
 package dev.almanac.identity.internal;
 
+import dev.almanac.identity.TaskOwnership;
 import java.util.Map;
 import org.operaton.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.operaton.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -40,7 +41,13 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         return http.securityMatcher(path("/engine-rest/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(
+                        auth ->
+                                // checking a password here would bypass the sign-in throttle
+                                auth.requestMatchers(path("/engine-rest/identity/verify"))
+                                        .denyAll()
+                                        .anyRequest()
+                                        .authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(
@@ -68,6 +75,15 @@ class SecurityConfiguration {
                                                 path("/feeds/*/all.ics"),
                                                 path("/feeds/*/*/*.ics"))
                                         .permitAll()
+                                        // people sign in on our login page only (it is throttled);
+                                        // the webapps' own login, first-admin set-up and password
+                                        // check would bypass it
+                                        .requestMatchers(
+                                                path("/operaton/api/admin/auth/user/*/login/**"),
+                                                path("/operaton/api/admin/setup/**"),
+                                                path(
+                                                        "/operaton/api/engine/engine/*/identity/verify"))
+                                        .denyAll()
                                         .requestMatchers(path("/admin/**"))
                                         .hasAuthority("GROUP_" + ADMIN_GROUP)
                                         .anyRequest()
@@ -96,6 +112,16 @@ class SecurityConfiguration {
                 Map.of(PRINCIPAL_PROVIDER, ContainerBasedAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/operaton/app/*", "/operaton/api/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    /** A task's claim or completion by someone outside its groups: 403 naming the group. */
+    @Bean
+    FilterRegistrationBean<TaskOwnershipFilter> taskOwnership(TaskOwnership ownership) {
+        FilterRegistrationBean<TaskOwnershipFilter> registration =
+                new FilterRegistrationBean<>(new TaskOwnershipFilter(ownership));
+        registration.addUrlPatterns("/engine-rest/task/*", "/operaton/api/engine/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 

@@ -4,8 +4,15 @@ import dev.almanac.processes.ProcedureConventions;
 import dev.almanac.processes.ProcedureListener;
 import dev.almanac.processes.ProcedureSignals;
 import dev.almanac.processes.ReleaseTiming;
+import dev.almanac.processes.safety.ProcedureSafety;
+import dev.almanac.processes.safety.PublishedApi;
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.operaton.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,6 +47,35 @@ class ProcedureConfiguration {
     @Bean
     ProcessEnginePlugin procedureSignals(ObjectProvider<ProcedureListener> listeners) {
         return new ProcedureSignals(() -> listeners.orderedStream().toList());
+    }
+
+    /**
+     * Procedures run no code of their own: deployments are reviewed, expressions reach only the
+     * published beans (looked up when first called, so they may use anything the application
+     * offers), and there are no scripts.
+     */
+    @Bean
+    ProcessEnginePlugin procedureSafety(ApplicationContext context) {
+        Map<Object, Object> beans =
+                new AbstractMap<>() {
+                    @Override
+                    public boolean containsKey(Object name) {
+                        return PublishedApi.BEANS.containsKey(name);
+                    }
+
+                    @Override
+                    public Object get(Object name) {
+                        return containsKey(name) ? context.getBean((String) name) : null;
+                    }
+
+                    @Override
+                    public Set<Entry<Object, Object>> entrySet() {
+                        Map<Object, Object> all = new HashMap<>();
+                        PublishedApi.BEANS.keySet().forEach(name -> all.put(name, get(name)));
+                        return all.entrySet();
+                    }
+                };
+        return new ProcedureSafety(beans);
     }
 
     /** A procedure the calendar cannot read is rejected at deployment, naming the element. */

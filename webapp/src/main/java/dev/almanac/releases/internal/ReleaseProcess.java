@@ -67,7 +67,6 @@ public class ReleaseProcess {
         variables.put(OWNER_TEAM, plan.getOwnerTeam());
         variables.put(TARGET_DATE, plan.getTargetDate().toString());
         variables.put(DATA_FEEDS, plan.getDataFeeds() == null ? "" : plan.getDataFeeds());
-        variables.put(ModelRelease.Variables.REQUESTED_BY, plan.getCreatedBy());
         return runtime.startProcessInstanceByKey(ModelRelease.PROCESS_ID, plan.getKey(), variables);
     }
 
@@ -143,20 +142,52 @@ public class ReleaseProcess {
                 .correlateAll();
     }
 
+    /**
+     * Claims (if nobody has) and completes a task; called in the person's name, so the engine
+     * checks that the task is theirs to work on.
+     */
     public void completeTask(String taskId, String userId, Map<String, Object> variables) {
-        tasks.setAssignee(taskId, userId);
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null && task.getAssignee() == null) {
+            tasks.claim(taskId, userId);
+        }
         tasks.complete(taskId, variables);
     }
 
     /** Asks for a freeze override: the procedure opens the override task for release managers. */
-    public boolean requestFreezeOverride(String processInstanceId, String by, String reason) {
+    public boolean requestFreezeOverride(String processInstanceId, String reason) {
         var result =
                 runtime.createMessageCorrelation(ModelRelease.Messages.FREEZE_OVERRIDE_REQUESTED)
                         .processInstanceId(processInstanceId)
-                        .setVariable(ModelRelease.Variables.OVERRIDE_REQUESTED_BY, by)
                         .setVariable(ModelRelease.Variables.OVERRIDE_REQUEST_REASON, reason)
                         .correlateAllWithResult();
         return !result.isEmpty();
+    }
+
+    /**
+     * Removes from running releases the variables earlier versions kept for four-eyes (who
+     * requested, changed, asked for an override): they come from our records now, and a completion
+     * finding them is refused.
+     */
+    @org.springframework.context.event.EventListener(
+            org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public int forgetRecordVariables() {
+        int removed = 0;
+        for (var variable :
+                runtime.createVariableInstanceQuery()
+                        .variableNameIn(
+                                ModelRelease.Variables.REQUESTED_BY,
+                                ModelRelease.Variables.LAST_CHANGED_BY,
+                                ModelRelease.Variables.OVERRIDE_REQUESTED_BY)
+                        .list()) {
+            if (variable.getTaskId() != null) {
+                tasks.removeVariableLocal(variable.getTaskId(), variable.getName());
+            } else {
+                runtime.removeVariableLocal(variable.getExecutionId(), variable.getName());
+            }
+            removed++;
+        }
+        return removed;
     }
 
     /** Moves a timer to a new due date (the job executor then fires it then). */

@@ -3,6 +3,7 @@ package dev.almanac.releases.internal;
 import static dev.almanac.processes.ModelRelease.Variables.*;
 
 import dev.almanac.processes.ModelRelease;
+import dev.almanac.processes.ProcedureSignals;
 import dev.almanac.releases.ReleaseProgress;
 import dev.almanac.releases.TakenStep;
 import java.io.IOException;
@@ -313,7 +314,7 @@ public class ReleaseStandings {
                     steps.add(
                             new ReleaseProgress.CurrentStep(
                                     activityId,
-                                    task == null ? name : task.getName(),
+                                    task == null ? name : ProcedureSignals.stepName(task.getName()),
                                     ReleaseProgress.Kind.USER_TASK,
                                     waitingFor,
                                     task == null ? null : toInstant(task.getDueDate()),
@@ -807,7 +808,7 @@ public class ReleaseStandings {
         return new OpenTask(
                 task.getProcessInstanceId(),
                 task.getId(),
-                task.getName(),
+                ProcedureSignals.stepName(task.getName()),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 task.getAssignee(),
                 groups);
