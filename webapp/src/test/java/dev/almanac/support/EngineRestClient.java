@@ -17,12 +17,15 @@ public final class EngineRestClient {
 
     private final String base;
     private final HttpClient http;
+    private final int port;
+    private final CookieManager cookies = new CookieManager();
 
     public EngineRestClient(int port) {
+        this.port = port;
         this.base = "http://localhost:" + port;
         this.http =
                 HttpClient.newBuilder()
-                        .cookieHandler(new CookieManager())
+                        .cookieHandler(cookies)
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .build();
     }
@@ -36,9 +39,75 @@ public final class EngineRestClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** A cookie the server set, such as the webapps' XSRF-TOKEN; null if none. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Sends a request with the signed-in session, as Tasklist or Cockpit does (with their XSRF
+     * token).
+     */
+    public HttpResponse<String> sendAsWebapp(String method, String path, String jsonBody)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .method(
+                                method,
+                                jsonBody == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                jsonBody, StandardCharsets.UTF_8))
+                        .header("Accept", "application/json");
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        String xsrf = cookie("XSRF-TOKEN");
+        if (xsrf != null) {
+            request.header("X-XSRF-TOKEN", xsrf);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a request with a JSON body (or none) and the given Authorization header (or none). */
+    public HttpResponse<String> send(
+            String method, String path, String authorization, String jsonBody)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .method(
+                                method,
+                                jsonBody == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                jsonBody, StandardCharsets.UTF_8));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Deploys files through {@code /engine-rest/deployment/create} as a process owner would. */
     public HttpResponse<String> deploy(
             String user, String password, String deploymentName, String fileName, String content)
+            throws IOException, InterruptedException {
+        return deploy(basic(user, password), deploymentName, fileName, content);
+    }
+
+    /** Deploys with any Authorization header (or none). */
+    public HttpResponse<String> deploy(
+            String authorization, String deploymentName, String fileName, String content)
             throws IOException, InterruptedException {
         String boundary = "----almanac" + UUID.randomUUID();
         String body =
@@ -48,13 +117,14 @@ public final class EngineRestClient {
                         + "--"
                         + boundary
                         + "--\r\n";
-        HttpRequest request =
+        HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
-                        .header("Authorization", basic(user, password))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Signs in on the login page and keeps the session cookie. */
@@ -101,7 +171,7 @@ public final class EngineRestClient {
                 + "\r\n";
     }
 
-    private static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic "
                 + Base64.getEncoder()
                         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -27,7 +27,12 @@ public abstract class MySqlApplicationContext {
         registry.add(
                 "spring.jpa.properties.hibernate.dialect",
                 () -> "org.hibernate.dialect.MariaDBDialect");
+        // outside the demo Almanac does not start with the default administrator password
+        registry.add("almanac.admin.password", () -> ADMIN_PASSWORD);
     }
+
+    /** The administrator's password in every test context. */
+    public static final String ADMIN_PASSWORD = "test-root-s3cret-pw";
 
     @DynamicPropertySource
     static void mysqlAndPlatform(DynamicPropertyRegistry registry) {

@@ -19,7 +19,9 @@ public final class TestAccounts {
                         "risk-officers",
                         "data-engineers",
                         "ml-engineers",
-                        "fraud-ml")) {
+                        "fraud-ml",
+                        "process-owners",
+                        "job-workers")) {
             if (identity.createGroupQuery().groupId(team).count() == 0) {
                 Group group = identity.newGroup(team);
                 group.setName(team);
@@ -29,6 +31,14 @@ public final class TestAccounts {
         user(identity, "rita", "release-managers");
         user(identity, "oscar", "risk-officers");
         user(identity, "mel", "ml-engineers", "fraud-ml");
+        user(identity, "dana", "data-engineers");
+        user(identity, "paula", "process-owners");
+        user(identity, "worker", "job-workers");
+    }
+
+    /** An account with the test password in these (existing) groups, if it does not exist yet. */
+    public static void person(IdentityService identity, String id, String... groups) {
+        user(identity, id, groups);
     }
 
     private static void user(IdentityService identity, String id, String... groups) {

@@ -111,7 +111,7 @@ class StandaloneWorkersTest {
                         port,
                         platform,
                         "1m",
-                        "rita",
+                        "worker",
                         TestAccounts.PASSWORD)) {
             await().atMost(Duration.ofSeconds(60))
                     .until(
@@ -147,7 +147,7 @@ class StandaloneWorkersTest {
                         port,
                         platform,
                         "3s",
-                        "rita",
+                        "worker",
                         TestAccounts.PASSWORD);
         try {
             await().atMost(Duration.ofSeconds(60))
@@ -171,7 +171,7 @@ class StandaloneWorkersTest {
                         port,
                         platform,
                         "1m",
-                        "rita",
+                        "worker",
                         TestAccounts.PASSWORD)) {
             await().atMost(Duration.ofSeconds(60))
                     .until(

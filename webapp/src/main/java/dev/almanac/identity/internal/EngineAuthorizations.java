@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's authorizations, as Almanac's roles need them, created at start-up and for every new
- * team; idempotent, so every node may run it on every start. With authorization checks on, an
- * engine call made in a person's name (over {@code /engine-rest}, in Cockpit, Tasklist or Admin, or
- * by our pages completing their task) may do only what these grant; Almanac's own calls run as the
- * system.
+ * team ({@link TeamAuthorizationProvider}); idempotent, so every node may run it on every start.
+ * With authorization checks on, an engine call made in a person's name (over {@code /engine-rest},
+ * in Cockpit, Tasklist or Admin, or by our pages completing their task) may do only what these
+ * grant; Almanac's own calls run as the system.
  *
  * <ul>
  *   <li>{@code operaton-admin}: everything.
@@ -79,7 +79,7 @@ public class EngineAuthorizations {
     }
 
     /** Everything Almanac needs, for the groups that exist now. */
-    void ensureAll() {
+    public void ensureAll() {
         group(PROCESS_OWNERS, "Process owners");
         group(JOB_WORKERS, "Job workers");
         for (Resources resource : Resources.values()) {
@@ -96,15 +96,41 @@ public class EngineAuthorizations {
     }
 
     /**
-     * A team's monitoring rights; nothing for the administrators and process owners, who have more.
+     * What a team may do in the engine: read releases and their history; Cockpit for release
+     * managers.
      */
-    public void team(String groupId) {
-        if (List.of(AccessPolicy.ADMINS, PROCESS_OWNERS, JOB_WORKERS).contains(groupId)) {
+    static List<Grant> teamGrants(String groupId) {
+        List<Grant> grants = new ArrayList<>();
+        grants.add(
+                new Grant(
+                        Resources.PROCESS_DEFINITION,
+                        ANY,
+                        ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_HISTORY));
+        grants.add(new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
+        grants.add(
+                new Grant(
+                        Resources.DECISION_DEFINITION,
+                        ANY,
+                        Permissions.READ,
+                        Permissions.READ_HISTORY));
+        grants.add(new Grant(Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+        if (AccessPolicy.RELEASE_MANAGERS.equals(groupId)) {
+            grants.add(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+        }
+        return grants;
+    }
+
+    /** Permissions on one resource (or all of its kind, {@code *}). */
+    record Grant(Resource resource, String resourceId, Permission... permissions) {}
+
+    private void team(String groupId) {
+        if (List.of(AccessPolicy.ADMINS, JOB_WORKERS).contains(groupId)) {
             return;
         }
-        monitoring(groupId);
-        if (AccessPolicy.RELEASE_MANAGERS.equals(groupId)) {
-            grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        for (Grant grant : teamGrants(groupId)) {
+            grant(groupId, grant.resource(), grant.resourceId(), grant.permissions());
         }
     }
 
@@ -155,19 +181,6 @@ public class EngineAuthorizations {
                 ProcessInstancePermissions.UPDATE);
     }
 
-    private void monitoring(String g) {
-        grant(
-                g,
-                Resources.PROCESS_DEFINITION,
-                ANY,
-                ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY);
-        grant(g, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
-        grant(g, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-        grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-    }
-
     private void group(String id, String name) {
         if (identity.createGroupQuery().groupId(id).count() == 0) {
             Group group = identity.newGroup(id);
@@ -202,8 +215,17 @@ public class EngineAuthorizations {
         for (int attempt = 0; ; attempt++) {
             try {
                 Authorization existing = find(type, groupId, resource, resourceId);
-                Authorization authorization =
-                        existing != null ? existing : authorizations.createNewAuthorization(type);
+                Authorization authorization = existing;
+                if (authorization == null) {
+                    authorization = authorizations.createNewAuthorization(type);
+                    authorization.setResource(resource);
+                    authorization.setResourceId(resourceId);
+                    if (type == Authorization.AUTH_TYPE_GLOBAL) {
+                        authorization.setUserId(ANY);
+                    } else {
+                        authorization.setGroupId(groupId);
+                    }
+                }
                 boolean changed = existing == null;
                 for (Permission permission : permissions) {
                     if (!authorization.isPermissionGranted(permission)) {
@@ -212,15 +234,6 @@ public class EngineAuthorizations {
                     }
                 }
                 if (changed) {
-                    if (existing == null) {
-                        authorization.setResource(resource);
-                        authorization.setResourceId(resourceId);
-                        if (type == Authorization.AUTH_TYPE_GLOBAL) {
-                            authorization.setUserId(ANY);
-                        } else {
-                            authorization.setGroupId(groupId);
-                        }
-                    }
                     authorizations.saveAuthorization(authorization);
                 }
                 return;

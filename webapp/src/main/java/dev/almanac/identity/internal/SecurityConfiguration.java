@@ -1,5 +1,6 @@
 package dev.almanac.identity.internal;
 
+import dev.almanac.identity.AccessPolicy;
 import dev.almanac.identity.TaskOwnership;
 import java.util.Map;
 import org.operaton.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -46,6 +47,13 @@ class SecurityConfiguration {
                                 // checking a password here would bypass the sign-in throttle
                                 auth.requestMatchers(path("/engine-rest/identity/verify"))
                                         .denyAll()
+                                        // the engine's own metrics, telemetry and the history
+                                        // export for Optimize are for administrators
+                                        .requestMatchers(
+                                                path("/engine-rest/metrics/**"),
+                                                path("/engine-rest/telemetry/**"),
+                                                path("/engine-rest/optimize/**"))
+                                        .hasAuthority(AccessPolicy.GROUP + ADMIN_GROUP)
                                         .anyRequest()
                                         .authenticated())
                 .httpBasic(Customizer.withDefaults())
@@ -117,7 +125,7 @@ class SecurityConfiguration {
 
     /** A task's claim or completion by someone outside its groups: 403 naming the group. */
     @Bean
-    FilterRegistrationBean<TaskOwnershipFilter> taskOwnership(TaskOwnership ownership) {
+    FilterRegistrationBean<TaskOwnershipFilter> taskOwnershipFilter(TaskOwnership ownership) {
         FilterRegistrationBean<TaskOwnershipFilter> registration =
                 new FilterRegistrationBean<>(new TaskOwnershipFilter(ownership));
         registration.addUrlPatterns("/engine-rest/task/*", "/operaton/api/engine/*");

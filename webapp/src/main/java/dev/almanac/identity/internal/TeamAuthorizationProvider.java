@@ -1,0 +1,56 @@
+package dev.almanac.identity.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.operaton.bpm.engine.authorization.Authorization;
+import org.operaton.bpm.engine.authorization.Permission;
+import org.operaton.bpm.engine.identity.Group;
+import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.operaton.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A group created any way (Almanac's team pages, Admin, {@code /engine-rest/group/create}) gets a
+ * team's engine rights in the same transaction, as the engine's own default gives its members sight
+ * of the group.
+ */
+class TeamAuthorizationProvider extends DefaultAuthorizationProvider {
+
+    @Override
+    public AuthorizationEntity[] newGroup(Group group) {
+        List<AuthorizationEntity> all = new ArrayList<>(Arrays.asList(super.newGroup(group)));
+        if (!EngineAuthorizations.JOB_WORKERS.equals(group.getId())) {
+            for (EngineAuthorizations.Grant grant :
+                    EngineAuthorizations.teamGrants(group.getId())) {
+                AuthorizationEntity authorization =
+                        new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+                authorization.setGroupId(group.getId());
+                authorization.setResource(grant.resource());
+                authorization.setResourceId(grant.resourceId());
+                for (Permission permission : grant.permissions()) {
+                    authorization.addPermission(permission);
+                }
+                all.add(authorization);
+            }
+        }
+        return all.toArray(AuthorizationEntity[]::new);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        AbstractProcessEnginePlugin teamAuthorizations() {
+            return new AbstractProcessEnginePlugin() {
+                @Override
+                public void preInit(ProcessEngineConfigurationImpl configuration) {
+                    configuration.setResourceAuthorizationProvider(new TeamAuthorizationProvider());
+                }
+            };
+        }
+    }
+}
