@@ -43,6 +43,14 @@ public class AccessPolicy {
         return groups(user).contains(ADMINS);
     }
 
+    /** Cockpit is for administrators, process owners and release managers (read only for them). */
+    public boolean mayOpenCockpit(Authentication user) {
+        Set<String> groups = groups(user);
+        return groups.contains(ADMINS)
+                || groups.contains(PROCESS_OWNERS)
+                || groups.contains(RELEASE_MANAGERS);
+    }
+
     public boolean isReleaseManager(Authentication user) {
         return groups(user).contains(RELEASE_MANAGERS);
     }

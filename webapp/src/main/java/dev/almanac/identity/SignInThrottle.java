@@ -88,8 +88,9 @@ public class SignInThrottle {
     }
 
     /**
-     * Counts a failed attempt against the account and the address: from the third failure on, the
-     * next attempt must wait a second, then two, four...; at the limit the subject is locked.
+     * Counts a failed attempt against the account and the address: from an account's third failure
+     * on, its next attempt must wait a second, then two, four...; at the limit the account (or the
+     * address) is locked.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(String account, String address) {
@@ -120,7 +121,8 @@ public class SignInThrottle {
                     locks++;
                     failures = 0;
                     until = now.plus(lockFor(locks));
-                } else if (failures >= 3) {
+                } else if (failures >= 3 && subject.startsWith(ACCOUNT)) {
+                    // an account slows down; an address (many people behind one) only locks
                     until = now.plusSeconds(1L << Math.min(failures - 3, 10));
                 }
                 jdbc.update(

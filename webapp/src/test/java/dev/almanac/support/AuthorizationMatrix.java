@@ -736,6 +736,8 @@ public final class AuthorizationMatrix {
                 browser.signIn(
                         role.user, role == Role.ADMIN ? adminPassword : TestAccounts.PASSWORD);
             }
+            // the webapps take the signed-in person over when one of them is opened
+            browser.get("/operaton/app/tasklist/default/");
             String body = browser.get("/operaton/api/admin/auth/user/default").body();
             Set<String> open = new TreeSet<>();
             int at = body == null ? -1 : body.indexOf("\"authorizedApps\"");
