@@ -283,6 +283,100 @@ class ReleaseJourneyBrowserTest {
     }
 
     @Test
+    void dataEngineerSeesOnlyDataEngineeringTasksInTasklist() {
+        String riskReview = releaseAtRiskReview();
+        String feeds = releaseWaitingForItsFeeds();
+        signIn("dana");
+
+        browser.get(url("/operaton/app/tasklist/default/"));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.tagName("body"), "My group's approvals"));
+        // the first shared filter opens by itself, with the release and model as columns
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.tagName("body"), "Resolve missing data feeds · " + feeds));
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page)
+                .contains("Resolve missing data feeds · " + feeds)
+                .contains("Due soon")
+                .contains("Overdue")
+                .doesNotContain(riskReview)
+                .doesNotContain("All tasks");
+        // nor can she open the other group's task by its address
+        String riskTask =
+                releaseQueries.openTasksOf(riskReview).entrySet().stream()
+                        .filter(e -> e.getValue().equals("risk-review"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getKey();
+        Object status =
+                ((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeAsyncScript(
+                                "const done = arguments[arguments.length - 1];"
+                                        + "fetch('/operaton/api/engine/engine/default/task/' + arguments[0],"
+                                        + " {headers: {'Accept': 'application/json'}}).then(r => done(r.status));",
+                                riskTask);
+        assertThat(((Number) status).intValue()).isEqualTo(404);
+    }
+
+    @Test
+    void releaseManagerSeesReleasesInCockpitButCannotDeleteThem() {
+        String key = releaseAtRiskReview();
+        String instance = releaseQueries.plannedRelease(key).orElseThrow().processInstanceId();
+        signIn("rita");
+
+        browser.get(
+                url("/operaton/app/cockpit/default/#/process-instance/" + instance + "/runtime"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), key));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Risk review");
+
+        // Cockpit sends the deletion with its own session and XSRF token: the engine refuses it
+        Object answer =
+                ((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeAsyncScript(
+                                "const done = arguments[arguments.length - 1];"
+                                        + "const xsrf = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];"
+                                        + "fetch('/operaton/api/engine/engine/default/process-instance/' + arguments[0],"
+                                        + " {method: 'DELETE', headers: {'X-XSRF-TOKEN': xsrf, 'Accept': 'application/json'}})"
+                                        + ".then(r => r.text().then(t => done(r.status + ' ' + t)));",
+                                instance);
+        assertThat(answer.toString()).startsWith("403").contains("DELETE");
+        assertThat(releaseQueries.plannedRelease(key).orElseThrow().processInstanceId())
+                .isEqualTo(instance);
+        assertThat(
+                        engine.getRuntimeService()
+                                .createProcessInstanceQuery()
+                                .processInstanceId(instance)
+                                .count())
+                .isOne();
+    }
+
+    private String releaseWaitingForItsFeeds() {
+        String version = String.valueOf(System.nanoTime());
+        String key =
+                releases.plan(
+                                new NewRelease(
+                                        "feeds-model",
+                                        version,
+                                        Lane.STAGING,
+                                        RiskTier.LOW,
+                                        "fraud-ml",
+                                        LocalDate.now().plusDays(9),
+                                        null),
+                                "rita")
+                        .key();
+        dev.almanac.processes.ReleaseDriver.of(
+                        engine,
+                        releaseQueries.plannedRelease(key).orElseThrow().processInstanceId())
+                .failExternalWithBpmnError(
+                        ModelRelease.Topics.DATA_READINESS,
+                        ModelRelease.Errors.DATA_FEED_MISSING,
+                        Map.of());
+        return key;
+    }
+
+    @Test
     void ownerEditsTheDraftedReleaseNotesAndPublishesThem() {
         String model = "notes-browser-" + (System.nanoTime() % 100000);
         String key =
