@@ -46,7 +46,7 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
                         "fraud-ml",
                         LocalDate.now().plusDays(7),
                         "subscriptions,payments"),
-                "dana");
+                "rita");
 
         // the data-readiness worker checks both feeds, then the release waits for the data pipeline
         awaitWaiting(key, ModelRelease.Messages.DATA_READY);
@@ -72,14 +72,25 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
                                 completeWhenOpen(
                                         key,
                                         "deploy-approval",
-                                        "dana",
+                                        "rita",
                                         Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "mine")))
                 .hasRootCauseMessage(
-                        "Four-eyes: dana requested release "
+                        "Four-eyes: rita requested release "
                                 + key
                                 + " and cannot also decide 'Approve deployment'. Someone else in the task's group must decide it.");
+        // and someone outside the task's group is told whose it is
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () ->
+                                completeWhenOpen(
+                                        key,
+                                        "deploy-approval",
+                                        "dana",
+                                        Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "mine")))
+                .isInstanceOf(TaskRefused.class)
+                .hasMessageContaining("belongs to the group release-managers");
+        TestAccounts.person(identity, "rory", "release-managers");
         completeWhenOpen(
-                key, "deploy-approval", "rita", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "go"));
+                key, "deploy-approval", "rory", Map.of(DEPLOY_DECISION, "go", DEPLOY_NOTE, "go"));
         // window open: deploy worker, monitoring timer, health check worker, retrospective timer
         completeWhenOpen(
                 key,
@@ -129,7 +140,7 @@ class MySqlReleaseEndToEndTest extends MySqlApplicationContext {
                 .contains(
                         "Promotion gate: advance by decision table promotion-gate",
                         "Risk review: approve by oscar",
-                        "Approve deployment: go by rita");
+                        "Approve deployment: go by rory");
         assertThat(decisions.verify().intact()).as(decisions.verify().problem()).isTrue();
         // the outbox took the notices in the engine's transactions
         assertThat(notices.ofRelease(key))
