@@ -445,6 +445,46 @@ class ReleasesIntegrationTest {
                 .isEqualTo(versions);
     }
 
+    @Test
+    void hostileDeploymentsAreRefusedNamingTheElementOverRestAndFromCockpit() throws Exception {
+        String hostile =
+                """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" targetNamespace="x">
+                  <process id="hostile" isExecutable="true" operaton:historyTimeToLive="P1D">
+                    <startEvent id="start" />
+                    <sequenceFlow id="f1" sourceRef="start" targetRef="step" />
+                    <serviceTask id="step" operaton:expression="${execution.getProcessEngineServices().getRuntimeService()}">
+                      <extensionElements><operaton:properties><operaton:property name="plannedDuration" value="PT1H" /></operaton:properties></extensionElements>
+                    </serviceTask>
+                    <sequenceFlow id="f2" sourceRef="step" targetRef="end" />
+                    <endEvent id="end" />
+                  </process>
+                </definitions>""";
+        long deployments = repository.createDeploymentQuery().count();
+
+        var rest =
+                new EngineRestClient(port)
+                        .deploy("paula", TestAccounts.PASSWORD, "hostile", "hostile.bpmn", hostile);
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(400);
+        assertThat(rest.body())
+                .contains("element 'step' (serviceTask)")
+                .contains("getProcessEngineServices");
+
+        // Cockpit deploys through the webapps' own engine API, with the signed-in session
+        EngineRestClient cockpit = new EngineRestClient(port);
+        cockpit.signIn("paula", TestAccounts.PASSWORD);
+        cockpit.get("/operaton/app/cockpit/default/");
+        var fromCockpit =
+                cockpit.deployAsWebapp(
+                        "/operaton/api/engine/engine/default/deployment/create",
+                        "hostile",
+                        "hostile.bpmn",
+                        hostile);
+        assertThat(fromCockpit.statusCode()).as(fromCockpit.body()).isEqualTo(400);
+        assertThat(fromCockpit.body()).contains("element 'step' (serviceTask)");
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
     private static String resource(String name) throws IOException {
         try (var in = ReleasesIntegrationTest.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

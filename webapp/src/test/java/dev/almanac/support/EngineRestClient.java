@@ -105,6 +105,29 @@ public final class EngineRestClient {
         return deploy(basic(user, password), deploymentName, fileName, content);
     }
 
+    /** Deploys as a webapp (Cockpit) does: the signed-in session and its XSRF token. */
+    public HttpResponse<String> deployAsWebapp(
+            String path, String deploymentName, String fileName, String content)
+            throws IOException, InterruptedException {
+        String boundary = "----almanac" + UUID.randomUUID();
+        String body =
+                part(boundary, "deployment-name", null, deploymentName)
+                        + part(boundary, "data", fileName, content)
+                        + "--"
+                        + boundary
+                        + "--\r\n";
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        String xsrf = cookie("XSRF-TOKEN");
+        if (xsrf != null) {
+            request.header("X-XSRF-TOKEN", xsrf);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Deploys with any Authorization header (or none). */
     public HttpResponse<String> deploy(
             String authorization, String deploymentName, String fileName, String content)

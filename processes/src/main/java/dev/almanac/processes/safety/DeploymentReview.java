@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.operaton.bpm.engine.ProcessEngineException;
+import org.operaton.bpm.engine.ParseException;
+import org.operaton.bpm.engine.Problem;
 import org.operaton.bpm.engine.impl.persistence.deploy.Deployer;
 import org.operaton.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.operaton.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -46,18 +47,19 @@ final class DeploymentReview implements Deployer {
 
     @Override
     public void deploy(DeploymentEntity deployment) {
-        List<String> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
-            problems.addAll(problemsOf(resource.getName(), resource.getBytes()));
+            problems.addAll(findingsOf(resource.getName(), resource.getBytes()));
         }
         if (!problems.isEmpty()) {
             throw new DeploymentRefused(
+                    problems,
                     "Almanac refuses the deployment"
                             + (deployment.getName() == null
                                     ? ""
                                     : " '" + deployment.getName() + "'")
                             + ": "
-                            + String.join("; ", problems)
+                            + String.join("; ", problems.stream().map(Finding::text).toList())
                             + ". Procedures may call only the published beans, the execution's"
                             + " variables and plain values (see the README, 'Change the procedure').");
         }
@@ -65,22 +67,62 @@ final class DeploymentReview implements Deployer {
 
     /** The problems of one resource, each naming it and the element. */
     static List<String> problemsOf(String name, byte[] bytes) {
+        return findingsOf(name, bytes).stream().map(Finding::text).toList();
+    }
+
+    /** One thing refused: what, in which resource, at which element. */
+    record Finding(String resource, String elementId, String text) implements Problem {
+
+        @Override
+        public String getMessage() {
+            return text;
+        }
+
+        @Override
+        public int getLine() {
+            return 0;
+        }
+
+        @Override
+        public int getColumn() {
+            return 0;
+        }
+
+        @Override
+        public String getMainElementId() {
+            return elementId;
+        }
+
+        @Override
+        public List<String> getElementIds() {
+            return elementId == null ? List.of() : List.of(elementId);
+        }
+    }
+
+    static List<Finding> findingsOf(String name, byte[] bytes) {
         String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        List<String> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
         if (lower.endsWith(".form")) {
             return problems;
         }
         boolean bpmn = lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml");
         boolean dmn = lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml");
         if (!bpmn && !dmn) {
-            problems.add(name + ": only BPMN, DMN and form-js (.form) resources may be deployed");
+            problems.add(
+                    new Finding(
+                            name,
+                            null,
+                            name
+                                    + ": only BPMN, DMN and form-js (.form) resources may be deployed"));
             return problems;
         }
         Element root;
         try {
             root = parse(bytes).getDocumentElement();
         } catch (Exception e) {
-            problems.add(name + ": cannot be read as XML (" + e.getMessage() + ")");
+            problems.add(
+                    new Finding(
+                            name, null, name + ": cannot be read as XML (" + e.getMessage() + ")"));
             return problems;
         }
         walk(name, root, dmn, null, problems);
@@ -92,17 +134,17 @@ final class DeploymentReview implements Deployer {
             Element element,
             boolean dmn,
             String inherited,
-            List<String> problems) {
+            List<Finding> problems) {
         String local = localName(element);
         String language = inherited;
         if (dmn && element.hasAttribute("expressionLanguage")) {
             language = element.getAttribute("expressionLanguage").toLowerCase(Locale.ROOT);
         }
         if (SCRIPT_ELEMENTS.contains(local)) {
-            problems.add(at(resource, element) + " is a script");
+            problems.add(finding(resource, element, " is a script"));
         }
         if ("connector".equals(local) && !BPMN_NS.equals(element.getNamespaceURI())) {
-            problems.add(at(resource, element) + " is a connector");
+            problems.add(finding(resource, element, " is a connector"));
         }
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -124,7 +166,7 @@ final class DeploymentReview implements Deployer {
     }
 
     private static void attribute(
-            String resource, Element element, Attr attribute, boolean dmn, List<String> problems) {
+            String resource, Element element, Attr attribute, boolean dmn, List<Finding> problems) {
         String name =
                 attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
         String value = attribute.getValue();
@@ -138,44 +180,50 @@ final class DeploymentReview implements Deployer {
                         && !BPMN_NS.equals(element.getNamespaceURI());
         if (extension || unqualifiedOnExtension) {
             if (CLASS_ATTRIBUTES.contains(name)) {
-                problems.add(at(resource, element) + " names the Java class '" + value + "'");
+                problems.add(finding(resource, element, " names the Java class '" + value + "'"));
                 return;
             }
             if (DELEGATE_ATTRIBUTES.contains(name)) {
                 problems.add(
-                        at(resource, element)
-                                + " delegates to '"
-                                + value
-                                + "'; Almanac publishes no delegate beans: use an external task"
-                                + " (a job worker) or a published bean in an expression");
+                        finding(
+                                resource,
+                                element,
+                                " delegates to '"
+                                        + value
+                                        + "'; Almanac publishes no delegate beans: use an external task"
+                                        + " (a job worker) or a published bean in an expression"));
                 return;
             }
             if ("scriptFormat".equals(name) || "resource".equals(name)) {
-                problems.add(at(resource, element) + " is a script");
+                problems.add(finding(resource, element, " is a script"));
                 return;
             }
         }
         if ("language".equals(name) && !dmn) {
-            problems.add(at(resource, element) + " is a script condition ('" + value + "')");
+            problems.add(finding(resource, element, " is a script condition ('" + value + "')"));
             return;
         }
         if (dmn && "expressionLanguage".equals(name) && !isFeel(value) && !isJuel(value)) {
             problems.add(
-                    at(resource, element) + " is written in the script language '" + value + "'");
+                    finding(
+                            resource,
+                            element,
+                            " is written in the script language '" + value + "'"));
             return;
         }
         expression(resource, element, value, problems);
     }
 
     private static void dmnText(
-            String resource, Element element, String language, List<String> problems) {
+            String resource, Element element, String language, List<Finding> problems) {
         String text = element.getTextContent();
         if (text == null || text.isBlank()) {
             return;
         }
         if (language == null || isFeel(language)) {
             if (FEEL_EXTERNAL.matcher(text).find()) {
-                problems.add(at(resource, element) + " defines an external (Java) FEEL function");
+                problems.add(
+                        finding(resource, element, " defines an external (Java) FEEL function"));
             }
             return;
         }
@@ -189,7 +237,7 @@ final class DeploymentReview implements Deployer {
     }
 
     private static void expression(
-            String resource, Element element, String text, List<String> problems) {
+            String resource, Element element, String text, List<Finding> problems) {
         if (text == null || !EXPRESSION.matcher(text).find()) {
             return;
         }
@@ -197,11 +245,13 @@ final class DeploymentReview implements Deployer {
                 .ifPresent(
                         problem ->
                                 problems.add(
-                                        at(resource, element)
-                                                + ": the expression "
-                                                + text.trim()
-                                                + " "
-                                                + problem));
+                                        finding(
+                                                resource,
+                                                element,
+                                                ": the expression "
+                                                        + text.trim()
+                                                        + " "
+                                                        + problem)));
     }
 
     private static boolean isFeel(String language) {
@@ -247,10 +297,27 @@ final class DeploymentReview implements Deployer {
                 .parse(new ByteArrayInputStream(bytes == null ? new byte[0] : bytes));
     }
 
-    /** A deployment Almanac refuses; over the engine's REST API it is a 400 with this message. */
-    static final class DeploymentRefused extends ProcessEngineException {
-        DeploymentRefused(String message) {
-            super(message);
+    private static Finding finding(String resource, Element element, String what) {
+        return new Finding(resource, idOf(element), at(resource, element) + what);
+    }
+
+    private static String idOf(Element element) {
+        for (Element named = element; named != null; ) {
+            if (named.hasAttribute("id")) {
+                return named.getAttribute("id");
+            }
+            named = named.getParentNode() instanceof Element parent ? parent : null;
+        }
+        return null;
+    }
+
+    /**
+     * A deployment Almanac refuses: a parse error, so the engine's REST API (and Cockpit) answer
+     * 400 with the message and the elements.
+     */
+    static final class DeploymentRefused extends ParseException {
+        DeploymentRefused(List<Finding> problems, String message) {
+            super(message, problems.get(0).resource(), new ArrayList<Problem>(problems), List.of());
         }
     }
 }
