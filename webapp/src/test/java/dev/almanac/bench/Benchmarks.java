@@ -64,6 +64,8 @@ public final class Benchmarks {
         StubPlatform platform = new StubPlatform();
         Map<String, String> settings =
                 Map.of(
+                        "almanac.admin.password",
+                        dev.almanac.support.MySqlApplicationContext.ADMIN_PASSWORD,
                         "spring.datasource.url",
                         MySqlAvailable.URL.replace("/almanac_test", "/almanac_bench"),
                         "spring.datasource.username",
@@ -597,7 +599,7 @@ public final class Benchmarks {
                                 port,
                                 platform,
                                 "5m",
-                                "rita",
+                                "worker",
                                 TestAccounts.PASSWORD));
             }
             // count from the first completion, so JVM start-up of the worker processes is not in
