@@ -36,6 +36,44 @@ public class ReleaseQueries {
         this.procedures = procedures;
     }
 
+    /**
+     * What four-eyes needs to know of an open task of a release: its release, its step, whether the
+     * step is a four-eyes one and what override it grants. Empty for a task of no release.
+     */
+    public Optional<DecidingTask> decidingTask(String taskId) {
+        return standings
+                .task(taskId)
+                .filter(task -> task.getProcessDefinitionId() != null)
+                .flatMap(
+                        task ->
+                                standings
+                                        .businessKeyOf(task.getProcessInstanceId())
+                                        .map(
+                                                key ->
+                                                        new DecidingTask(
+                                                                key,
+                                                                dev.almanac.processes
+                                                                        .ProcedureSignals.stepName(
+                                                                        task.getName()),
+                                                                procedures
+                                                                        .fourEyesSteps(
+                                                                                task
+                                                                                        .getProcessDefinitionId())
+                                                                        .contains(
+                                                                                task
+                                                                                        .getTaskDefinitionKey()),
+                                                                procedures
+                                                                        .overrideSteps(
+                                                                                task
+                                                                                        .getProcessDefinitionId())
+                                                                        .get(
+                                                                                task
+                                                                                        .getTaskDefinitionKey()))));
+    }
+
+    /** An open task as four-eyes sees it; {@code override} is the kind it grants, or null. */
+    public record DecidingTask(String releaseKey, String step, boolean fourEyes, String override) {}
+
     @Transactional(readOnly = true)
     public List<ReleaseSummary> list() {
         List<ReleasePlan> all = plans.findAllByOrderByTargetDateAscKeyAsc();

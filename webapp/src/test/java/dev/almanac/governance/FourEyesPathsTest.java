@@ -93,7 +93,7 @@ class FourEyesPathsTest {
     }
 
     private static void refusedFourEyes(HttpResponse<String> response, String who) {
-        assertThat(response.statusCode()).as(response.body()).isBetween(400, 599);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         assertThat(response.body()).contains("Four-eyes: " + who);
     }
 

@@ -3,11 +3,11 @@ package dev.almanac.governance.internal;
 import dev.almanac.governance.Decision;
 import dev.almanac.governance.DecisionKind;
 import dev.almanac.governance.DecisionLog;
+import dev.almanac.governance.FourEyes;
 import dev.almanac.governance.FourEyesViolation;
 import dev.almanac.governance.GovernanceEvents;
 import dev.almanac.governance.OverrideRefused;
 import dev.almanac.governance.OverrideRequests;
-import dev.almanac.governance.ReleaseRecord;
 import dev.almanac.processes.ModelRelease;
 import dev.almanac.processes.ModelRelease.Variables;
 import dev.almanac.processes.OverrideExpiry;
@@ -61,17 +61,17 @@ class GovernanceSignals implements ProcedureListener {
 
     private final DecisionLog log;
     private final ApplicationEventPublisher events;
-    private final ReleaseRecord record;
+    private final FourEyes fourEyes;
     private final OverrideRequests overrides;
 
     GovernanceSignals(
             DecisionLog log,
             ApplicationEventPublisher events,
-            ReleaseRecord record,
+            FourEyes fourEyes,
             OverrideRequests overrides) {
         this.log = log;
         this.events = events;
-        this.record = record;
+        this.fourEyes = fourEyes;
         this.overrides = overrides;
     }
 
@@ -191,41 +191,11 @@ class GovernanceSignals implements ProcedureListener {
     }
 
     private void fourEyes(String actor, String releaseKey, String subject, String override) {
-        if (actor == null) {
-            return;
-        }
-        if (record.requestedBy(releaseKey).filter(actor::equals).isPresent()) {
-            throw new FourEyesViolation(
-                    "Four-eyes: "
-                            + actor
-                            + " requested release "
-                            + releaseKey
-                            + " and cannot also decide '"
-                            + subject
-                            + "'. Someone else in the task's group must decide it.");
-        }
-        if (record.lastChangedBy(releaseKey).filter(actor::equals).isPresent()) {
-            throw new FourEyesViolation(
-                    "Four-eyes: "
-                            + actor
-                            + " last changed the plan of release "
-                            + releaseKey
-                            + " and cannot also decide '"
-                            + subject
-                            + "'. Someone else in the task's group must decide it.");
-        }
-        if (override != null
-                && overrides
-                        .lastRequester(releaseKey, override)
-                        .filter(actor::equals)
-                        .isPresent()) {
-            throw new FourEyesViolation(
-                    "Four-eyes: "
-                            + actor
-                            + " asked for this override of "
-                            + releaseKey
-                            + " and cannot also grant it. Another release manager must decide.");
-        }
+        fourEyes.refusal(actor, releaseKey, subject, override)
+                .ifPresent(
+                        refusal -> {
+                            throw new FourEyesViolation(refusal);
+                        });
     }
 
     private void gate(Step gate) {

@@ -1,7 +1,6 @@
 package dev.almanac.identity.internal;
 
 import dev.almanac.identity.AccessPolicy;
-import dev.almanac.identity.TaskOwnership;
 import java.util.Map;
 import org.operaton.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.operaton.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -120,16 +119,6 @@ class SecurityConfiguration {
                 Map.of(PRINCIPAL_PROVIDER, ContainerBasedAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/operaton/app/*", "/operaton/api/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
-        return registration;
-    }
-
-    /** A task's claim or completion by someone outside its groups: 403 naming the group. */
-    @Bean
-    FilterRegistrationBean<TaskOwnershipFilter> taskOwnershipFilter(TaskOwnership ownership) {
-        FilterRegistrationBean<TaskOwnershipFilter> registration =
-                new FilterRegistrationBean<>(new TaskOwnershipFilter(ownership));
-        registration.addUrlPatterns("/engine-rest/task/*", "/operaton/api/engine/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 

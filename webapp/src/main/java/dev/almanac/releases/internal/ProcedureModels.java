@@ -49,6 +49,7 @@ public class ProcedureModels {
     public final Map<String, Map<String, List<dev.almanac.projection.Capacity.Need>>> needs =
             new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> overrides = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> fourEyes = new ConcurrentHashMap<>();
 
     ProcedureModels(RepositoryService repository) {
         this.repository = repository;
@@ -86,6 +87,24 @@ public class ProcedureModels {
                                                                 .orElse(step)));
                     }
                     return Map.copyOf(result);
+                });
+    }
+
+    /** The four-eyes tasks of a procedure version: activities with {@code fourEyes=true}. */
+    public Set<String> fourEyesSteps(String processDefinitionId) {
+        return fourEyes.computeIfAbsent(
+                processDefinitionId,
+                id -> {
+                    Set<String> result = new java.util.TreeSet<>();
+                    for (Activity activity :
+                            repository
+                                    .getBpmnModelInstance(id)
+                                    .getModelElementsByType(Activity.class)) {
+                        DefaultReleaseTiming.property(activity, ModelRelease.FOUR_EYES)
+                                .filter("true"::equals)
+                                .ifPresent(yes -> result.add(activity.getId()));
+                    }
+                    return Set.copyOf(result);
                 });
     }
 
