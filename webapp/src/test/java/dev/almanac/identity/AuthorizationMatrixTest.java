@@ -33,5 +33,6 @@ class AuthorizationMatrixTest {
         AuthorizationMatrix matrix = new AuthorizationMatrix(port, engine, tokens, adminPassword);
         matrix.verify();
         assertThat(matrix.applications()).isEqualTo(AuthorizationMatrix.APPLICATIONS);
+        assertThat(matrix.cockpitApi()).isEqualTo(AuthorizationMatrix.COCKPIT_API);
     }
 }

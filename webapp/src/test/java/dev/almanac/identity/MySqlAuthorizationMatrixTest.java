@@ -22,5 +22,6 @@ class MySqlAuthorizationMatrixTest extends MySqlApplicationContext {
         AuthorizationMatrix matrix = new AuthorizationMatrix(port, engine, tokens, ADMIN_PASSWORD);
         matrix.verify();
         assertThat(matrix.applications()).isEqualTo(AuthorizationMatrix.APPLICATIONS);
+        assertThat(matrix.cockpitApi()).isEqualTo(AuthorizationMatrix.COCKPIT_API);
     }
 }

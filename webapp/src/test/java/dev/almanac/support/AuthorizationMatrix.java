@@ -266,12 +266,28 @@ public final class AuthorizationMatrix {
         probes.add(
                 new Probe(
                         "process-definition",
+                        "start a release without planning it",
+                        r -> new Call("POST", "/process-definition/" + v1.getId() + "/start", "{}"),
+                        "200 403 403 403 403 403 403 401 401"));
+        probes.add(
+                new Probe(
+                        "process-definition",
                         "suspend or activate it",
                         r ->
                                 new Call(
                                         "PUT",
                                         "/process-definition/" + v1.getId() + "/suspended",
                                         "{\"suspended\":false,\"includeProcessInstances\":false}"),
+                        "204 403 403 403 403 403 403 401 401"));
+        probes.add(
+                new Probe(
+                        "user",
+                        "delete one's own account (an administrator: anyone's)",
+                        r ->
+                                new Call(
+                                        "DELETE",
+                                        "/user/" + (r == Role.ADMIN ? throwaway() : self(r)),
+                                        null),
                         "204 403 403 403 403 403 403 401 401"));
         probes.add(
                 new Probe(
@@ -616,6 +632,14 @@ public final class AuthorizationMatrix {
         return probes;
     }
 
+    private String throwaway() {
+        String id = "mx" + run + next();
+        var user = engine.getIdentityService().newUser(id);
+        user.setPassword("a-long-enough-secret");
+        engine.getIdentityService().saveUser(user);
+        return id;
+    }
+
     private String jobDefinition() {
         return engine.getManagementService()
                 .createJobDefinitionQuery()
@@ -726,6 +750,42 @@ public final class AuthorizationMatrix {
         assertThat(wrong).as("answers that differ from the authorization matrix").isEmpty();
         return answers;
     }
+
+    /** What Cockpit's own API answers each role (its pages' data), beside the engine's API. */
+    public Map<Role, Integer> cockpitApi() throws Exception {
+        Map<Role, Integer> answers = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            EngineRestClient browser = new EngineRestClient(clientPort());
+            if (role.user != null) {
+                browser.signIn(
+                        role.user, role == Role.ADMIN ? adminPassword : TestAccounts.PASSWORD);
+            }
+            answers.put(
+                    role,
+                    browser.sendAsWebapp(
+                                    "GET",
+                                    "/operaton/api/cockpit/plugin/base/default/process-definition/statistics",
+                                    null)
+                            .statusCode());
+        }
+        return answers;
+    }
+
+    /**
+     * Cockpit's API: open to administrators, process owners and release managers; the rest sign in
+     * first.
+     */
+    public static final Map<Role, Integer> COCKPIT_API =
+            Map.of(
+                    Role.ADMIN, 200,
+                    Role.PROCESS_OWNER, 200,
+                    Role.RELEASE_MANAGER, 200,
+                    Role.RISK_OFFICER, 403,
+                    Role.DATA_ENGINEER, 403,
+                    Role.ML_ENGINEER, 403,
+                    Role.JOB_WORKER, 403,
+                    Role.PIPELINE_TOKEN, 302,
+                    Role.ANONYMOUS, 302);
 
     /** Which of the webapps each person may open, as the webapps themselves say. */
     public Map<Role, String> applications() throws Exception {

@@ -78,6 +78,33 @@ public class EngineAuthorizations {
         this.adminId = adminId;
     }
 
+    /**
+     * Whether the signed-in person may open a webapp ({@code cockpit}, {@code tasklist}, {@code
+     * admin}), as the engine's application authorizations say: the webapps' APIs are closed to the
+     * others, not only their pages.
+     */
+    org.springframework.security.authorization.AuthorizationManager<
+                    org.springframework.security.web.access.intercept.RequestAuthorizationContext>
+            mayOpen(String application) {
+        return (authentication, context) -> {
+            var who = authentication.get();
+            if (who == null || !who.isAuthenticated() || who.getName() == null) {
+                return new org.springframework.security.authorization.AuthorizationDecision(false);
+            }
+            List<String> groups =
+                    identity.createGroupQuery().groupMember(who.getName()).list().stream()
+                            .map(Group::getId)
+                            .toList();
+            return new org.springframework.security.authorization.AuthorizationDecision(
+                    authorizations.isUserAuthorized(
+                            who.getName(),
+                            groups,
+                            Permissions.ACCESS,
+                            Resources.APPLICATION,
+                            application));
+        };
+    }
+
     /** Everything Almanac needs, for the groups that exist now. */
     public void ensureAll() {
         group(PROCESS_OWNERS, "Process owners");
@@ -90,6 +117,7 @@ public class EngineAuthorizations {
         for (Group group : identity.createGroupQuery().list()) {
             team(group.getId());
         }
+        ownAccountsOnly();
         grantEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grantEveryone(Resources.APPLICATION, "welcome", Permissions.ACCESS);
         sharedFilters();
@@ -131,6 +159,27 @@ public class EngineAuthorizations {
         }
         for (Grant grant : teamGrants(groupId)) {
             grant(groupId, grant.resource(), grant.resourceId(), grant.permissions());
+        }
+    }
+
+    /**
+     * The engine gives every new account everything on itself, deleting itself included; a person
+     * may read and change their own account (name, password), no more. Accounts made before keep no
+     * more than that either.
+     */
+    private void ownAccountsOnly() {
+        for (Authorization own :
+                authorizations
+                        .createAuthorizationQuery()
+                        .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                        .resourceType(Resources.USER)
+                        .list()) {
+            if (own.getUserId() != null
+                    && own.getUserId().equals(own.getResourceId())
+                    && own.isPermissionGranted(Permissions.DELETE)) {
+                own.setPermissions(new Permission[] {Permissions.READ, Permissions.UPDATE});
+                authorizations.saveAuthorization(own);
+            }
         }
     }
 

@@ -64,7 +64,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, EngineAuthorizations webapps) throws Exception {
         return http.authorizeHttpRequests(
                         auth ->
                                 auth.requestMatchers(
@@ -91,6 +91,14 @@ class SecurityConfiguration {
                                                 path(
                                                         "/operaton/api/engine/engine/*/identity/verify"))
                                         .denyAll()
+                                        // the webapps' own APIs, as far as the engine's
+                                        // application authorizations let the person in
+                                        .requestMatchers(path("/operaton/api/cockpit/**"))
+                                        .access(webapps.mayOpen("cockpit"))
+                                        .requestMatchers(path("/operaton/api/tasklist/**"))
+                                        .access(webapps.mayOpen("tasklist"))
+                                        .requestMatchers(path("/operaton/api/admin/plugin/**"))
+                                        .access(webapps.mayOpen("admin"))
                                         .requestMatchers(path("/admin/**"))
                                         .hasAuthority("GROUP_" + ADMIN_GROUP)
                                         .anyRequest()

@@ -20,6 +20,18 @@ import org.springframework.context.annotation.Configuration;
  */
 class TeamAuthorizationProvider extends DefaultAuthorizationProvider {
 
+    /** A new account may read and change itself (name, password), not delete itself. */
+    @Override
+    public AuthorizationEntity[] newUser(org.operaton.bpm.engine.identity.User user) {
+        AuthorizationEntity own = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+        own.setUserId(user.getId());
+        own.setResource(org.operaton.bpm.engine.authorization.Resources.USER);
+        own.setResourceId(user.getId());
+        own.addPermission(org.operaton.bpm.engine.authorization.Permissions.READ);
+        own.addPermission(org.operaton.bpm.engine.authorization.Permissions.UPDATE);
+        return new AuthorizationEntity[] {own};
+    }
+
     @Override
     public AuthorizationEntity[] newGroup(Group group) {
         List<AuthorizationEntity> all = new ArrayList<>(Arrays.asList(super.newGroup(group)));
