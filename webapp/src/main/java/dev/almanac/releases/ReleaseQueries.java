@@ -71,6 +71,11 @@ public class ReleaseQueries {
                                                                                         .getTaskDefinitionKey()))));
     }
 
+    /** How many releases, running or ended, ran on the procedure versions of a deployment. */
+    public long releasesOnDeployment(String deploymentId) {
+        return standings.releasesOnDeployment(deploymentId);
+    }
+
     /** An open task as four-eyes sees it; {@code override} is the kind it grants, or null. */
     public record DecidingTask(String releaseKey, String step, boolean fourEyes, String override) {}
 

@@ -259,6 +259,22 @@ public final class AuthorizationMatrix {
                         "200:some 200:some 200:none 200:none 200:none 200:none 200:none 401 401"));
         probes.add(
                 new Probe(
+                        "deployment",
+                        "delete a procedure version and its releases (cascade)",
+                        r ->
+                                new Call(
+                                        "DELETE",
+                                        "/deployment/" + deploymentWithARelease() + "?cascade=true",
+                                        null),
+                        "204 403 403 403 403 403 403 401 401"));
+        probes.add(
+                new Probe(
+                        "deployment",
+                        "delete a procedure version no release ran on",
+                        r -> new Call("DELETE", "/deployment/" + unusedDeployment(), null),
+                        "204 204 404 404 404 404 404 401 401" /* those who may not read deployments do not find it */));
+        probes.add(
+                new Probe(
                         "process-definition",
                         "read the procedure",
                         r -> new Call("GET", "/process-definition/" + v1.getId(), null),
@@ -630,6 +646,28 @@ public final class AuthorizationMatrix {
                         r -> new Call("GET", "/version", null),
                         "200 200 200 200 200 200 200 401 401"));
         return probes;
+    }
+
+    private String unusedDeployment() {
+        String id = "matrix-unused-" + run + "-" + next();
+        return engine.getRepositoryService()
+                .createDeployment()
+                .name(id)
+                .addString(id + ".bpmn", minimal(id))
+                .deploy()
+                .getId();
+    }
+
+    private String deploymentWithARelease() {
+        String id = unusedDeployment();
+        String definition =
+                engine.getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .deploymentId(id)
+                        .singleResult()
+                        .getId();
+        engine.getRuntimeService().startProcessInstanceById(definition);
+        return id;
     }
 
     private String throwaway() {

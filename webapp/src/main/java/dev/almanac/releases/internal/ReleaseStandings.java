@@ -180,6 +180,19 @@ public class ReleaseStandings {
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
+    /** How many releases (running or ended) ran on the procedure versions of a deployment. */
+    public long releasesOnDeployment(String deploymentId) {
+        long releases = 0;
+        for (var definition :
+                repository.createProcessDefinitionQuery().deploymentId(deploymentId).list()) {
+            releases +=
+                    history.createHistoricProcessInstanceQuery()
+                            .processDefinitionId(definition.getId())
+                            .count();
+        }
+        return releases;
+    }
+
     /** One open task, by id. */
     public Optional<Task> task(String taskId) {
         return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult());
