@@ -59,6 +59,7 @@ class AdministratorAccount {
             User user = identity.newUser(adminId);
             user.setFirstName("Almanac");
             user.setLastName("Administrator");
+            requirePolicy(user);
             user.setPassword(password);
             identity.saveUser(user);
             log.info("Created the administrator '{}'", adminId);
@@ -66,6 +67,7 @@ class AdministratorAccount {
             if (!configured) {
                 throw refusal("still has the default password '" + DEFAULT_PASSWORD + "'");
             }
+            requirePolicy(admin);
             admin.setPassword(password);
             identity.saveUser(admin);
             log.info("Set the administrator's password from ALMANAC_ADMIN_PASSWORD");
@@ -79,6 +81,14 @@ class AdministratorAccount {
         if (identity.createUserQuery().userId(adminId).memberOfGroup(AccessPolicy.ADMINS).count()
                 == 0) {
             identity.createMembership(adminId, AccessPolicy.ADMINS);
+        }
+    }
+
+    private void requirePolicy(User user) {
+        if (!identity.checkPasswordAgainstPolicy(password, user).isValid()) {
+            throw new IllegalStateException(
+                    "Almanac will not start: ALMANAC_ADMIN_PASSWORD does not meet the password policy"
+                            + " (at least 12 characters, not containing the account's id or name).");
         }
     }
 

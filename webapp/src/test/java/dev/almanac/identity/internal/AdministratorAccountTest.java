@@ -38,6 +38,8 @@ class AdministratorAccountTest {
                 .hasMessageContaining("ALMANAC_ADMIN_PASSWORD");
         assertThatThrownBy(() -> account(id, "admin", false).ensureAdministrator())
                 .hasMessageContaining("Almanac will not start");
+        assertThatThrownBy(() -> account(id, "too-short", false).ensureAdministrator())
+                .hasMessageContaining("does not meet the password policy");
         assertThat(identity.createUserQuery().userId(id).count()).isZero();
     }
 
