@@ -12,6 +12,30 @@ import org.springframework.stereotype.Service;
 @Service
 public class FourEyes {
 
+    /**
+     * Kept by Almanac in its own tables, never by the procedure: a completion that sets one of
+     * these variables is refused.
+     */
+    public static final java.util.List<String> RECORD_ONLY =
+            java.util.List.of(
+                    dev.almanac.processes.ModelRelease.Variables.REQUESTED_BY,
+                    dev.almanac.processes.ModelRelease.Variables.LAST_CHANGED_BY,
+                    dev.almanac.processes.ModelRelease.Variables.OVERRIDE_REQUESTED_BY);
+
+    /** Why a completion may not carry this variable, or empty if it may. */
+    public static Optional<String> recordOnly(String variable, String task) {
+        return RECORD_ONLY.contains(variable)
+                ? Optional.of(
+                        "The variable '"
+                                + variable
+                                + "' is not the procedure's to set: who requested a release, who"
+                                + " changed its plan and who asked for an override come from"
+                                + " Almanac's records. Complete '"
+                                + task
+                                + "' without it.")
+                : Optional.empty();
+    }
+
     private final ReleaseRecord record;
     private final OverrideRequests overrides;
 

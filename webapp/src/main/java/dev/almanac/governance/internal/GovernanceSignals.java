@@ -52,13 +52,6 @@ class GovernanceSignals implements ProcedureListener {
                     Variables.MODEL_URI,
                     Variables.SIGNOFF);
 
-    /** Kept by Almanac in its own tables; a completion that sets them is refused. */
-    static final List<String> RECORD_ONLY =
-            List.of(
-                    Variables.REQUESTED_BY,
-                    Variables.LAST_CHANGED_BY,
-                    Variables.OVERRIDE_REQUESTED_BY);
-
     private final DecisionLog log;
     private final ApplicationEventPublisher events;
     private final FourEyes fourEyes;
@@ -77,16 +70,9 @@ class GovernanceSignals implements ProcedureListener {
 
     @Override
     public void taskCompleting(Task task) {
-        for (String name : RECORD_ONLY) {
+        for (String name : FourEyes.RECORD_ONLY) {
             if (task.variable(name) != null) {
-                throw new FourEyesViolation(
-                        "The variable '"
-                                + name
-                                + "' is not the procedure's to set: who requested a release, who"
-                                + " changed its plan and who asked for an override come from"
-                                + " Almanac's records. Complete '"
-                                + task.name()
-                                + "' without it.");
+                throw new FourEyesViolation(FourEyes.recordOnly(name, task.name()).orElseThrow());
             }
         }
         Map<String, String> properties = task.properties();

@@ -63,6 +63,20 @@ class TaskCompletionGuard extends OncePerRequestFilter {
         if (action.matches() && principal != null) {
             String user = principal.getName();
             String task = action.group(1);
+            if (!"claim".equals(action.group(2)) && isJson(request)) {
+                byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+                Optional<String> forged =
+                        body.length > MAX_BODY ? Optional.empty() : recordOnly(body);
+                if (forged.isPresent()) {
+                    answer(
+                            response,
+                            HttpServletResponse.SC_BAD_REQUEST,
+                            "InvalidRequestException",
+                            forged.get());
+                    return;
+                }
+                request = new ReadBody(request, body);
+            }
             Optional<String> notTheirs = ownership.refusal(user, task);
             Optional<String> refusal =
                     notTheirs.isPresent() || "claim".equals(action.group(2))
@@ -95,6 +109,98 @@ class TaskCompletionGuard extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Completions larger than this are left to the engine, which refuses the same variables. */
+    static final int MAX_BODY = 1 << 20;
+
+    private static boolean isJson(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
+    }
+
+    /** A variable of the completion that only Almanac's records may say, or empty. */
+    private static Optional<String> recordOnly(byte[] body) {
+        try {
+            var variables = JSON.readTree(body).path("variables");
+            for (var names = variables.fieldNames(); names.hasNext(); ) {
+                Optional<String> refusal = FourEyes.recordOnly(names.next(), "the task");
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
+            }
+        } catch (IOException unreadable) {
+            // the engine answers a body it cannot read
+        }
+        return Optional.empty();
+    }
+
+    private static void answer(
+            HttpServletResponse response, int status, String type, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getWriter(), Map.of("type", type, "message", message));
+    }
+
+    /** The request with its body read once and served again to the engine. */
+    private static final class ReadBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+            return new jakarta.servlet.ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(
+                    new java.io.InputStreamReader(
+                            getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
