@@ -191,6 +191,64 @@ public final class ReleaseWindows {
         }
     }
 
+    /**
+     * Checks a recurrence by what it expands to, not by its length: over {@code horizonDays} from
+     * {@code from}, no day may hold more than {@code maxPerDay} occurrences, and the expansion must
+     * finish within {@code budget}. Expansion stops one past the most that could pass, so a rule
+     * meant to explode costs no more than a legal one.
+     *
+     * @param what "window" or "cadence", for the sentence
+     * @throws IllegalArgumentException saying why, in a sentence
+     */
+    public static void checkExpansion(
+            String rrule,
+            LocalDateTime from,
+            int horizonDays,
+            int maxPerDay,
+            java.time.Duration budget,
+            String what) {
+        checkRecurrence(rrule);
+        Recur<LocalDateTime> recur = new Recur<>(rrule);
+        long started = System.nanoTime();
+        int cap = Math.max(1, maxPerDay) * horizonDays + 1;
+        List<LocalDateTime> dates;
+        try {
+            dates = recur.getDates(from, from, from.plusDays(horizonDays), cap);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(sentence(rrule, e), e);
+        }
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+        Map<java.time.LocalDate, Integer> perDay = new java.util.TreeMap<>();
+        for (LocalDateTime date : dates) {
+            int count = perDay.merge(date.toLocalDate(), 1, Integer::sum);
+            if (count > maxPerDay) {
+                throw new IllegalArgumentException(
+                        "'"
+                                + rrule
+                                + "' recurs more than "
+                                + maxPerDay
+                                + (maxPerDay == 1 ? " time" : " times")
+                                + " on "
+                                + date.toLocalDate()
+                                + "; a "
+                                + what
+                                + " may recur at most "
+                                + (maxPerDay == 1 ? "once" : maxPerDay + " times")
+                                + " a day.");
+            }
+        }
+        if (took.compareTo(budget) > 0) {
+            throw new IllegalArgumentException(
+                    "'"
+                            + rrule
+                            + "' takes too long to expand ("
+                            + took.toMillis()
+                            + " ms for "
+                            + horizonDays
+                            + " days); write a simpler rule.");
+        }
+    }
+
     private static String sentence(String rrule, RuntimeException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof NumberFormatException) {
@@ -288,7 +346,14 @@ public final class ReleaseWindows {
         LocalDateTime periodEnd =
                 LocalDateTime.ofInstant(Instant.ofEpochSecond(to), zone).plusDays(1);
         LocalDateTime seed = fastForward(recur, rule.start(), periodStart);
-        List<LocalDateTime> starts = recur.getDates(seed, periodStart, periodEnd);
+        // a rule saved before rules were checked by their expansion still cannot flood the
+        // calendar: no more than hourly over the period
+        int cap =
+                (int)
+                        Math.min(
+                                Integer.MAX_VALUE,
+                                Duration.between(periodStart, periodEnd).toHours() + 2);
+        List<LocalDateTime> starts = recur.getDates(seed, periodStart, periodEnd, cap);
         long[] out = new long[starts.size() * 2];
         int n = 0;
         for (LocalDateTime ls : starts) {

@@ -264,6 +264,44 @@ class ReleaseWindowsTest {
     }
 
     @Test
+    void aRuleIsCheckedByWhatItExpandsToNotByItsLength() {
+        String everySecond =
+                "FREQ=HOURLY;BYMINUTE="
+                        + java.util.stream.IntStream.range(0, 60)
+                                .mapToObj(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(","))
+                        + ";BYSECOND="
+                        + java.util.stream.IntStream.range(0, 60)
+                                .mapToObj(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(","));
+        assertThat(everySecond).hasSize(369);
+        LocalDateTime from = LocalDateTime.parse("2026-12-01T00:00");
+        java.time.Duration budget = java.time.Duration.ofSeconds(2);
+        assertThatThrownBy(
+                        () ->
+                                ReleaseWindows.checkExpansion(
+                                        everySecond, from, 730, 24, budget, "window"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("recurs more than 24 times on 2026-12-01")
+                .hasMessageContaining("a window may recur at most 24 times a day");
+        // hourly is the most a window may do; a daily train with every minute of the day is not one
+        ReleaseWindows.checkExpansion("FREQ=HOURLY", from, 730, 24, budget, "window");
+        ReleaseWindows.checkExpansion(
+                "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", from, 730, 24, budget, "window");
+        assertThatThrownBy(
+                        () ->
+                                ReleaseWindows.checkExpansion(
+                                        "FREQ=DAILY;BYHOUR=9;BYMINUTE=0,1,2,3",
+                                        from,
+                                        730,
+                                        1,
+                                        budget,
+                                        "cadence"))
+                .hasMessageContaining("a cadence may recur at most once a day");
+        ReleaseWindows.checkExpansion("FREQ=DAILY", from, 730, 1, budget, "cadence");
+    }
+
+    @Test
     void unreadableRuleIsLeftOutAndNamed() {
         WindowRule bad =
                 window(

@@ -159,6 +159,18 @@ public class Cadences {
                     "rrule",
                     "A release train runs at most daily; use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.");
         }
+        try {
+            // at most one release a day, whatever BYHOUR or BYMINUTE say
+            ReleaseWindows.checkExpansion(
+                    change.rrule().trim(),
+                    change.firstStart(),
+                    Windows.HORIZON_DAYS,
+                    1,
+                    Windows.EXPANSION_BUDGET,
+                    "cadence");
+        } catch (IllegalArgumentException e) {
+            throw new PlanningRejected("rrule", e.getMessage());
+        }
         if (change.versionPattern() == null
                 || change.versionPattern().isBlank()
                 || change.versionPattern().length() > 40) {

@@ -25,6 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Windows {
 
+    /** How far ahead the calendar expands windows, and so how far a new rule is checked. */
+    static final int HORIZON_DAYS = 730;
+
+    /** What a rule's expansion over the horizon may cost when it is saved. */
+    static final java.time.Duration EXPANSION_BUDGET = java.time.Duration.ofMillis(500);
+
     private final CalendarWindowRepository windows;
     private final ProductLineRepository productLines;
     private final MlModelRepository models;
@@ -178,6 +184,18 @@ public class Windows {
                 throw new PlanningRejected(
                         "rrule",
                         "A window recurs at most hourly; use FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY.");
+            }
+            // what the rule expands to over the calendar's two-year horizon, not its length
+            try {
+                ReleaseWindows.checkExpansion(
+                        change.rrule().trim(),
+                        change.start(),
+                        HORIZON_DAYS,
+                        24,
+                        EXPANSION_BUDGET,
+                        "window");
+            } catch (IllegalArgumentException e) {
+                throw new PlanningRejected("rrule", e.getMessage());
             }
         }
         if (change.notes() != null && change.notes().length() > 1000) {

@@ -153,6 +153,24 @@ class CadencesTest {
                                         10,
                                         true),
                                 "rrule"),
+                        // every minute, dressed as a daily rule
+                        new Case(
+                                new Cadences.CadenceChange(
+                                        "x",
+                                        model,
+                                        Lane.STAGING,
+                                        firstStart,
+                                        ZoneOffset.UTC,
+                                        "FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23;BYMINUTE="
+                                                + java.util.stream.IntStream.range(0, 60)
+                                                        .mapToObj(String::valueOf)
+                                                        .collect(
+                                                                java.util.stream.Collectors.joining(
+                                                                        ",")),
+                                        "yyyy.MM",
+                                        10,
+                                        true),
+                                "rrule"),
                         new Case(
                                 new Cadences.CadenceChange(
                                         "x",

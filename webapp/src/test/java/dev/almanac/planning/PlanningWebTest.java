@@ -167,6 +167,19 @@ class PlanningWebTest {
                         new Case("end", "2026-12-01T08:00", "must end after it starts"),
                         new Case("rrule", "FREQ=SOMETIMES", "is not a recurrence rule"),
                         new Case("rrule", "FREQ=SECONDLY", "recurs at most hourly"),
+                        // 369 characters of every second of every hour: refused by what it expands
+                        // to
+                        new Case(
+                                "rrule",
+                                "FREQ=HOURLY;BYMINUTE="
+                                        + java.util.stream.IntStream.range(0, 60)
+                                                .mapToObj(String::valueOf)
+                                                .collect(java.util.stream.Collectors.joining(","))
+                                        + ";BYSECOND="
+                                        + java.util.stream.IntStream.range(0, 60)
+                                                .mapToObj(String::valueOf)
+                                                .collect(java.util.stream.Collectors.joining(",")),
+                                "may recur at most 24 times a day"),
                         new Case("zone", "Mars/Olympus", "is not a time zone"),
                         new Case("start", "next friday", "Give a date and time"),
                         new Case("scopeKey", "", "Choose the product line"));
