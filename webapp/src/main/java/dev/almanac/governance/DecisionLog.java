@@ -293,10 +293,10 @@ public class DecisionLog {
         return value == null ? "" : value;
     }
 
-    private static String csvCell(String value) {
+    static String csvCell(String value) {
         String v = value == null ? "" : value;
-        // a leading =, +, - or @ would run as a formula in a spreadsheet
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+        // a leading =, +, -, @, tab or carriage return would run as a formula in a spreadsheet
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
