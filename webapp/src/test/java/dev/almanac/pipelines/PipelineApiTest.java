@@ -216,6 +216,44 @@ class PipelineApiTest {
     }
 
     @Test
+    void anEventMayNotSetTheReleasesOwnVariablesNorSendAlmanacsOwnMessages() {
+        String key = planRelease("tier-model");
+        finishDataCheck(key);
+        String path = "/api/v1/releases/" + key + "/events";
+        for (String reserved :
+                java.util.List.of("riskTier", "lane", "model", "ownerTeam", "requestedBy")) {
+            assertProblem(
+                    api.post(
+                            path,
+                            Map.of(
+                                    "type",
+                                    "data-ready",
+                                    "eventId",
+                                    reserved + "-" + key,
+                                    "variables",
+                                    Map.of(reserved, "high"))),
+                    400,
+                    "variables." + reserved,
+                    "belongs to the release itself");
+        }
+        assertProblem(
+                api.post(path, event("freeze-override-requested", "fo-" + key)),
+                400,
+                "type",
+                "asked for on the release page");
+        assertThat(events.countByReleaseKey(key)).isZero();
+        assertThat(correlationsOfDataReady(key)).isZero();
+        // the gate still sees the planned tier
+        String instance =
+                runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(key)
+                        .singleResult()
+                        .getId();
+        assertThat(runtime.getVariable(instance, "riskTier")).isEqualTo("low");
+        assertThat(runtime.getVariable(instance, "lane")).isEqualTo("staging");
+    }
+
+    @Test
     void trainingFinishedMustCarryWhatValidationReads() {
         String key = planRelease("metrics-model");
         finishDataCheck(key);

@@ -3,10 +3,15 @@ package dev.almanac.pipelines.internal;
 import static dev.almanac.processes.ModelRelease.Variables.ACCURACY;
 import static dev.almanac.processes.ModelRelease.Variables.LATENCY_P95_MS;
 import static dev.almanac.processes.ModelRelease.Variables.MODEL_URI;
+import static dev.almanac.processes.ModelRelease.Variables.TRAINING_RUN_ID;
 
 import dev.almanac.pipelines.web.PipelineProblem;
 import dev.almanac.processes.ModelRelease;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
@@ -22,7 +27,40 @@ public final class EventContract {
     static final int MAX_VARIABLES = 50;
     static final int MAX_STRING = 4000;
 
+    /** What pipelines report: the training run's results. Everything else the procedure keeps. */
+    static final Set<String> REPORTED =
+            Set.of(ACCURACY, LATENCY_P95_MS, MODEL_URI, TRAINING_RUN_ID);
+
+    /**
+     * The procedure's own variables (the plan, gates, decisions, overrides, outcomes): an event may
+     * not set them, or a token could change a release's risk tier or lane, the inputs of its gate.
+     */
+    static final Set<String> RESERVED = reserved();
+
+    /** Messages Almanac sends itself: a freeze override is asked for on the release page. */
+    static final Map<String, String> INTERNAL =
+            Map.of(
+                    ModelRelease.Messages.FREEZE_OVERRIDE_REQUESTED,
+                    "a freeze override is asked for on the release page, by a person, with a reason",
+                    ModelRelease.Messages.UPSTREAM_READY,
+                    "Almanac sends it itself when an upstream step ends");
+
     private EventContract() {}
+
+    private static Set<String> reserved() {
+        Set<String> names = new TreeSet<>();
+        for (Field field : ModelRelease.Variables.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    names.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        names.removeAll(REPORTED);
+        return Set.copyOf(names);
+    }
 
     public static void check(String type, String eventId, Map<String, Object> variables) {
         if (type == null || type.isBlank()) {
@@ -36,6 +74,10 @@ public final class EventContract {
         if (!EVENT_ID.matcher(eventId).matches()) {
             throw bad("eventId", "'eventId' must be 1–200 letters, digits or . _ : / @ -");
         }
+        if (INTERNAL.containsKey(type)) {
+            throw bad(
+                    "type", "'" + type + "' is not a pipeline event: " + INTERNAL.get(type) + ".");
+        }
         if (variables == null) {
             return;
         }
@@ -48,6 +90,16 @@ public final class EventContract {
                 throw bad(
                         field,
                         "Variable names start with a letter or _ and hold letters, digits or _ (at most 64).");
+            }
+            if (RESERVED.contains(entry.getKey())) {
+                throw bad(
+                        field,
+                        "'"
+                                + entry.getKey()
+                                + "' belongs to the release itself (its plan, gates and decisions);"
+                                + " an event may not set it. Pipelines report "
+                                + String.join(", ", new TreeSet<>(REPORTED))
+                                + " and values of their own.");
             }
             Object value = entry.getValue();
             if (value != null
