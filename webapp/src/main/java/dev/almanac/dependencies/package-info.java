@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Dependencies",
-        allowedDependencies = {"planning", "releases", "schedule"})
+        allowedDependencies = {"pipelines", "planning", "releases", "schedule"})
 package dev.almanac.dependencies;
 
 import org.springframework.modulith.ApplicationModule;

@@ -387,6 +387,50 @@ class PipelineApiTest {
                 403,
                 "model",
                 "may not act");
+        // nor another model's dependencies
+        String upstream = planRelease("scoped-upstream");
+        assertProblem(
+                new ApiClient(port, other.token())
+                        .post(
+                                "/api/v1/releases/" + key + "/dependencies",
+                                Map.of(
+                                        "upstreamRelease",
+                                        upstream,
+                                        "upstreamActivity",
+                                        "deploy",
+                                        "downstreamActivity",
+                                        "trigger-training",
+                                        "kind",
+                                        "FEATURE_STORE")),
+                403,
+                "key",
+                "may not act on model scoped-model");
+        assertProblem(
+                new ApiClient(port, other.token()).get("/api/v1/releases/" + key + "/dependencies"),
+                403,
+                "key",
+                "may not act");
+        var mine = tokens.issue("own team", Set.of("scoped-model"), "test");
+        var added =
+                new ApiClient(port, mine.token())
+                        .post(
+                                "/api/v1/releases/" + key + "/dependencies",
+                                Map.of(
+                                        "upstreamRelease",
+                                        upstream,
+                                        "upstreamActivity",
+                                        "deploy",
+                                        "downstreamActivity",
+                                        "trigger-training",
+                                        "kind",
+                                        "FEATURE_STORE"));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String id = String.valueOf(added.json().get("id"));
+        assertProblem(
+                new ApiClient(port, other.token()).delete("/api/v1/dependencies/" + id),
+                403,
+                "key",
+                "may not act");
         var revoked = tokens.issue("revoked", Set.of(), "test");
         tokens.revoke(revoked.id());
         assertProblem(

@@ -3,12 +3,14 @@ package dev.almanac.dependencies.web;
 import dev.almanac.dependencies.Dependencies;
 import dev.almanac.dependencies.DependencyKind;
 import dev.almanac.dependencies.DependencyRejected;
+import dev.almanac.pipelines.PipelineTokens;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +24,38 @@ import org.springframework.web.bind.annotation.RestController;
 class DependencyApiController {
 
     private final Dependencies dependencies;
+    private final dev.almanac.releases.ReleaseQueries releases;
 
-    DependencyApiController(Dependencies dependencies) {
+    DependencyApiController(
+            Dependencies dependencies, dev.almanac.releases.ReleaseQueries releases) {
         this.dependencies = dependencies;
+        this.releases = releases;
+    }
+
+    /** A token acts only on the releases of its models: a release's dependencies are its own. */
+    static final class OutOfScope extends RuntimeException {
+        OutOfScope(String message) {
+            super(message);
+        }
+    }
+
+    private void inScope(PipelineTokens.Pipeline pipeline, String releaseKey) {
+        if (pipeline == null || releaseKey == null) {
+            return;
+        }
+        releases.plannedRelease(releaseKey)
+                .filter(release -> !pipeline.mayActOn(release.model()))
+                .ifPresent(
+                        release -> {
+                            throw new OutOfScope(
+                                    "Token '"
+                                            + pipeline.name()
+                                            + "' may not act on model "
+                                            + release.model()
+                                            + ", so not on the dependencies of "
+                                            + releaseKey
+                                            + ".");
+                        });
     }
 
     /** The body of a new dependency; {@code lag} is ISO-8601 (PT12H, P2D). */
@@ -37,13 +68,19 @@ class DependencyApiController {
             String note) {}
 
     @GetMapping("/api/v1/releases/{key}/dependencies")
-    List<Dependencies.DependencyInfo> list(@PathVariable String key) {
+    List<Dependencies.DependencyInfo> list(
+            @AuthenticationPrincipal PipelineTokens.Pipeline pipeline, @PathVariable String key) {
+        inScope(pipeline, key);
         return dependencies.of(key);
     }
 
     @PostMapping("/api/v1/releases/{key}/dependencies")
     ResponseEntity<Dependencies.DependencyInfo> add(
-            @PathVariable String key, @RequestBody DependencyRequest request, Principal principal) {
+            @AuthenticationPrincipal PipelineTokens.Pipeline pipeline,
+            @PathVariable String key,
+            @RequestBody DependencyRequest request,
+            Principal principal) {
+        inScope(pipeline, key);
         Duration lag;
         try {
             lag =
@@ -70,10 +107,21 @@ class DependencyApiController {
     }
 
     @DeleteMapping("/api/v1/dependencies/{id}")
-    ResponseEntity<Void> remove(@PathVariable long id) {
+    ResponseEntity<Void> remove(
+            @AuthenticationPrincipal PipelineTokens.Pipeline pipeline, @PathVariable long id) {
+        dependencies.find(id).ifPresent(d -> inScope(pipeline, d.downstreamRelease()));
         return dependencies.remove(id)
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> outOfScope(OutOfScope e) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Outside the token's scope");
+        problem.setProperty("field", "key");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler
