@@ -7,5 +7,9 @@ public enum DecisionKind {
     GATE,
     OVERRIDE,
     RESCHEDULE,
-    SCENARIO
+    SCENARIO,
+    /** A change of a release's lane, risk tier or owner team: the inputs of its gates. */
+    PLAN_CHANGE,
+    /** A release stopped for good, with the reason. */
+    CANCELLATION
 }

@@ -286,6 +286,38 @@ public class Releases {
                     "targetDate", "The target date " + change.targetDate() + " is in the past.");
         }
         LocalDate targetBefore = plan.getTargetDate();
+        Map<String, String> before =
+                Map.of(
+                        "lane", plan.getLane().value(),
+                        "riskTier", plan.getRiskTier().value(),
+                        "ownerTeam", plan.getOwnerTeam());
+        Map<String, String> after =
+                Map.of(
+                        "lane", change.lane().value(),
+                        "riskTier", change.riskTier().value(),
+                        "ownerTeam", change.ownerTeam());
+        if (!before.equals(after) && decisions != null) {
+            // the lane and risk tier are what the promotion gate and the sign-off table decide on
+            java.util.List<String> changed = new java.util.ArrayList<>();
+            new java.util.TreeMap<>(after)
+                    .forEach(
+                            (name, value) -> {
+                                if (!value.equals(before.get(name))) {
+                                    changed.add(name + " " + before.get(name) + " → " + value);
+                                }
+                            });
+            decisions.record(
+                    new dev.almanac.governance.Decision(
+                            dev.almanac.governance.DecisionKind.PLAN_CHANGE,
+                            key,
+                            "Plan of " + key,
+                            String.join(", ", changed),
+                            changedBy == null ? "unknown" : changedBy,
+                            clock.instant(),
+                            "plan changed",
+                            Map.of("before", before, "after", after),
+                            null));
+        }
         plan.replan(change.lane(), change.riskTier(), change.ownerTeam(), change.targetDate());
         if (!targetBefore.equals(change.targetDate()) && decisions != null) {
             decisions.record(
@@ -338,6 +370,15 @@ public class Releases {
     /** Stops a running release; it stays on the calendar as stopped. */
     @Transactional
     public void cancel(String key, String reason) {
+        cancel(key, reason, null);
+    }
+
+    /**
+     * Stops a running release, with who and why on the decision log; it stays on the calendar as
+     * stopped.
+     */
+    @Transactional
+    public void cancel(String key, String reason, String by) {
         if (reason == null || reason.isBlank()) {
             throw new ReleaseRejected(
                     "reason",
@@ -345,6 +386,19 @@ public class Releases {
         }
         if (!process.cancel(queries.startedPlan(key).getProcessInstanceId(), reason.trim())) {
             throw new ReleaseRejected("reason", "Release " + key + " has already ended.");
+        }
+        if (decisions != null) {
+            decisions.record(
+                    new dev.almanac.governance.Decision(
+                            dev.almanac.governance.DecisionKind.CANCELLATION,
+                            key,
+                            "Release " + key,
+                            "cancelled",
+                            by == null ? "unknown" : by,
+                            clock.instant(),
+                            reason.trim(),
+                            Map.of(),
+                            null));
         }
         events.publishEvent(new ReleasePlanChanged(key));
     }

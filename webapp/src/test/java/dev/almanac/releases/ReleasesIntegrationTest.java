@@ -40,6 +40,7 @@ class ReleasesIntegrationTest {
     @Autowired RepositoryService repository;
     @Autowired IdentityService identity;
     @Autowired MockMvcTester mvc;
+    @Autowired dev.almanac.governance.DecisionLog decisions;
     @LocalServerPort int port;
 
     @BeforeEach
@@ -101,7 +102,21 @@ class ReleasesIntegrationTest {
 
         releases.replan(
                 release.key(),
-                new Releases.ReleaseChange(Lane.PRODUCTION, RiskTier.HIGH, "ml-engineers", later));
+                new Releases.ReleaseChange(Lane.PRODUCTION, RiskTier.HIGH, "ml-engineers", later),
+                "rita");
+        // a change of the gates' inputs is a decision on the record, with before and after
+        assertThat(decisions.ofRelease(release.key()))
+                .anySatisfy(
+                        e -> {
+                            assertThat(e.kind())
+                                    .isEqualTo(dev.almanac.governance.DecisionKind.PLAN_CHANGE);
+                            assertThat(e.decidedBy()).isEqualTo("rita");
+                            assertThat(e.outcome())
+                                    .contains("lane staging → production")
+                                    .contains("riskTier low → high")
+                                    .contains("ownerTeam fraud-ml → ml-engineers");
+                            assertThat(e.basis()).contains("\"before\"").contains("\"after\"");
+                        });
 
         assertThat(releaseQueries.plannedRelease(release.key()))
                 .hasValueSatisfying(
@@ -161,6 +176,14 @@ class ReleasesIntegrationTest {
                 .isZero();
         assertThat(releaseQueries.find(release.key()).orElseThrow().summary().progress().outcome())
                 .isEqualTo("cancelled");
+        assertThat(decisions.ofRelease(release.key()))
+                .anySatisfy(
+                        e -> {
+                            assertThat(e.kind())
+                                    .isEqualTo(dev.almanac.governance.DecisionKind.CANCELLATION);
+                            assertThat(e.decidedBy()).isEqualTo("rita");
+                            assertThat(e.rationale()).isEqualTo("superseded");
+                        });
     }
 
     @Test

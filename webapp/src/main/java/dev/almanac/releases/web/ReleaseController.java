@@ -145,9 +145,10 @@ class ReleaseController {
     String cancel(
             @PathVariable String key,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String reason,
+            java.security.Principal principal,
             RedirectAttributes redirect) {
         try {
-            releases.cancel(key, reason);
+            releases.cancel(key, reason, principal == null ? null : principal.getName());
             redirect.addFlashAttribute(
                     "message", "Release " + key + " was cancelled: " + reason.trim());
         } catch (ReleaseRejected rejected) {
