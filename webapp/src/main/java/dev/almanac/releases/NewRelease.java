@@ -18,8 +18,13 @@ public record NewRelease(
 
     private static final Pattern MODEL = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+
+    /**
+     * Names from the feed catalog: no addresses, so planning a release cannot aim a worker at a
+     * host.
+     */
     private static final Pattern FEEDS =
-            Pattern.compile("\\s*([A-Za-z0-9._:/?&=%-]+)(\\s*,\\s*[A-Za-z0-9._:/?&=%-]+)*\\s*");
+            Pattern.compile("\\s*([A-Za-z0-9._-]{1,100})(\\s*,\\s*[A-Za-z0-9._-]{1,100})*\\s*");
 
     /**
      * Refuses a plan that cannot be a release, naming the field: the key's parts, the lane and risk
@@ -62,7 +67,9 @@ public record NewRelease(
             if (dataFeeds().length() > 1000 || !FEEDS.matcher(dataFeeds()).matches()) {
                 throw new ReleaseRejected(
                         "dataFeeds",
-                        "Data feeds are names or URLs separated by commas, like transactions, chargebacks.");
+                        "Data feeds are names in the feed catalog, separated by commas, like"
+                                + " transactions, chargebacks; an address is not a feed name (where the"
+                                + " catalog is, is the administrator's setting).");
             }
         }
     }

@@ -253,6 +253,29 @@ class ReleasesIntegrationTest {
                                         "a;b"),
                                 "dataFeeds",
                                 "separated by commas"),
+                        // an address would make the data-readiness worker call it
+                        new Case(
+                                new NewRelease(
+                                        "fraud-scorer",
+                                        "1.1",
+                                        Lane.STAGING,
+                                        RiskTier.LOW,
+                                        "fraud-ml",
+                                        soon,
+                                        "transactions, http://127.0.0.1:3306/"),
+                                "dataFeeds",
+                                "an address is not a feed name"),
+                        new Case(
+                                new NewRelease(
+                                        "fraud-scorer",
+                                        "1.1",
+                                        Lane.STAGING,
+                                        RiskTier.LOW,
+                                        "fraud-ml",
+                                        soon,
+                                        "http://169.254.169.254/latest/meta-data"),
+                                "dataFeeds",
+                                "an address is not a feed name"),
                         new Case(release("churn-predictor", "1.0"), "version", "already exists"));
 
         for (Case c : cases) {

@@ -61,10 +61,12 @@ public class DataReadinessStep implements ReleaseStep {
                 .toList();
     }
 
-    private URI feedUri(String feed) {
-        if (feed.startsWith("http://") || feed.startsWith("https://")) {
-            return URI.create(feed);
-        }
+    /**
+     * Where a feed is looked up: always in the catalog the administrator configured, by its name. A
+     * feed that looks like an address is a name too, so whoever plans a release cannot make the
+     * worker call a host of their choosing (the database port, a cloud metadata address).
+     */
+    URI feedUri(String feed) {
         return URI.create(
                 catalogUrl.replace(
                         "{feed}",

@@ -82,6 +82,16 @@ class StepsTest {
     }
 
     @Test
+    void aFeedThatLooksLikeAnAddressIsStillLookedUpInTheCatalogByName() {
+        var step = new DataReadinessStep(http, "https://catalog.example/feeds/{feed}");
+        // no request is sent: the address is only built
+        assertThat(step.feedUri("http://127.0.0.1:3306/").toString())
+                .isEqualTo("https://catalog.example/feeds/http%3A%2F%2F127.0.0.1%3A3306%2F");
+        assertThat(step.feedUri("http://169.254.169.254/latest/meta-data").getHost())
+                .isEqualTo("catalog.example");
+    }
+
+    @Test
     void missingFeedIsABusinessErrorNamingTheFeed() throws Exception {
         var outcome =
                 new DataReadinessStep(http, base + "/feeds/{feed}")
