@@ -75,10 +75,24 @@ public class JsonHttp {
         }
 
         /** Throws the technical failure that makes the runner retry. */
+        /**
+         * A short, sanitised reason from an error answer: at most 80 characters of plain text, so
+         * an incident or a release page never shows what some server chose to send back.
+         */
+        static String reason(String body) {
+            if (body == null) {
+                return "";
+            }
+            String plain =
+                    body.replaceAll("[^\\p{Alnum} .,:;_()/'\"-]", " ")
+                            .replaceAll("\\s+", " ")
+                            .trim();
+            return plain.length() > 80 ? plain.substring(0, 77) + "..." : plain;
+        }
+
         public Response requireOk() throws IOException {
             if (!ok()) {
-                String excerpt =
-                        body == null ? "" : body.substring(0, Math.min(200, body.length()));
+                String excerpt = reason(body);
                 throw new IOException(
                         call
                                 + " answered HTTP "

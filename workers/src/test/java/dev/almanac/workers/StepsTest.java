@@ -116,6 +116,18 @@ class StepsTest {
     }
 
     @Test
+    void anErrorAnswerLeavesOnlyAShortPlainReason() {
+        assertThat(
+                        JsonHttp.Response.reason(
+                                "<html><script>alert(1)</script>\u0007" + "x".repeat(500)))
+                .hasSizeLessThanOrEqualTo(80)
+                .doesNotContain("<", ">", "\u0007")
+                .endsWith("...");
+        assertThat(JsonHttp.Response.reason("{\"error\": \"model not found\"}"))
+                .isEqualTo("\"error\": \"model not found\"");
+    }
+
+    @Test
     void trainingTriggerPostsTheReleaseAndKeepsTheRunId() throws Exception {
         var hook =
                 new dev.almanac.workers.integrations.Integrations.Hook(
