@@ -56,6 +56,14 @@ class AccountsTest {
                 .orElse(false);
     }
 
+    /** Until the account's wait after its last failure has passed. */
+    private void awaitUnblocked() {
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> throttle.blocked(account, null).isEmpty());
+    }
+
     @Test
     void repeatedFailuresLockTheAccountOnEveryPathUntilAnAdministratorUnlocksIt() throws Exception {
         EngineRestClient browser = new EngineRestClient(port);
@@ -68,9 +76,9 @@ class AccountsTest {
         assertThat(signedIn(browser, account, TestAccounts.PASSWORD)).isFalse();
         assertThat(browser.get("/login?error").body())
                 .contains("Too many failed sign-ins for " + account);
-        Thread.sleep(1100);
+        awaitUnblocked();
         assertThat(signedIn(browser, account, "wrong-4")).isFalse();
-        Thread.sleep(2100);
+        awaitUnblocked();
         assertThat(signedIn(browser, account, "wrong-5")).isFalse();
 
         // now it is locked for a quarter of an hour: the form and HTTP Basic refuse the right
