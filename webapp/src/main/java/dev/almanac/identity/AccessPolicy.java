@@ -81,7 +81,8 @@ public class AccessPolicy {
                 || (ownerTeam != null && groups.contains(ownerTeam));
     }
 
-    private static Set<String> groups(Authentication user) {
+    /** The engine groups a signed-in person carries (as {@code GROUP_<id>} authorities). */
+    public static Set<String> groups(Authentication user) {
         if (user == null || !user.isAuthenticated()) {
             return Set.of();
         }

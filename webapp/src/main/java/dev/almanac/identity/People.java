@@ -61,17 +61,9 @@ public class People {
      * operation log names them. Whatever was signed in to the engine before is restored after.
      */
     public <T> T actingAs(String userId, java.util.function.Supplier<T> work) {
-        var before = identity.getCurrentAuthentication();
-        identity.setAuthentication(userId, teamsOf(userId));
-        try {
-            return work.get();
-        } finally {
-            if (before == null) {
-                identity.clearAuthentication();
-            } else {
-                identity.setAuthentication(before);
-            }
-        }
+        return signedIn(
+                new org.operaton.bpm.engine.impl.identity.Authentication(userId, teamsOf(userId)),
+                work);
     }
 
     /**
@@ -79,12 +71,28 @@ public class People {
      * call sets its caller): for Almanac's own look-ups, which must see everything.
      */
     public <T> T asSystem(java.util.function.Supplier<T> work) {
+        return signedIn(null, work);
+    }
+
+    /**
+     * Runs the work with this engine authentication (none: the system), then restores the one
+     * before.
+     */
+    private <T> T signedIn(
+            org.operaton.bpm.engine.impl.identity.Authentication who,
+            java.util.function.Supplier<T> work) {
         var before = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
+        if (who == null) {
+            identity.clearAuthentication();
+        } else {
+            identity.setAuthentication(who);
+        }
         try {
             return work.get();
         } finally {
-            if (before != null) {
+            if (before == null) {
+                identity.clearAuthentication();
+            } else {
                 identity.setAuthentication(before);
             }
         }

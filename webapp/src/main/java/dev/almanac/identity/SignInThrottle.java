@@ -60,31 +60,43 @@ public class SignInThrottle {
         }
     }
 
+    /**
+     * What the throttle holds on an attempt: whether the account or the address must wait (and
+     * until when), and whether it holds anything at all, so a sign-in with no failures behind it
+     * writes nothing. One query.
+     */
+    public record Standing(Optional<Block> block, boolean recorded) {}
+
     /** Whether the account, or the address the attempt comes from, must wait, and until when. */
     @Transactional(readOnly = true)
     public Optional<Block> blocked(String account, String address) {
+        return standing(account, address).block();
+    }
+
+    @Transactional(readOnly = true)
+    public Standing standing(String account, String address) {
         Instant now = clock.instant();
-        for (String subject : subjects(account, address)) {
-            Optional<Block> block =
-                    jdbc
-                            .query(
-                                    "SELECT subject, blocked_until, locks FROM sign_in_throttle WHERE subject = ?",
-                                    (rs, i) ->
-                                            new Block(
-                                                    rs.getString(1),
-                                                    rs.getTimestamp(2) == null
-                                                            ? null
-                                                            : rs.getTimestamp(2).toInstant(),
-                                                    rs.getInt(3)),
-                                    subject)
-                            .stream()
-                            .filter(b -> b.until() != null && b.until().isAfter(now))
-                            .findFirst();
-            if (block.isPresent()) {
-                return block;
-            }
-        }
-        return Optional.empty();
+        List<String> subjects = subjects(account, address);
+        List<Block> rows =
+                jdbc.query(
+                        "SELECT subject, blocked_until, locks FROM sign_in_throttle WHERE subject IN ("
+                                + String.join(
+                                        ", ", java.util.Collections.nCopies(subjects.size(), "?"))
+                                + ")",
+                        (rs, i) ->
+                                new Block(
+                                        rs.getString(1),
+                                        rs.getTimestamp(2) == null
+                                                ? null
+                                                : rs.getTimestamp(2).toInstant(),
+                                        rs.getInt(3)),
+                        subjects.toArray());
+        // the account's own wait first, then the address's
+        Optional<Block> block =
+                rows.stream()
+                        .filter(b -> b.until() != null && b.until().isAfter(now))
+                        .min(java.util.Comparator.comparing(b -> subjects.indexOf(b.subject())));
+        return new Standing(block, !rows.isEmpty());
     }
 
     /**

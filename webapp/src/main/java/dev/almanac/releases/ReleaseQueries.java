@@ -46,29 +46,18 @@ public class ReleaseQueries {
                 .filter(task -> task.getProcessDefinitionId() != null)
                 .flatMap(
                         task ->
-                                standings
-                                        .businessKeyOf(task.getProcessInstanceId())
-                                        .map(
-                                                key ->
-                                                        new DecidingTask(
-                                                                key,
-                                                                dev.almanac.processes
-                                                                        .ProcedureSignals.stepName(
-                                                                        task.getName()),
-                                                                procedures
-                                                                        .fourEyesSteps(
-                                                                                task
-                                                                                        .getProcessDefinitionId())
-                                                                        .contains(
-                                                                                task
-                                                                                        .getTaskDefinitionKey()),
-                                                                procedures
-                                                                        .overrideSteps(
-                                                                                task
-                                                                                        .getProcessDefinitionId())
-                                                                        .get(
-                                                                                task
-                                                                                        .getTaskDefinitionKey()))));
+                                releaseKeyOfProcess(task.getProcessInstanceId())
+                                        .map(key -> decidingTask(key, task)));
+    }
+
+    private DecidingTask decidingTask(String releaseKey, org.operaton.bpm.engine.task.Task task) {
+        String definition = task.getProcessDefinitionId();
+        String step = task.getTaskDefinitionKey();
+        return new DecidingTask(
+                releaseKey,
+                dev.almanac.processes.ProcedureSignals.stepName(task.getName()),
+                procedures.fourEyesSteps(definition).contains(step),
+                procedures.overrideSteps(definition).get(step));
     }
 
     /** How many releases, running or ended, ran on the procedure versions of a deployment. */

@@ -299,13 +299,11 @@ public class Releases {
         if (!before.equals(after) && decisions != null) {
             // the lane and risk tier are what the promotion gate and the sign-off table decide on
             java.util.List<String> changed = new java.util.ArrayList<>();
-            new java.util.TreeMap<>(after)
-                    .forEach(
-                            (name, value) -> {
-                                if (!value.equals(before.get(name))) {
-                                    changed.add(name + " " + before.get(name) + " → " + value);
-                                }
-                            });
+            for (String name : java.util.List.of("lane", "ownerTeam", "riskTier")) {
+                if (!after.get(name).equals(before.get(name))) {
+                    changed.add(name + " " + before.get(name) + " → " + after.get(name));
+                }
+            }
             decisions.record(
                     new dev.almanac.governance.Decision(
                             dev.almanac.governance.DecisionKind.PLAN_CHANGE,

@@ -58,44 +58,18 @@ public final class EngineRestClient {
      */
     public HttpResponse<String> sendAsWebapp(String method, String path, String jsonBody)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .method(
-                                method,
-                                jsonBody == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(
-                                                jsonBody, StandardCharsets.UTF_8))
-                        .header("Accept", "application/json");
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
-        }
-        String xsrf = cookie("XSRF-TOKEN");
-        if (xsrf != null) {
-            request.header("X-XSRF-TOKEN", xsrf);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                asWebapp(json(method, path, jsonBody)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends a request with a JSON body (or none) and the given Authorization header (or none). */
     public HttpResponse<String> send(
             String method, String path, String authorization, String jsonBody)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .method(
-                                method,
-                                jsonBody == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(
-                                                jsonBody, StandardCharsets.UTF_8));
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                authorized(json(method, path, jsonBody), authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Deploys files through {@code /engine-rest/deployment/create} as a process owner would. */
@@ -109,29 +83,45 @@ public final class EngineRestClient {
     public HttpResponse<String> deployAsWebapp(
             String path, String deploymentName, String fileName, String content)
             throws IOException, InterruptedException {
-        String boundary = "----almanac" + UUID.randomUUID();
-        String body =
-                part(boundary, "deployment-name", null, deploymentName)
-                        + part(boundary, "data", fileName, content)
-                        + "--"
-                        + boundary
-                        + "--\r\n";
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        String xsrf = cookie("XSRF-TOKEN");
-        if (xsrf != null) {
-            request.header("X-XSRF-TOKEN", xsrf);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                asWebapp(deployment(path, deploymentName, fileName, content)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Deploys with any Authorization header (or none). */
     public HttpResponse<String> deploy(
             String authorization, String deploymentName, String fileName, String content)
             throws IOException, InterruptedException {
+        return http.send(
+                authorized(
+                                deployment(
+                                        "/engine-rest/deployment/create",
+                                        deploymentName,
+                                        fileName,
+                                        content),
+                                authorization)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder json(String method, String path, String jsonBody) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .method(
+                                method,
+                                jsonBody == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                jsonBody, StandardCharsets.UTF_8));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return request;
+    }
+
+    /** A deployment of one file, as multipart form data. */
+    private HttpRequest.Builder deployment(
+            String path, String deploymentName, String fileName, String content) {
         String boundary = "----almanac" + UUID.randomUUID();
         String body =
                 part(boundary, "deployment-name", null, deploymentName)
@@ -140,14 +130,21 @@ public final class EngineRestClient {
                         + "--"
                         + boundary
                         + "--\r\n";
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private static HttpRequest.Builder authorized(
+            HttpRequest.Builder request, String authorization) {
+        return authorization == null ? request : request.header("Authorization", authorization);
+    }
+
+    /** The webapps' way: JSON answers and their XSRF token from the session's cookie. */
+    private HttpRequest.Builder asWebapp(HttpRequest.Builder request) {
+        request.header("Accept", "application/json");
+        String xsrf = cookie("XSRF-TOKEN");
+        return xsrf == null ? request : request.header("X-XSRF-TOKEN", xsrf);
     }
 
     /** Signs in on the login page and keeps the session cookie. */

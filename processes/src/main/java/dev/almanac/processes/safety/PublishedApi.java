@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -128,48 +127,30 @@ public final class PublishedApi {
 
     private PublishedApi() {}
 
+    /** The methods of each published bean, read once: the guard asks on every call. */
+    private static final Map<String, Set<String>> METHODS =
+            BEANS.entrySet().stream()
+                    .collect(
+                            Collectors.toUnmodifiableMap(
+                                    Map.Entry::getKey,
+                                    bean ->
+                                            Arrays.stream(bean.getValue().getMethods())
+                                                    .filter(
+                                                            m ->
+                                                                    !Modifier.isStatic(
+                                                                            m.getModifiers()))
+                                                    .filter(
+                                                            m ->
+                                                                    m.getDeclaringClass()
+                                                                            != Object.class)
+                                                    .map(Method::getName)
+                                                    .collect(
+                                                            Collectors.toCollection(
+                                                                    TreeSet::new))));
+
     /** The methods of a published bean an expression may call. */
     public static Set<String> methodsOf(String bean) {
-        Class<?> type = BEANS.get(bean);
-        if (type == null) {
-            return Set.of();
-        }
-        return Arrays.stream(type.getMethods())
-                .filter(m -> !Modifier.isStatic(m.getModifiers()))
-                .filter(m -> m.getDeclaringClass() != Object.class)
-                .map(Method::getName)
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /**
-     * Each published bean with its methods as signatures ({@code deadline(execution, activityId)}),
-     * as the README lists them.
-     */
-    public static Map<String, Collection<String>> signatures() {
-        Map<String, Collection<String>> all = new LinkedHashMap<>();
-        new TreeSet<>(BEANS.keySet())
-                .forEach(
-                        bean ->
-                                all.put(
-                                        bean,
-                                        Arrays.stream(BEANS.get(bean).getMethods())
-                                                .filter(m -> !Modifier.isStatic(m.getModifiers()))
-                                                .map(PublishedApi::signature)
-                                                .collect(Collectors.toCollection(TreeSet::new))));
-        return all;
-    }
-
-    private static String signature(Method method) {
-        return method.getName()
-                + "("
-                + Arrays.stream(method.getParameters())
-                        .map(
-                                p ->
-                                        p.getType().getSimpleName().equals("DelegateExecution")
-                                                ? "execution"
-                                                : p.getType().getSimpleName())
-                        .collect(Collectors.joining(", "))
-                + ")";
+        return METHODS.getOrDefault(bean, Set.of());
     }
 
     /** Whether a value-like object may have this method called (runtime rule). */

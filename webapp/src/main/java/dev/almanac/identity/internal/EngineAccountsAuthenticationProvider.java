@@ -42,7 +42,8 @@ class EngineAccountsAuthenticationProvider implements AuthenticationProvider {
                 authentication.getDetails() instanceof WebAuthenticationDetails details
                         ? details.getRemoteAddress()
                         : null;
-        throttle.blocked(user, address)
+        SignInThrottle.Standing standing = throttle.standing(user, address);
+        standing.block()
                 .ifPresent(
                         block -> {
                             throw new LockedException(
@@ -59,7 +60,9 @@ class EngineAccountsAuthenticationProvider implements AuthenticationProvider {
             throttle.failed(user, address);
             throw new BadCredentialsException("Unknown user or wrong password");
         }
-        throttle.succeeded(user, address);
+        if (standing.recorded()) {
+            throttle.succeeded(user, address);
+        }
         List<SimpleGrantedAuthority> groups =
                 people.teamsOf(user).stream()
                         .map(team -> new SimpleGrantedAuthority(AccessPolicy.GROUP + team))

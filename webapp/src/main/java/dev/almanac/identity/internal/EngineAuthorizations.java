@@ -50,8 +50,6 @@ public class EngineAuthorizations {
 
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
 
-    static final String PROCESS_OWNERS = AccessPolicy.PROCESS_OWNERS;
-    static final String JOB_WORKERS = AccessPolicy.JOB_WORKERS;
     static final String ANY = Authorization.ANY;
 
     /** The shared Tasklist filters, by name, with the task query each runs. */
@@ -91,14 +89,11 @@ public class EngineAuthorizations {
             if (who == null || !who.isAuthenticated() || who.getName() == null) {
                 return new org.springframework.security.authorization.AuthorizationDecision(false);
             }
-            List<String> groups =
-                    identity.createGroupQuery().groupMember(who.getName()).list().stream()
-                            .map(Group::getId)
-                            .toList();
+            // the groups the person signed in with: no query per request
             return new org.springframework.security.authorization.AuthorizationDecision(
                     authorizations.isUserAuthorized(
                             who.getName(),
-                            groups,
+                            List.copyOf(AccessPolicy.groups(who)),
                             Permissions.ACCESS,
                             Resources.APPLICATION,
                             application));
@@ -107,8 +102,8 @@ public class EngineAuthorizations {
 
     /** Everything Almanac needs, for the groups that exist now. */
     public void ensureAll() {
-        group(PROCESS_OWNERS, "Process owners");
-        group(JOB_WORKERS, "Job workers");
+        group(AccessPolicy.PROCESS_OWNERS, "Process owners");
+        group(AccessPolicy.JOB_WORKERS, "Job workers");
         for (Resources resource : Resources.values()) {
             grant(AccessPolicy.ADMINS, resource, ANY, Permissions.ALL);
         }
@@ -129,6 +124,10 @@ public class EngineAuthorizations {
      */
     static List<Grant> teamGrants(String groupId) {
         List<Grant> grants = new ArrayList<>();
+        if (AccessPolicy.ADMINS.equals(groupId) || AccessPolicy.JOB_WORKERS.equals(groupId)) {
+            // administrators have everything; worker accounts read only what their work needs
+            return grants;
+        }
         grants.add(
                 new Grant(
                         Resources.PROCESS_DEFINITION,
@@ -154,9 +153,6 @@ public class EngineAuthorizations {
     record Grant(Resource resource, String resourceId, Permission... permissions) {}
 
     private void team(String groupId) {
-        if (List.of(AccessPolicy.ADMINS, JOB_WORKERS).contains(groupId)) {
-            return;
-        }
         for (Grant grant : teamGrants(groupId)) {
             grant(groupId, grant.resource(), grant.resourceId(), grant.permissions());
         }
@@ -184,7 +180,7 @@ public class EngineAuthorizations {
     }
 
     private void processOwners() {
-        String g = PROCESS_OWNERS;
+        String g = AccessPolicy.PROCESS_OWNERS;
         grant(
                 g,
                 Resources.DEPLOYMENT,
@@ -213,7 +209,7 @@ public class EngineAuthorizations {
     }
 
     private void jobWorkers() {
-        String g = JOB_WORKERS;
+        String g = AccessPolicy.JOB_WORKERS;
         grant(
                 g,
                 Resources.PROCESS_DEFINITION,

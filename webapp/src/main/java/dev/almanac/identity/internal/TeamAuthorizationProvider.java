@@ -35,19 +35,16 @@ class TeamAuthorizationProvider extends DefaultAuthorizationProvider {
     @Override
     public AuthorizationEntity[] newGroup(Group group) {
         List<AuthorizationEntity> all = new ArrayList<>(Arrays.asList(super.newGroup(group)));
-        if (!EngineAuthorizations.JOB_WORKERS.equals(group.getId())) {
-            for (EngineAuthorizations.Grant grant :
-                    EngineAuthorizations.teamGrants(group.getId())) {
-                AuthorizationEntity authorization =
-                        new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
-                authorization.setGroupId(group.getId());
-                authorization.setResource(grant.resource());
-                authorization.setResourceId(grant.resourceId());
-                for (Permission permission : grant.permissions()) {
-                    authorization.addPermission(permission);
-                }
-                all.add(authorization);
+        for (EngineAuthorizations.Grant grant : EngineAuthorizations.teamGrants(group.getId())) {
+            AuthorizationEntity authorization =
+                    new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(group.getId());
+            authorization.setResource(grant.resource());
+            authorization.setResourceId(grant.resourceId());
+            for (Permission permission : grant.permissions()) {
+                authorization.addPermission(permission);
             }
+            all.add(authorization);
         }
         return all.toArray(AuthorizationEntity[]::new);
     }

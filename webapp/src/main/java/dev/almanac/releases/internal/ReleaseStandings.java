@@ -198,15 +198,6 @@ public class ReleaseStandings {
         return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult());
     }
 
-    /** The business key (release key) of a process instance, running or ended. */
-    public Optional<String> businessKeyOf(String processInstanceId) {
-        return Optional.ofNullable(
-                        history.createHistoricProcessInstanceQuery()
-                                .processInstanceId(processInstanceId)
-                                .singleResult())
-                .map(org.operaton.bpm.engine.history.HistoricProcessInstance::getBusinessKey);
-    }
-
     public List<Task> openTasks(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).list();
     }

@@ -1,6 +1,5 @@
 package dev.almanac.releases.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.identity.AccessPolicy;
 import dev.almanac.identity.People;
 import dev.almanac.releases.ReleaseQueries;
@@ -10,14 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A process owner deletes procedure versions, not releases: deleting a deployment with {@code
@@ -25,13 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is refused (403) unless no release ever ran on it, or an administrator asks; over {@code
  * /engine-rest} and from Cockpit alike.
  */
-class ProcedureVersionGuard extends OncePerRequestFilter {
+class ProcedureVersionGuard extends EngineRequestGuard {
 
-    static final Pattern DEPLOYMENT =
-            Pattern.compile(
-                    "^(?:/engine-rest|/operaton/api/engine/engine/[^/]+)/deployment/([^/]+)/?$");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Pattern DEPLOYMENT = Pattern.compile("^" + ENGINE_API + "/deployment/([^/]+)/?$");
 
     private final ReleaseQueries releases;
     private final People people;
@@ -51,46 +40,25 @@ class ProcedureVersionGuard extends OncePerRequestFilter {
     protected void doFilterInternal(
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher deployment =
-                DEPLOYMENT.matcher(
-                        request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher deployment = DEPLOYMENT.matcher(path(request));
         Principal principal = request.getUserPrincipal();
         if (deployment.matches()
                 && principal != null
                 && !people.teamsOf(principal.getName()).contains(AccessPolicy.ADMINS)) {
             long ran = people.asSystem(() -> releases.releasesOnDeployment(deployment.group(1)));
             if (ran > 0) {
-                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                response.setContentType("application/json");
-                response.setCharacterEncoding("UTF-8");
-                JSON.writeValue(
-                        response.getWriter(),
-                        Map.of(
-                                "type",
-                                "AuthorizationException",
-                                "message",
-                                ran
-                                        + " release(s) ran on this procedure version; deleting it with"
-                                        + " cascade would delete them and their history. Migrate running"
-                                        + " releases to another version and keep the history, or ask an"
-                                        + " administrator."));
+                refuse(
+                        response,
+                        HttpServletResponse.SC_FORBIDDEN,
+                        "AuthorizationException",
+                        ran
+                                + " release(s) ran on this procedure version; deleting it with"
+                                + " cascade would delete them and their history. Migrate running"
+                                + " releases to another version and keep the history, or ask an"
+                                + " administrator.");
                 return;
             }
         }
         chain.doFilter(request, response);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Registration {
-
-        @Bean
-        FilterRegistrationBean<ProcedureVersionGuard> procedureVersionGuard(
-                ReleaseQueries releases, People people) {
-            FilterRegistrationBean<ProcedureVersionGuard> registration =
-                    new FilterRegistrationBean<>(new ProcedureVersionGuard(releases, people));
-            registration.addUrlPatterns("/engine-rest/deployment/*", "/operaton/api/engine/*");
-            registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
-            return registration;
-        }
     }
 }

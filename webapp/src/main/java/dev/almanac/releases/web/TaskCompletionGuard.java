@@ -1,6 +1,5 @@
 package dev.almanac.releases.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.almanac.governance.FourEyes;
 import dev.almanac.identity.People;
 import dev.almanac.identity.TaskOwnership;
@@ -11,15 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Before a claim, completion or form submission reaches the engine over {@code /engine-rest} or
@@ -27,13 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * out, with a 403 whose message says why. The engine refuses both too (its task permissions, and
  * the procedure's four-eyes listener), but in its own words and, for four-eyes, as a server error.
  */
-class TaskCompletionGuard extends OncePerRequestFilter {
+class TaskCompletionGuard extends EngineRequestGuard {
 
     static final Pattern TASK_ACTION =
             Pattern.compile(
-                    "^(?:/engine-rest|/operaton/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|claim|resolve)/?$");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+                    "^" + ENGINE_API + "/task/([^/]+)/(complete|submit-form|claim|resolve)/?$");
 
     private final TaskOwnership ownership;
     private final ReleaseQueries releases;
@@ -57,8 +48,7 @@ class TaskCompletionGuard extends OncePerRequestFilter {
     protected void doFilterInternal(
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        Matcher action = TASK_ACTION.matcher(path);
+        Matcher action = TASK_ACTION.matcher(path(request));
         Principal principal = request.getUserPrincipal();
         if (action.matches() && principal != null) {
             String user = principal.getName();
@@ -68,7 +58,7 @@ class TaskCompletionGuard extends OncePerRequestFilter {
                 Optional<String> forged =
                         body.length > MAX_BODY ? Optional.empty() : recordOnly(body);
                 if (forged.isPresent()) {
-                    answer(
+                    refuse(
                             response,
                             HttpServletResponse.SC_BAD_REQUEST,
                             "InvalidRequestException",
@@ -81,34 +71,32 @@ class TaskCompletionGuard extends OncePerRequestFilter {
             Optional<String> refusal =
                     notTheirs.isPresent() || "claim".equals(action.group(2))
                             ? notTheirs
-                            : people.asSystem(
-                                    () ->
-                                            releases.decidingTask(task)
-                                                    .filter(ReleaseQueries.DecidingTask::fourEyes)
-                                                    .flatMap(
-                                                            t ->
-                                                                    fourEyes.refusal(
-                                                                            user,
-                                                                            t.releaseKey(),
-                                                                            t.step(),
-                                                                            t.override())));
+                            : fourEyesRefusal(user, task);
             if (refusal.isPresent()) {
-                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                response.setContentType("application/json");
-                response.setCharacterEncoding("UTF-8");
-                JSON.writeValue(
-                        response.getWriter(),
-                        Map.of(
-                                "type",
-                                notTheirs.isPresent()
-                                        ? "AuthorizationException"
-                                        : "FourEyesViolation",
-                                "message",
-                                refusal.get()));
+                refuse(
+                        response,
+                        HttpServletResponse.SC_FORBIDDEN,
+                        notTheirs.isPresent() ? "AuthorizationException" : "FourEyesViolation",
+                        refusal.get());
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Why four-eyes rules the person out of deciding the task, if it is a four-eyes one. */
+    private Optional<String> fourEyesRefusal(String user, String task) {
+        return people.asSystem(
+                () ->
+                        releases.decidingTask(task)
+                                .filter(ReleaseQueries.DecidingTask::fourEyes)
+                                .flatMap(
+                                        t ->
+                                                fourEyes.refusal(
+                                                        user,
+                                                        t.releaseKey(),
+                                                        t.step(),
+                                                        t.override())));
     }
 
     /** Completions larger than this are left to the engine, which refuses the same variables. */
@@ -122,7 +110,7 @@ class TaskCompletionGuard extends OncePerRequestFilter {
     /** A variable of the completion that only Almanac's records may say, or empty. */
     private static Optional<String> recordOnly(byte[] body) {
         try {
-            var variables = JSON.readTree(body).path("variables");
+            var variables = json().readTree(body).path("variables");
             for (var names = variables.fieldNames(); names.hasNext(); ) {
                 Optional<String> refusal = FourEyes.recordOnly(names.next(), "the task");
                 if (refusal.isPresent()) {
@@ -133,15 +121,6 @@ class TaskCompletionGuard extends OncePerRequestFilter {
             // the engine answers a body it cannot read
         }
         return Optional.empty();
-    }
-
-    private static void answer(
-            HttpServletResponse response, int status, String type, String message)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getWriter(), Map.of("type", type, "message", message));
     }
 
     /** The request with its body read once and served again to the engine. */
@@ -200,25 +179,6 @@ class TaskCompletionGuard extends OncePerRequestFilter {
         @Override
         public long getContentLengthLong() {
             return body.length;
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Registration {
-
-        /** After Spring Security, which has signed the caller in. */
-        @Bean
-        FilterRegistrationBean<TaskCompletionGuard> taskCompletionGuard(
-                TaskOwnership ownership,
-                ReleaseQueries releases,
-                FourEyes fourEyes,
-                People people) {
-            FilterRegistrationBean<TaskCompletionGuard> registration =
-                    new FilterRegistrationBean<>(
-                            new TaskCompletionGuard(ownership, releases, fourEyes, people));
-            registration.addUrlPatterns("/engine-rest/task/*", "/operaton/api/engine/*");
-            registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
-            return registration;
         }
     }
 }
