@@ -68,8 +68,8 @@ public record NewRelease(
                 throw new ReleaseRejected(
                         "dataFeeds",
                         "Data feeds are names in the feed catalog, separated by commas, like"
-                                + " transactions, chargebacks; an address is not a feed name (where the"
-                                + " catalog is, is the administrator's setting).");
+                                + " transactions, chargebacks; an address is not a feed name (the"
+                                + " catalog's address is the administrator's setting).");
             }
         }
     }
