@@ -63,6 +63,13 @@ public class Dependencies implements DependencyEdges {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private dev.almanac.governance.DecisionLog decisions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void decisionLog(dev.almanac.governance.DecisionLog decisions) {
+        this.decisions = decisions;
+    }
+
     Dependencies(
             ReleaseDependencyRepository dependencies,
             ReleaseQueries releaseQueries,
@@ -214,6 +221,17 @@ public class Dependencies implements DependencyEdges {
                                 ? null
                                 : request.note().trim());
         DependencyInfo saved = dependencies.save(new ReleaseDependency(normalised, by, now)).info();
+        if (decisions != null) {
+            decisions.constraintChanged(
+                    saved.downstreamRelease(),
+                    "Dependency of " + saved.downstreamRelease() + " on " + saved.upstreamRelease(),
+                    "added",
+                    by,
+                    now,
+                    saved.note(),
+                    null,
+                    describe(saved));
+        }
         events.publishEvent(new DependenciesChanged(saved.downstreamRelease()));
         return saved;
     }
@@ -224,16 +242,49 @@ public class Dependencies implements DependencyEdges {
      */
     @Transactional
     public boolean remove(long id) {
+        return remove(id, null, null);
+    }
+
+    /** Removes a dependency, on the decision log with who and why. */
+    @Transactional
+    public boolean remove(long id, String by, String reason) {
         return dependencies
                 .findById(id)
                 .map(
                         dependency -> {
+                            DependencyInfo was = dependency.info();
                             dependencies.delete(dependency);
+                            if (decisions != null && by != null) {
+                                decisions.constraintChanged(
+                                        was.downstreamRelease(),
+                                        "Dependency of "
+                                                + was.downstreamRelease()
+                                                + " on "
+                                                + was.upstreamRelease(),
+                                        "removed",
+                                        by,
+                                        clock.instant(),
+                                        reason,
+                                        describe(was),
+                                        null);
+                            }
                             events.publishEvent(
                                     new DependenciesChanged(dependency.downstreamRelease()));
                             return true;
                         })
                 .orElse(false);
+    }
+
+    private static Map<String, String> describe(DependencyInfo d) {
+        return Map.of(
+                "upstream",
+                d.upstreamRelease() + " · " + d.upstreamActivity(),
+                "downstream",
+                d.downstreamRelease() + " · " + d.downstreamActivity(),
+                "kind",
+                String.valueOf(d.kind()),
+                "lag",
+                String.valueOf(d.lag()));
     }
 
     private static ReleaseState release(Map<String, ReleaseState> byKey, String key, String field) {

@@ -5,7 +5,14 @@
  */
 @ApplicationModule(
         displayName = "Dependencies",
-        allowedDependencies = {"pipelines", "planning", "releases", "schedule"})
+        allowedDependencies = {
+            "governance",
+            "identity",
+            "pipelines",
+            "planning",
+            "releases",
+            "schedule"
+        })
 package dev.almanac.dependencies;
 
 import org.springframework.modulith.ApplicationModule;

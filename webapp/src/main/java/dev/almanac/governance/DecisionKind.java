@@ -11,5 +11,10 @@ public enum DecisionKind {
     /** A change of a release's lane, risk tier or owner team: the inputs of its gates. */
     PLAN_CHANGE,
     /** A release stopped for good, with the reason. */
-    CANCELLATION
+    CANCELLATION,
+    /**
+     * A change of what releases plan against: windows, cadences, models, product lines, teams,
+     * resources, dependencies; with the state before and after.
+     */
+    CONSTRAINT
 }

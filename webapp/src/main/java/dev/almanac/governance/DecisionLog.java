@@ -74,6 +74,36 @@ public class DecisionLog {
     }
 
     /**
+     * Records a change of a constraint (a window, cadence, model, product line, team, resource or
+     * dependency): who, why, and the state before and after (null when created or removed).
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public Entry constraintChanged(
+            String releaseKey,
+            String subject,
+            String outcome,
+            String by,
+            java.time.Instant at,
+            String why,
+            Object before,
+            Object after) {
+        java.util.Map<String, Object> basis = new java.util.LinkedHashMap<>();
+        basis.put("before", before);
+        basis.put("after", after);
+        return record(
+                new Decision(
+                        DecisionKind.CONSTRAINT,
+                        releaseKey,
+                        subject.length() > 300 ? subject.substring(0, 300) : subject,
+                        outcome.length() > 120 ? outcome.substring(0, 120) : outcome,
+                        by,
+                        at,
+                        why == null || why.isBlank() ? "no reason given" : why.trim(),
+                        basis,
+                        null));
+    }
+
+    /**
      * Appends a decision, in the caller's transaction: it is on the record exactly when what it
      * decided commits.
      */

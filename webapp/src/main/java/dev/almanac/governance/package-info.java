@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Governance",
-        allowedDependencies = {})
+        allowedDependencies = {"identity"})
 package dev.almanac.governance;
 
 import org.springframework.modulith.ApplicationModule;

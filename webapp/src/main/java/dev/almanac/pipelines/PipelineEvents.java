@@ -37,6 +37,7 @@ public class PipelineEvents {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ObjectMapper json;
+    private final dev.almanac.identity.AccessPolicy policy;
 
     PipelineEvents(
             Releases releases,
@@ -44,7 +45,9 @@ public class PipelineEvents {
             PipelineEventRepository events,
             TransactionTemplate transaction,
             Clock clock,
-            ObjectMapper json) {
+            ObjectMapper json,
+            dev.almanac.identity.AccessPolicy policy) {
+        this.policy = policy;
         this.releases = releases;
         this.releaseQueries = releaseQueries;
         this.events = events;
@@ -96,7 +99,7 @@ public class PipelineEvents {
                                                 HttpStatus.NOT_FOUND,
                                                 "key",
                                                 "There is no release " + releaseKey + "."));
-        if (!pipeline.mayActOn(release.model())) {
+        if (!policy.covers(pipeline, release.model())) {
             throw new PipelineProblem(
                     HttpStatus.FORBIDDEN,
                     "key",

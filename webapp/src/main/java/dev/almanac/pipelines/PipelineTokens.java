@@ -34,21 +34,42 @@ public class PipelineTokens {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final dev.almanac.planning.PlanningCatalog catalog;
     private final java.util.Map<String, Recent> recentlySeen =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     PipelineTokens(
             PipelineTokenRepository tokens,
             Clock clock,
-            org.springframework.transaction.support.TransactionTemplate transaction) {
+            org.springframework.transaction.support.TransactionTemplate transaction,
+            dev.almanac.planning.PlanningCatalog catalog) {
+        this.catalog = catalog;
         this.tokens = tokens;
         this.clock = clock;
         this.transaction = transaction;
     }
 
-    /** A new token; its secret is in the result and nowhere else. */
+    /** A new token scoped to models (none: all); its secret is in the result and nowhere else. */
     @Transactional
     public IssuedToken issue(String name, Set<String> models, String issuedBy) {
+        return issue(name, models, Set.of(), issuedBy);
+    }
+
+    /**
+     * A new token scoped to the models and to every model of the product lines (neither: all); its
+     * secret is in the result and nowhere else.
+     */
+    @Transactional
+    public IssuedToken issue(
+            String name, Set<String> models, Set<String> productLines, String issuedBy) {
+        for (String line : productLines) {
+            if (catalog.productLine(line).isEmpty()) {
+                throw new IllegalArgumentException(
+                        "There is no product line '"
+                                + (line.length() > 60 ? line.substring(0, 60) + "…" : line)
+                                + "'.");
+            }
+        }
         if (name == null || name.isBlank() || name.length() > 80) {
             throw new IllegalArgumentException(
                     "Give the token a name of up to 80 characters, like 'fraud-scorer nightly training'.");
@@ -71,6 +92,7 @@ public class PipelineTokens {
                                 hash(token),
                                 token.substring(0, 8),
                                 models,
+                                productLines,
                                 issuedBy,
                                 clock.instant()));
         return new IssuedToken(saved.getId(), saved.getName(), token, saved.models());
@@ -93,6 +115,7 @@ public class PipelineTokens {
                                         t.getName(),
                                         t.getTokenHint() + "…",
                                         t.models(),
+                                        t.productLines(),
                                         t.getCreatedBy(),
                                         t.getCreatedAt(),
                                         t.getLastUsedAt(),
@@ -129,7 +152,10 @@ public class PipelineTokens {
                                                         t.used(now);
                                                     }
                                                     return new Pipeline(
-                                                            t.getId(), t.getName(), t.models());
+                                                            t.getId(),
+                                                            t.getName(),
+                                                            t.models(),
+                                                            t.productLines());
                                                 }));
         pipeline.ifPresentOrElse(
                 p -> recentlySeen.put(hash, new Recent(p, now.plus(RECHECK))),
@@ -157,6 +183,7 @@ public class PipelineTokens {
             String name,
             String hint,
             Set<String> models,
+            Set<String> productLines,
             String createdBy,
             Instant createdAt,
             Instant lastUsedAt,
@@ -167,11 +194,20 @@ public class PipelineTokens {
         }
     }
 
-    /** A pipeline authenticated by its token, and what it may touch. */
-    public record Pipeline(long tokenId, String name, Set<String> models) {
+    /**
+     * A pipeline authenticated by its token, and what it may touch: the models it names and every
+     * model of the product lines it names (with neither, every model).
+     */
+    public record Pipeline(long tokenId, String name, Set<String> models, Set<String> productLines)
+            implements dev.almanac.identity.ScopedCaller {
 
-        public boolean mayActOn(String model) {
-            return models.isEmpty() || models.contains(model);
+        public Pipeline(long tokenId, String name, Set<String> models) {
+            this(tokenId, name, models, Set.of());
+        }
+
+        /** Whether the token covers the model, which is on the given product line (or none). */
+        public boolean mayActOn(String model, String productLine) {
+            return covers(new dev.almanac.identity.Subject(model, productLine, null));
         }
     }
 }

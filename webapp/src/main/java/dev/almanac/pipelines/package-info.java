@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Pipelines",
-        allowedDependencies = {"planning", "releases"})
+        allowedDependencies = {"identity", "planning", "releases"})
 package dev.almanac.pipelines;
 
 import org.springframework.modulith.ApplicationModule;

@@ -70,6 +70,13 @@ public class Cadences {
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
+    private dev.almanac.governance.DecisionLog decisions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void decisionLog(dev.almanac.governance.DecisionLog decisions) {
+        this.decisions = decisions;
+    }
+
     Cadences(
             CadenceRepository cadences,
             PlanningCatalog catalog,
@@ -111,12 +118,37 @@ public class Cadences {
                                         () ->
                                                 new PlanningRejected(
                                                         "name", "No cadence " + id + "."));
+        CadenceInfo before = id == null ? null : cadence.info();
         if (id != null) {
             cadence.update(change, by, clock.instant());
         }
         CadenceInfo saved = cadences.save(cadence).info();
+        if (decisions != null) {
+            decisions.constraintChanged(
+                    null,
+                    "Cadence '" + saved.name() + "'",
+                    id == null ? "created" : "changed",
+                    by,
+                    clock.instant(),
+                    null,
+                    before == null ? null : describe(before),
+                    describe(saved));
+        }
         events.publishEvent(new CadencesChanged(saved.id()));
         return saved;
+    }
+
+    private static java.util.Map<String, String> describe(CadenceInfo c) {
+        java.util.Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("model", c.model());
+        d.put("lane", c.lane().value());
+        d.put("firstStart", String.valueOf(c.firstStart()));
+        d.put("zone", c.zone().getId());
+        d.put("rrule", c.rrule());
+        d.put("versionPattern", c.versionPattern());
+        d.put("targetDays", String.valueOf(c.targetDays()));
+        d.put("active", String.valueOf(c.active()));
+        return d;
     }
 
     private void validate(CadenceChange change) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,7 +32,16 @@ public class PlanningCatalog {
 
     public record ProductLineInfo(String key, String name, String description) {}
 
-    public record TeamInfo(String key, String name, String engineGroup, String email) {}
+    /**
+     * A team and the product lines it works on ({@code null} in a change: keep them as they are).
+     */
+    public record TeamInfo(
+            String key, String name, String engineGroup, String email, Set<String> productLines) {
+
+        public TeamInfo(String key, String name, String engineGroup, String email) {
+            this(key, name, engineGroup, email, null);
+        }
+    }
 
     public record ModelInfo(
             String key,
@@ -47,6 +57,29 @@ public class PlanningCatalog {
     private final People engineGroups;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+
+    private dev.almanac.governance.DecisionLog decisions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void decisionLog(dev.almanac.governance.DecisionLog decisions) {
+        this.decisions = decisions;
+    }
+
+    /** Puts a catalog change on the decision log, with the entry before and after. */
+    private void logged(
+            String what, String key, boolean created, String by, Object before, Object after) {
+        if (decisions != null && by != null) {
+            decisions.constraintChanged(
+                    null,
+                    what + " '" + key + "'",
+                    created ? "created" : "changed",
+                    by,
+                    clock.instant(),
+                    null,
+                    before == null ? null : String.valueOf(before),
+                    String.valueOf(after));
+        }
+    }
 
     PlanningCatalog(
             ProductLineRepository productLines,
@@ -78,6 +111,15 @@ public class PlanningCatalog {
     /** Creates the product line, or updates it if {@code existing} names one. */
     @Transactional
     public ProductLineInfo saveProductLine(String existing, ProductLineInfo change) {
+        return saveProductLine(existing, change, null);
+    }
+
+    /**
+     * As {@link #saveProductLine(String, ProductLineInfo)}, on the decision log with who changed
+     * it.
+     */
+    @Transactional
+    public ProductLineInfo saveProductLine(String existing, ProductLineInfo change, String by) {
         String name = required("name", change.name(), "Give the product line a name.");
         ProductLine line =
                 existing == null
@@ -93,8 +135,11 @@ public class PlanningCatalog {
                                                 new PlanningRejected(
                                                         "key",
                                                         "No product line " + existing + "."));
+        ProductLineInfo before = existing == null ? null : line.info();
         line.update(name, description(change.description()));
-        return productLines.save(line).info();
+        ProductLineInfo after = productLines.save(line).info();
+        logged("Product line", after.key(), before == null, by, before, after);
+        return after;
     }
 
     // ---- teams
@@ -115,6 +160,12 @@ public class PlanningCatalog {
      */
     @Transactional
     public TeamInfo saveTeam(String existing, TeamInfo change) {
+        return saveTeam(existing, change, null);
+    }
+
+    /** As {@link #saveTeam(String, TeamInfo)}, on the decision log with who changed it. */
+    @Transactional
+    public TeamInfo saveTeam(String existing, TeamInfo change, String by) {
         String name = required("name", change.name(), "Give the team a name.");
         String group =
                 change.engineGroup() == null || change.engineGroup().isBlank()
@@ -141,9 +192,22 @@ public class PlanningCatalog {
                                         () ->
                                                 new PlanningRejected(
                                                         "key", "No team " + existing + "."));
-        team.update(name, group, email);
+        Set<String> lines = change.productLines();
+        if (lines != null) {
+            for (String line : lines) {
+                if (productLines.findByKey(line).isEmpty()) {
+                    throw new PlanningRejected(
+                            "productLines",
+                            "There is no product line '" + line + "'; create it first.");
+                }
+            }
+        }
+        TeamInfo before = existing == null ? null : team.info();
+        team.update(name, group, email, lines);
         engineGroups.ensure(group, name);
-        return teams.save(team).info();
+        TeamInfo after = teams.save(team).info();
+        logged("Team", after.key(), before == null, by, before, after);
+        return after;
     }
 
     // ---- models
@@ -168,6 +232,12 @@ public class PlanningCatalog {
 
     @Transactional
     public ModelInfo saveModel(String existing, ModelInfo change) {
+        return saveModel(existing, change, null);
+    }
+
+    /** As {@link #saveModel(String, ModelInfo)}, on the decision log with who changed it. */
+    @Transactional
+    public ModelInfo saveModel(String existing, ModelInfo change, String by) {
         String name = required("name", change.name(), "Give the model a name.");
         String line = blankToNull(change.productLine());
         if (line != null && productLines.findByKey(line).isEmpty()) {
@@ -197,13 +267,16 @@ public class PlanningCatalog {
                                         () ->
                                                 new PlanningRejected(
                                                         "key", "No model " + existing + "."));
+        ModelInfo before = existing == null ? null : model.info();
         model.update(
                 name,
                 line,
                 change.ownerTeam(),
                 change.riskTier(),
                 description(change.description()));
-        return models.save(model).info();
+        ModelInfo after = models.save(model).info();
+        logged("Model", after.key(), before == null, by, before, after);
+        return after;
     }
 
     /**

@@ -75,6 +75,12 @@ public class Reserves {
      */
     @Transactional
     public ReservationInfo reserve(Long windowId, String resourceKey, Double share) {
+        return reserve(windowId, resourceKey, share, null);
+    }
+
+    /** As {@link #reserve(Long, String, Double)}, on the decision log with who set it. */
+    @Transactional
+    public ReservationInfo reserve(Long windowId, String resourceKey, Double share, String by) {
         var window =
                 windowId == null ? Optional.<Windows.WindowInfo>empty() : windows.window(windowId);
         if (window.isEmpty() || window.get().rule().kind() != WindowKind.EXPERIMENTATION) {
@@ -88,10 +94,22 @@ public class Reserves {
                 reservations
                         .findByWindowIdAndResourceKey(windowId, resourceKey)
                         .orElseGet(CapacityReservation::new);
+        Double before = reservation.share;
         reservation.windowId = windowId;
         reservation.resourceKey = resourceKey;
         reservation.share = share;
         reservation = reservations.save(reservation);
+        if (by != null) {
+            decisions.constraintChanged(
+                    null,
+                    "Reserve of " + resourceKey + " in '" + window.get().rule().name() + "'",
+                    "share " + Math.round(share * 100) + " %",
+                    by,
+                    clock.instant(),
+                    null,
+                    before,
+                    share);
+        }
         events.publishEvent(new ResourcesChanged(resourceKey));
         return new ReservationInfo(
                 reservation.id, windowId, window.get().rule().name(), resourceKey, share);

@@ -55,6 +55,13 @@ public class Resources {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
+    private dev.almanac.governance.DecisionLog decisions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void decisionLog(dev.almanac.governance.DecisionLog decisions) {
+        this.decisions = decisions;
+    }
+
     Resources(
             ResourcePoolRepository pools,
             ResourceDemandRepository demands,
@@ -117,6 +124,7 @@ public class Resources {
                                 .distinct()
                                 .toList();
         ResourcePool pool = pools.findByKey(change.key()).orElseGet(ResourcePool::new);
+        Object before = pool.key == null ? null : resource(pool);
         pool.key = change.key();
         pool.name = change.name().trim();
         pool.unit = change.unit().trim();
@@ -125,7 +133,9 @@ public class Resources {
         pool.capacity = change.capacity();
         pool.members = write(members);
         touch(pool, by);
-        return resource(pools.save(pool));
+        Capacity.Resource after = resource(pools.save(pool));
+        logged(change.key(), before == null ? "created" : "changed", by, before, after);
+        return after;
     }
 
     /** From a date on, the resource has a new capacity (a new cluster, a reviewer leaving). */
@@ -139,12 +149,14 @@ public class Resources {
         if (capacity == null || capacity < 0 || capacity > 1_000_000) {
             throw new PlanningRejected("capacity", "Capacity is a number from 0 to 1,000,000.");
         }
-        List<Capacity.CapacityChange> changes = new ArrayList<>(resource(pool).changes());
+        Capacity.Resource before = resource(pool);
+        List<Capacity.CapacityChange> changes = new ArrayList<>(before.changes());
         changes.removeIf(c -> c.from().equals(from));
         changes.add(new Capacity.CapacityChange(from, capacity));
         changes.sort(java.util.Comparator.comparing(Capacity.CapacityChange::from));
         pool.changes = write(changes);
         touch(pool, by);
+        logged(key, "capacity from " + from + ": " + capacity, by, before, resource(pool));
         return resource(pool);
     }
 
@@ -189,6 +201,7 @@ public class Resources {
         holidays.add(new Capacity.Holiday(holiday.start(), end, rrule, member));
         pool.holidays = write(holidays);
         touch(pool, by);
+        logged(key, "days off from " + holiday.start(), by, resource, resource(pool));
         return resource(pool);
     }
 
@@ -197,9 +210,10 @@ public class Resources {
         ResourcePool pool = pools.require(key);
         List<Capacity.Holiday> holidays = new ArrayList<>(resource(pool).holidays());
         if (index >= 0 && index < holidays.size()) {
-            holidays.remove(index);
+            Capacity.Holiday removed = holidays.remove(index);
             pool.holidays = write(holidays);
             touch(pool, by);
+            logged(key, "days off removed", by, removed, null);
         }
     }
 
@@ -210,6 +224,18 @@ public class Resources {
     @Transactional
     public DemandInfo setDemand(
             String scope, String scopeKey, String activityId, String resourceKey, Double amount) {
+        return setDemand(scope, scopeKey, activityId, resourceKey, amount, null);
+    }
+
+    /** As {@link #setDemand(String, String, String, String, Double)}, on the decision log. */
+    @Transactional
+    public DemandInfo setDemand(
+            String scope,
+            String scopeKey,
+            String activityId,
+            String resourceKey,
+            Double amount,
+            String by) {
         if (!"MODEL".equals(scope) && !"RELEASE".equals(scope)) {
             throw new PlanningRejected(
                     "scope", "A demand is overridden for a model or for a release.");
@@ -236,8 +262,24 @@ public class Resources {
         demand.scopeKey = scopeKey.trim();
         demand.activityId = activityId;
         demand.resourceKey = resourceKey;
+        Double before = demand.amount;
         demand.amount = amount;
         demand = demands.save(demand);
+        if (by != null) {
+            logged(
+                    resourceKey,
+                    "demand of "
+                            + scope.toLowerCase()
+                            + " "
+                            + scopeKey.trim()
+                            + " at "
+                            + activityId
+                            + ": "
+                            + amount,
+                    by,
+                    before,
+                    amount);
+        }
         events.publishEvent(new ResourcesChanged(resourceKey));
         return info(demand);
     }
@@ -277,6 +319,21 @@ public class Resources {
         pool.updatedAt = clock.instant();
         pools.save(pool);
         events.publishEvent(new ResourcesChanged(pool.key));
+    }
+
+    /** Puts a change of a resource on the decision log, with its state before and after. */
+    private void logged(String key, String outcome, String by, Object before, Object after) {
+        if (decisions != null) {
+            decisions.constraintChanged(
+                    null,
+                    "Resource '" + key + "'",
+                    outcome,
+                    by,
+                    clock.instant(),
+                    null,
+                    before == null ? null : String.valueOf(before),
+                    after == null ? null : String.valueOf(after));
+        }
     }
 
     private static void require(String value, String field, String message, int max) {

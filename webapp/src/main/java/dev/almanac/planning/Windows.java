@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -37,13 +38,19 @@ public class Windows {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private volatile ExpandedWindows expanded;
+    private final org.springframework.beans.factory.ObjectProvider<WaitingDeploys> waitingDeploys;
+    private final dev.almanac.governance.DecisionLog decisions;
 
     Windows(
             CalendarWindowRepository windows,
             ProductLineRepository productLines,
             MlModelRepository models,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<WaitingDeploys> waitingDeploys,
+            dev.almanac.governance.DecisionLog decisions) {
+        this.waitingDeploys = waitingDeploys;
+        this.decisions = decisions;
         this.windows = windows;
         this.productLines = productLines;
         this.models = models;
@@ -120,25 +127,63 @@ public class Windows {
 
     /**
      * Creates a window or, given an id, changes it; deploy timers already waiting follow the
-     * change.
+     * change. For the demo and the set-up of a fresh database; people go through {@link
+     * #saveWindow(Long, WindowChange, String, String)} with a reason.
      */
     @Transactional
     public WindowInfo saveWindow(Long id, WindowChange change, String by) {
+        return saveWindow(id, change, by, "set up by " + by);
+    }
+
+    /**
+     * Creates a window or, given an id, changes it, on the decision log with why; deploy timers
+     * already waiting follow the change. A freeze needs a reason, and a freeze that holds a waiting
+     * deploy cannot be shortened here: that deploy goes out early only by a freeze override.
+     *
+     * @throws PlanningRejected naming the field
+     */
+    @Transactional
+    public WindowInfo saveWindow(Long id, WindowChange change, String by, String reason) {
         validate(change);
         CalendarWindow window;
+        Map<String, String> before = null;
         if (id == null) {
+            requireReason(change.kind(), reason, by);
             window = new CalendarWindow(change, by, clock.instant());
         } else {
             window =
                     windows.findById(id)
                             .orElseThrow(() -> new PlanningRejected("id", "No window " + id + "."));
+            WindowRule old = window.rule();
+            requireReason(
+                    old.kind() == WindowKind.FREEZE ? WindowKind.FREEZE : change.kind(),
+                    reason,
+                    by);
+            before = describe(old);
+            if (old.kind() == WindowKind.FREEZE) {
+                List<WindowRule> after = new java.util.ArrayList<>();
+                for (CalendarWindow w : windows.findAll()) {
+                    after.add(w.getId().equals(id) ? rule(id, change) : w.rule());
+                }
+                refuseEarlyRelease(old, after, "changed");
+            }
             window.update(change, by, clock.instant());
         }
         window = windows.save(window);
+        decisions.constraintChanged(
+                null,
+                "Window '" + window.rule().name() + "'",
+                id == null ? "created" : "changed",
+                by,
+                clock.instant(),
+                reason,
+                before,
+                describe(window.rule()));
         events.publishEvent(new WindowsChanged(window.getId()));
         return window.info();
     }
 
+    /** Removes a window without a decision entry: for tests and set-up only. */
     @Transactional
     public void deleteWindow(long id) {
         windows.findById(id)
@@ -147,6 +192,122 @@ public class Windows {
                             windows.delete(window);
                             events.publishEvent(new WindowsChanged(id));
                         });
+    }
+
+    /**
+     * Removes a window, on the decision log with why. A freeze needs a reason, and one that holds a
+     * waiting deploy stays: that deploy goes out early only by a freeze override.
+     *
+     * @throws PlanningRejected naming the field
+     */
+    @Transactional
+    public void deleteWindow(long id, String by, String reason) {
+        CalendarWindow window =
+                windows.findById(id)
+                        .orElseThrow(() -> new PlanningRejected("id", "No window " + id + "."));
+        WindowRule old = window.rule();
+        requireReason(old.kind(), reason, by);
+        if (old.kind() == WindowKind.FREEZE) {
+            List<WindowRule> after =
+                    windows.findAll().stream()
+                            .filter(w -> !w.getId().equals(id))
+                            .map(CalendarWindow::rule)
+                            .toList();
+            refuseEarlyRelease(old, after, "removed");
+        }
+        windows.delete(window);
+        decisions.constraintChanged(
+                null,
+                "Window '" + old.name() + "'",
+                "removed",
+                by,
+                clock.instant(),
+                reason,
+                describe(old),
+                null);
+        events.publishEvent(new WindowsChanged(id));
+    }
+
+    private static void requireReason(WindowKind kind, String reason, String by) {
+        if (kind == WindowKind.FREEZE && (reason == null || reason.isBlank())) {
+            throw new PlanningRejected(
+                    "reason",
+                    "Say why the freeze is set or changed; the reason goes on the decision log.");
+        }
+        if (reason != null && reason.length() > 1000) {
+            throw new PlanningRejected("reason", "Keep the reason under 1000 characters.");
+        }
+    }
+
+    /**
+     * Refuses a freeze change that would let a waiting deploy go out earlier than it may now: the
+     * freeze-override procedure (a reason, an expiry, a second person) is the way for that.
+     */
+    private void refuseEarlyRelease(WindowRule freeze, List<WindowRule> after, String what) {
+        WaitingDeploys source = waitingDeploys.getIfAvailable();
+        if (source == null) {
+            return;
+        }
+        List<WaitingDeploys.WaitingDeploy> waiting = source.waiting();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        java.time.Instant now = clock.instant();
+        ReleaseWindows changed =
+                ReleaseWindows.expand(
+                        after,
+                        now.minus(java.time.Duration.ofDays(1)),
+                        now.plus(java.time.Duration.ofDays(HORIZON_DAYS + 1)));
+        List<String> held = new java.util.ArrayList<>();
+        for (WaitingDeploys.WaitingDeploy deploy : waiting) {
+            if (!deploy.due().isAfter(now)) {
+                continue;
+            }
+            java.time.Instant opens = changed.nextOpen(now, deploy.productLine(), deploy.model());
+            if (opens.isBefore(deploy.due())) {
+                held.add(deploy.releaseKey());
+            }
+        }
+        if (!held.isEmpty()) {
+            throw new PlanningRejected(
+                    "reason",
+                    "Freeze '"
+                            + freeze.name()
+                            + "' holds the deploy of "
+                            + String.join(", ", held.stream().sorted().limit(5).toList())
+                            + (held.size() > 5 ? " and " + (held.size() - 5) + " more" : "")
+                            + "; it cannot be "
+                            + what
+                            + " while they wait. Ask for a freeze override on the release"
+                            + " (a reason, an expiry and a second person's approval) instead.");
+        }
+    }
+
+    private static WindowRule rule(long id, WindowChange change) {
+        return new WindowRule(
+                String.valueOf(id),
+                change.kind(),
+                change.name(),
+                change.start(),
+                change.end(),
+                change.zone(),
+                change.rrule(),
+                change.scope(),
+                change.scopeKey());
+    }
+
+    private static Map<String, String> describe(WindowRule rule) {
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("name", rule.name());
+        d.put("kind", rule.kind().name());
+        d.put("start", String.valueOf(rule.start()));
+        d.put("end", String.valueOf(rule.end()));
+        d.put("zone", rule.zone().getId());
+        d.put("rrule", rule.rrule() == null ? "" : rule.rrule());
+        d.put(
+                "scope",
+                rule.scope().name() + (rule.scopeKey() == null ? "" : " " + rule.scopeKey()));
+        return d;
     }
 
     private void validate(WindowChange change) {

@@ -24,12 +24,15 @@ public class ReleaseQueries {
     private final ReleaseStandings standings;
     private final ReleaseSnapshots snapshots;
     private final ProcedureModels procedures;
+    private final dev.almanac.releases.internal.ReleaseLists lists;
 
     ReleaseQueries(
             ReleasePlanRepository plans,
             ReleaseStandings standings,
             ReleaseSnapshots snapshots,
-            ProcedureModels procedures) {
+            ProcedureModels procedures,
+            dev.almanac.releases.internal.ReleaseLists lists) {
+        this.lists = lists;
         this.plans = plans;
         this.standings = standings;
         this.snapshots = snapshots;
@@ -82,6 +85,45 @@ public class ReleaseQueries {
                                                 p.getProcessInstanceId(),
                                                 ReleaseProgress.NOT_STARTED)))
                 .toList();
+    }
+
+    /** The largest page a list serves. */
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /**
+     * One page of releases matching the filter, in target-date order: one query for the page's
+     * plans, then the engine's state of just those releases.
+     *
+     * @throws ReleaseRejected naming the field for a page or size out of range
+     */
+    @Transactional(readOnly = true)
+    public ReleasePage page(ReleaseFilter filter, int page, int size) {
+        if (page < 0 || page > 100_000) {
+            throw new ReleaseRejected("page", "The page is a number from 0 to 100000.");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ReleaseRejected(
+                    "size", "The page size is a number from 1 to " + MAX_PAGE_SIZE + ".");
+        }
+        List<ReleasePlan> found = lists.find(filter, page * size, size + 1);
+        boolean hasNext = found.size() > size;
+        List<ReleasePlan> shown = hasNext ? found.subList(0, size) : found;
+        Map<String, ReleaseProgress> progress =
+                standings.progressOf(
+                        shown.stream().map(ReleasePlan::getProcessInstanceId).toList());
+        return new ReleasePage(
+                shown.stream()
+                        .map(
+                                p ->
+                                        ReleaseSummary.of(
+                                                p,
+                                                progress.getOrDefault(
+                                                        p.getProcessInstanceId(),
+                                                        ReleaseProgress.NOT_STARTED)))
+                        .toList(),
+                page,
+                size,
+                hasNext);
     }
 
     @Transactional(readOnly = true)

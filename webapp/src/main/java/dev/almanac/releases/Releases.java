@@ -46,6 +46,7 @@ public class Releases {
     private final TaskOwnership ownership;
     private final dev.almanac.releases.internal.ReleaseAuthorship authorship;
     private final dev.almanac.governance.OverrideRequests overrideRequests;
+    private final dev.almanac.identity.AccessPolicy policy;
 
     Releases(
             ReleasePlanRepository plans,
@@ -61,7 +62,9 @@ public class Releases {
             @org.springframework.context.annotation.Lazy WindowWaits windowWaits,
             TaskOwnership ownership,
             dev.almanac.releases.internal.ReleaseAuthorship authorship,
-            dev.almanac.governance.OverrideRequests overrideRequests) {
+            dev.almanac.governance.OverrideRequests overrideRequests,
+            dev.almanac.identity.AccessPolicy policy) {
+        this.policy = policy;
         this.ownership = ownership;
         this.authorship = authorship;
         this.overrideRequests = overrideRequests;
@@ -180,7 +183,8 @@ public class Releases {
                 by == null ? "unknown" : by,
                 clock.instant(),
                 "moved the end of " + activityId + " to " + due);
-        if (!process.moveDue(plan.getProcessInstanceId(), activityId, due)) {
+        if (!teams.recordedAs(
+                by, () -> process.moveDue(plan.getProcessInstanceId(), activityId, due))) {
             StepOverride override =
                     overrides
                             .findByReleaseKeyAndActivityId(key, activityId)
@@ -237,11 +241,25 @@ public class Releases {
     }
 
     /** What can change in a release's plan once it runs. */
+    /**
+     * A change of plan, with why it is made (kept on the decision log; required from people, who
+     * always send one, and null only for Almanac's own changes).
+     */
     public record ReleaseChange(
             Lane lane,
             dev.almanac.planning.RiskTier riskTier,
             String ownerTeam,
-            LocalDate targetDate) {}
+            LocalDate targetDate,
+            String reason) {
+
+        public ReleaseChange(
+                Lane lane,
+                dev.almanac.planning.RiskTier riskTier,
+                String ownerTeam,
+                LocalDate targetDate) {
+            this(lane, riskTier, ownerTeam, targetDate, null);
+        }
+    }
 
     /**
      * Changes a release's lane, risk tier, owner team or target date, in our plan and in the
@@ -286,6 +304,25 @@ public class Releases {
                     "targetDate", "The target date " + change.targetDate() + " is in the past.");
         }
         LocalDate targetBefore = plan.getTargetDate();
+        String reason = change.reason() == null ? "" : change.reason().trim();
+        // a person's change always carries a reason (the form sends one, perhaps empty); null is
+        // a change by Almanac itself
+        if (changedBy != null && change.reason() != null && reason.isEmpty()) {
+            throw new ReleaseRejected(
+                    "reason", "Say why the plan changes; the reason goes on the decision log.");
+        }
+        if (reason.length() > 1000) {
+            throw new ReleaseRejected("reason", "Keep the reason under 1000 characters.");
+        }
+        if (changedBy != null
+                && !plan.getOwnerTeam().equals(change.ownerTeam())
+                && !policy.isReleaseManager(changedBy)) {
+            // otherwise anyone could make their own team the release's owner and speak for it
+            throw new ReleaseRejected(
+                    "ownerTeam",
+                    "Only release managers hand a release to another team; ask one to change the owner.");
+        }
+        String why = reason.isEmpty() ? "plan changed" : reason;
         Map<String, String> before =
                 Map.of(
                         "lane", plan.getLane().value(),
@@ -312,7 +349,7 @@ public class Releases {
                             String.join(", ", changed),
                             changedBy == null ? "unknown" : changedBy,
                             clock.instant(),
-                            "plan changed",
+                            why,
                             Map.of("before", before, "after", after),
                             null));
         }
@@ -326,7 +363,7 @@ public class Releases {
                             "moved to " + change.targetDate(),
                             changedBy == null ? "unknown" : changedBy,
                             clock.instant(),
-                            "plan changed",
+                            why,
                             Map.of(
                                     "before",
                                     targetBefore.toString(),
@@ -350,19 +387,26 @@ public class Releases {
         }
         events.publishEvent(new ReleasePlanChanged(key));
         if (plan.getProcessInstanceId() != null) {
-            process.replanned(
-                    plan.getProcessInstanceId(),
-                    Map.of(
-                            dev.almanac.processes.ModelRelease.Variables.LANE,
-                                    change.lane().value(),
-                            dev.almanac.processes.ModelRelease.Variables.RISK_TIER,
-                                    change.riskTier().value(),
-                            dev.almanac.processes.ModelRelease.Variables.OWNER_TEAM,
-                                    change.ownerTeam(),
-                            dev.almanac.processes.ModelRelease.Variables.TARGET_DATE,
-                                    change.targetDate().toString()));
+            teams.recordedAs(
+                    changedBy,
+                    () -> {
+                        replanProcess(plan, change);
+                        return null;
+                    });
         }
         return ReleaseSummary.of(plan, ReleaseProgress.NOT_STARTED);
+    }
+
+    private void replanProcess(ReleasePlan plan, ReleaseChange change) {
+        process.replanned(
+                plan.getProcessInstanceId(),
+                Map.of(
+                        dev.almanac.processes.ModelRelease.Variables.LANE, change.lane().value(),
+                        dev.almanac.processes.ModelRelease.Variables.RISK_TIER,
+                                change.riskTier().value(),
+                        dev.almanac.processes.ModelRelease.Variables.OWNER_TEAM, change.ownerTeam(),
+                        dev.almanac.processes.ModelRelease.Variables.TARGET_DATE,
+                                change.targetDate().toString()));
     }
 
     /** Stops a running release; it stays on the calendar as stopped. */
@@ -382,7 +426,8 @@ public class Releases {
                     "reason",
                     "Say why the release is cancelled; the reason is kept in its history.");
         }
-        if (!process.cancel(queries.startedPlan(key).getProcessInstanceId(), reason.trim())) {
+        String instance = queries.startedPlan(key).getProcessInstanceId();
+        if (!teams.recordedAs(by, () -> process.cancel(instance, reason.trim()))) {
             throw new ReleaseRejected("reason", "Release " + key + " has already ended.");
         }
         if (decisions != null) {

@@ -2,6 +2,7 @@ package dev.almanac.calendar;
 
 import static dev.almanac.processes.ModelRelease.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.PlanningCatalog;
@@ -248,6 +249,51 @@ class CalendarIntegrationTest {
                         "rita");
         assertThat(release.timer("wait-release-window").getDuedate().toInstant())
                 .isEqualTo(now.plusHours(5).toInstant(ZoneOffset.UTC));
+
+        // a person cannot let the held deploy out by removing or shortening the freeze: that is
+        // what the freeze-override procedure (reason, expiry, second approval) is for
+        assertThatThrownBy(() -> windows.deleteWindow(freeze.id(), "rita", "no longer needed"))
+                .isInstanceOf(dev.almanac.planning.PlanningRejected.class)
+                .hasMessageContaining("holds the deploy of " + key)
+                .hasMessageContaining("freeze override");
+        assertThatThrownBy(
+                        () ->
+                                windows.saveWindow(
+                                        freeze.id(),
+                                        new Windows.WindowChange(
+                                                "Surprise freeze",
+                                                WindowKind.FREEZE,
+                                                now.minusHours(1),
+                                                now.plusHours(1),
+                                                ZoneOffset.UTC,
+                                                null,
+                                                WindowScope.MODEL,
+                                                "calendar-model",
+                                                "audit"),
+                                        "rita",
+                                        "shorter"))
+                .isInstanceOf(dev.almanac.planning.PlanningRejected.class)
+                .hasMessageContaining("holds the deploy of " + key);
+        assertThat(windows.window(freeze.id())).isPresent();
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant())
+                .isEqualTo(now.plusHours(5).toInstant(ZoneOffset.UTC));
+        // lengthening it holds the deploy longer, which needs no override
+        windows.saveWindow(
+                freeze.id(),
+                new Windows.WindowChange(
+                        "Surprise freeze",
+                        WindowKind.FREEZE,
+                        now.minusHours(1),
+                        now.plusHours(6),
+                        ZoneOffset.UTC,
+                        null,
+                        WindowScope.MODEL,
+                        "calendar-model",
+                        "audit"),
+                "rita",
+                "the audit runs longer");
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant())
+                .isEqualTo(now.plusHours(6).toInstant(ZoneOffset.UTC));
 
         windows.deleteWindow(freeze.id());
         assertThat(release.timer("wait-release-window").getDuedate().toInstant())

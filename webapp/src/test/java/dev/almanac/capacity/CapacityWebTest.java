@@ -288,11 +288,10 @@ class CapacityWebTest {
                                     .param("resource", gpu)
                                     .param("releaseKey", a)
                                     .param("reason", "Quarter-end fraud fix cannot wait"))
-                    .hasStatus3xxRedirection()
-                    .flash()
-                    .containsEntry(
-                            "error",
-                            "Only release managers may let a production release into an experimentation reserve.");
+                    .hasStatus(403)
+                    .bodyText()
+                    .contains(
+                            "Override a capacity reserve: only release managers, admins may do that.");
             assertThat(
                             mvc.post()
                                     .uri("/utilisation/overrides")

@@ -540,7 +540,9 @@ class CommunicationsTest {
                         org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
                                         "/releases/{k}/freeze-override", key)
                                 .param("reason", "chargebacks doubled overnight")
-                                .with(user("mel"))
+                                .with(
+                                        dev.almanac.support.SignedIn.as(
+                                                "mel", "ml-engineers", "fraud-ml"))
                                 .with(
                                         org.springframework.security.test.web.servlet.request
                                                 .SecurityMockMvcRequestPostProcessors.csrf()))

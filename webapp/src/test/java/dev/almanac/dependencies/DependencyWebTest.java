@@ -229,9 +229,9 @@ class DependencyWebTest {
                                 .with(MEL)
                                 .with(csrf())
                                 .param("justification", "Because the store is late"))
-                .hasStatusOk()
+                .hasStatus(403)
                 .bodyText()
-                .contains("Only release managers (group release-managers) may apply");
+                .contains("Apply a scenario: only release managers, admins may do that.");
         assertThat(
                         mvc.post()
                                 .uri(page + "/apply")

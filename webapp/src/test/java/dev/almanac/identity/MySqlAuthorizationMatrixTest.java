@@ -17,6 +17,16 @@ class MySqlAuthorizationMatrixTest extends MySqlApplicationContext {
     @Autowired ProcessEngine engine;
     @Autowired PipelineTokens tokens;
 
+    @Autowired org.springframework.web.context.WebApplicationContext context;
+
+    @Test
+    void everyEndpointOfOursAnswersEveryCallerAsThePolicySays() throws Exception {
+        dev.almanac.support.PolicyMatrix matrix = new dev.almanac.support.PolicyMatrix(context);
+        java.util.List<String> problems = new java.util.ArrayList<>(matrix.gaps());
+        problems.addAll(matrix.differences());
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyRoleGetsTheMatrixAnswerFromEveryEngineRestFamily() throws Exception {
         AuthorizationMatrix matrix = new AuthorizationMatrix(port, engine, tokens, ADMIN_PASSWORD);

@@ -59,7 +59,7 @@ class TokenAdminTest {
                 .contains("churn-model, fraud-scorer")
                 .contains(issuedToken.token().substring(0, 8) + "…");
         assertThat(tokens.authenticate(issuedToken.token()))
-                .hasValueSatisfying(p -> assertThat(p.mayActOn("fraud-scorer")).isTrue());
+                .hasValueSatisfying(p -> assertThat(p.mayActOn("fraud-scorer", null)).isTrue());
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.almanac.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import dev.almanac.support.TestAccounts;
 import java.util.UUID;
@@ -27,6 +26,7 @@ class PlanningWebTest {
     @Autowired MockMvcTester mvc;
     @Autowired PlanningCatalog catalog;
     @Autowired Windows windows;
+    @Autowired dev.almanac.governance.DecisionLog decisions;
     @Autowired IdentityService identity;
 
     String suffix;
@@ -42,7 +42,7 @@ class PlanningWebTest {
         assertThat(
                         mvc.post()
                                 .uri("/planning/product-lines")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("key", "cards-" + suffix)
                                 .param("name", "Cards")
@@ -52,7 +52,7 @@ class PlanningWebTest {
         assertThat(
                         mvc.post()
                                 .uri("/planning/teams")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("key", "cards-ml-" + suffix)
                                 .param("name", "Cards ML")
@@ -64,7 +64,7 @@ class PlanningWebTest {
         assertThat(
                         mvc.post()
                                 .uri("/planning/models")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("key", "card-model-" + suffix)
                                 .param("name", "Card model")
@@ -75,7 +75,7 @@ class PlanningWebTest {
         assertThat(
                         mvc.post()
                                 .uri("/planning/models/card-model-" + suffix)
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("key", "card-model-" + suffix)
                                 .param("name", "Card model v2")
@@ -91,12 +91,15 @@ class PlanningWebTest {
                             assertThat(m.riskTier()).isEqualTo(RiskTier.MEDIUM);
                             assertThat(m.productLine()).isEqualTo("cards-" + suffix);
                         });
-        assertThat(mvc.get().uri("/planning/models").with(user("rita")))
+        assertThat(mvc.get().uri("/planning/models").with(dev.almanac.support.SignedIn.rita()))
                 .hasStatusOk()
                 .bodyText()
                 .contains("card-model-" + suffix)
                 .contains("Card model v2");
-        assertThat(mvc.get().uri("/planning/models/card-model-" + suffix).with(user("rita")))
+        assertThat(
+                        mvc.get()
+                                .uri("/planning/models/card-model-" + suffix)
+                                .with(dev.almanac.support.SignedIn.rita()))
                 .hasStatusOk()
                 .bodyText()
                 .contains("Edit card-model-" + suffix);
@@ -109,7 +112,7 @@ class PlanningWebTest {
         assertThat(
                         mvc.post()
                                 .uri("/planning/product-lines")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("key", "Bad Key!")
                                 .param("name", "x"))
@@ -120,7 +123,7 @@ class PlanningWebTest {
         assertThat(
                         mvc.post()
                                 .uri("/planning/models")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("key", "m-" + suffix)
                                 .param("name", "M")
@@ -133,7 +136,7 @@ class PlanningWebTest {
         assertThat(
                         mvc.post()
                                 .uri("/planning/models")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("key", "m-" + suffix)
                                 .param("name", "M")
@@ -145,7 +148,7 @@ class PlanningWebTest {
         assertThat(
                         mvc.post()
                                 .uri("/planning/teams")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("key", "t-" + suffix)
                                 .param("name", "T")
@@ -202,7 +205,11 @@ class PlanningWebTest {
                                     "scope",
                                     c.field().equals("scopeKey") ? "PRODUCT_LINE" : "GLOBAL"));
             fields.put(c.field(), c.value());
-            var request = mvc.post().uri("/planning/windows").with(user("rita")).with(csrf());
+            var request =
+                    mvc.post()
+                            .uri("/planning/windows")
+                            .with(dev.almanac.support.SignedIn.rita())
+                            .with(csrf());
             fields.forEach(request::param);
             assertThat(request)
                     .as(c.field())
@@ -216,7 +223,7 @@ class PlanningWebTest {
         assertThat(
                         mvc.post()
                                 .uri("/planning/windows")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("name", "Freeze " + suffix)
                                 .param("kind", "FREEZE")
@@ -224,7 +231,8 @@ class PlanningWebTest {
                                 .param("end", "2026-12-02T09:00")
                                 .param("zone", "Europe/Berlin")
                                 .param("rrule", "FREQ=WEEKLY;BYDAY=TU")
-                                .param("scope", "GLOBAL"))
+                                .param("scope", "GLOBAL")
+                                .param("reason", "weekly ledger close"))
                 .hasStatus3xxRedirection();
         var saved =
                 windows.windows().stream()
@@ -233,17 +241,62 @@ class PlanningWebTest {
                         .orElseThrow();
         assertThat(saved.rule().rrule()).isEqualTo("FREQ=WEEKLY;BYDAY=TU");
         assertThat(saved.rule().zone().getId()).isEqualTo("Europe/Berlin");
-        assertThat(mvc.get().uri("/planning/windows").with(user("rita")))
+        assertThat(mvc.get().uri("/planning/windows").with(dev.almanac.support.SignedIn.rita()))
                 .hasStatusOk()
                 .bodyText()
                 .contains("Freeze " + suffix)
                 .contains("FREQ=WEEKLY;BYDAY=TU");
+        // a data engineer may not remove it: refused before anything happens
+        var aboutIt =
+                new dev.almanac.governance.DecisionLog.Search(
+                        dev.almanac.governance.DecisionKind.CONSTRAINT,
+                        null,
+                        null,
+                        null,
+                        "Freeze " + suffix);
+        int decisionsBefore = decisions.search(aboutIt, 100).size();
         assertThat(
                         mvc.post()
                                 .uri("/planning/windows/" + saved.id() + "/delete")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.as("dana", "data-engineers"))
+                                .with(csrf())
+                                .param("reason", "in the way"))
+                .hasStatus(403)
+                .bodyText()
+                .contains("only release managers, admins may do that");
+        assertThat(windows.window(saved.id())).isPresent();
+        // a release manager removes it only with a reason ...
+        assertThat(
+                        mvc.post()
+                                .uri("/planning/windows/" + saved.id() + "/delete")
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf()))
+                .hasStatus3xxRedirection()
+                .flash()
+                .containsEntry(
+                        "error",
+                        "Say why the freeze is set or changed; the reason goes on the decision log.");
+        assertThat(windows.window(saved.id())).isPresent();
+        assertThat(decisions.search(aboutIt, 100)).hasSize(decisionsBefore);
+        assertThat(
+                        mvc.post()
+                                .uri("/planning/windows/" + saved.id() + "/delete")
+                                .with(dev.almanac.support.SignedIn.rita())
+                                .with(csrf())
+                                .param("reason", "the ledger closes monthly now"))
                 .hasStatus3xxRedirection();
         assertThat(windows.window(saved.id())).isEmpty();
+        // ... and the decision log says who, why, and what the freeze was
+        assertThat(decisions.search(aboutIt, 100))
+                .anySatisfy(
+                        d -> {
+                            assertThat(d.kind())
+                                    .isEqualTo(dev.almanac.governance.DecisionKind.CONSTRAINT);
+                            assertThat(d.subject()).isEqualTo("Window 'Freeze " + suffix + "'");
+                            assertThat(d.outcome()).isEqualTo("removed");
+                            assertThat(d.decidedBy()).isEqualTo("rita");
+                            assertThat(d.rationale()).isEqualTo("the ledger closes monthly now");
+                            assertThat(d.basis()).contains("FREQ=WEEKLY;BYDAY=TU");
+                        });
     }
 }

@@ -3,7 +3,6 @@ package dev.almanac.releases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import dev.almanac.planning.Lane;
 import dev.almanac.planning.RiskTier;
@@ -142,7 +141,7 @@ class ReleasesIntegrationTest {
         assertThat(
                         mvc.post()
                                 .uri("/releases/" + release.key() + "/edit")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("lane", "STAGING")
                                 .param("riskTier", "LOW")
@@ -164,7 +163,7 @@ class ReleasesIntegrationTest {
         assertThat(
                         mvc.post()
                                 .uri("/releases/" + release.key() + "/cancel")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("reason", "superseded"))
                 .hasStatus3xxRedirection();
@@ -296,7 +295,7 @@ class ReleasesIntegrationTest {
         assertThat(
                         mvc.post()
                                 .uri("/releases")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("model", "Fraud Scorer!")
                                 .param("version", "2026.12")
@@ -311,7 +310,7 @@ class ReleasesIntegrationTest {
         assertThat(
                         mvc.post()
                                 .uri("/releases")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("model", "fraud-scorer")
                                 .param("version", "2026.12")
@@ -330,7 +329,7 @@ class ReleasesIntegrationTest {
         assertThat(
                         mvc.post()
                                 .uri("/releases")
-                                .with(user("rita"))
+                                .with(dev.almanac.support.SignedIn.rita())
                                 .with(csrf())
                                 .param("model", "search-ranker")
                                 .param("version", "7")
@@ -342,7 +341,10 @@ class ReleasesIntegrationTest {
                 .hasStatus3xxRedirection()
                 .hasRedirectedUrl("/releases/search-ranker-7");
 
-        assertThat(mvc.get().uri("/releases/search-ranker-7").with(user("rita")))
+        assertThat(
+                        mvc.get()
+                                .uri("/releases/search-ranker-7")
+                                .with(dev.almanac.support.SignedIn.rita()))
                 .hasStatusOk()
                 .bodyText()
                 .contains("search-ranker-7")
@@ -350,13 +352,16 @@ class ReleasesIntegrationTest {
                 .contains("worker (topic data-readiness)")
                 .contains("model-release v")
                 .contains("Release planned");
-        assertThat(mvc.get().uri("/releases").with(user("rita")))
+        assertThat(mvc.get().uri("/releases").with(dev.almanac.support.SignedIn.rita()))
                 .hasStatusOk()
                 .bodyText()
                 .contains("search-ranker-7")
                 .contains("production")
                 .contains("Check data feeds");
-        assertThat(mvc.get().uri("/releases/search-ranker-7/diagram.bpmn").with(user("rita")))
+        assertThat(
+                        mvc.get()
+                                .uri("/releases/search-ranker-7/diagram.bpmn")
+                                .with(dev.almanac.support.SignedIn.rita()))
                 .hasStatusOk()
                 .bodyText()
                 .contains("<bpmn:process id=\"model-release\"");
@@ -364,7 +369,8 @@ class ReleasesIntegrationTest {
 
     @Test
     void unknownReleaseIsNotFound() {
-        assertThat(mvc.get().uri("/releases/nope-1").with(user("rita"))).hasStatus(404);
+        assertThat(mvc.get().uri("/releases/nope-1").with(dev.almanac.support.SignedIn.rita()))
+                .hasStatus(404);
     }
 
     @Test

@@ -64,6 +64,7 @@ class CalendarApiController {
             List<ReleaseJson> releases,
             List<dev.almanac.projection.Conflict> conflicts) {}
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.PIPELINE_READ)
     @GetMapping("/api/v1/calendar")
     ResponseEntity<?> calendar(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

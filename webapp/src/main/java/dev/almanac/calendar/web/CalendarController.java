@@ -40,6 +40,7 @@ public class CalendarController {
         this.releaseQueries = releaseQueries;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/calendar")
     String timeline(
             @RequestParam(defaultValue = "quarter") String span,
@@ -64,6 +65,7 @@ public class CalendarController {
         return htmx != null ? TIMELINE_VIEW + " :: board" : TIMELINE_VIEW;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/calendar/month")
     String month(
             @RequestParam(required = false) YearMonth month,
@@ -80,6 +82,7 @@ public class CalendarController {
         return htmx != null ? MONTH_VIEW + " :: board" : MONTH_VIEW;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/portfolio")
     String portfolio(
             CalendarFilter filter,

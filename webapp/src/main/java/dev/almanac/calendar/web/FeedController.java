@@ -38,6 +38,7 @@ class FeedController {
         this.calendar = calendar;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.OWN_SETTINGS)
     @GetMapping("/feeds")
     String page(Principal principal, Model model) {
         String base =
@@ -54,6 +55,7 @@ class FeedController {
         return VIEW;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.OWN_SETTINGS)
     @PostMapping("/feeds/reset")
     String reset(Principal principal, RedirectAttributes redirect) {
         feeds.resetToken(principal.getName());
@@ -63,11 +65,13 @@ class FeedController {
         return "redirect:/feeds";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.SUBSCRIBE_FEED)
     @GetMapping("/feeds/{token}/all.ics")
     ResponseEntity<String> all(@PathVariable String token, HttpServletRequest request) {
         return feed(token, CalendarFeeds.Scope.ALL, "", request);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.SUBSCRIBE_FEED)
     @GetMapping("/feeds/{token}/{scope}/{key}.ics")
     ResponseEntity<String> scoped(
             @PathVariable String token,

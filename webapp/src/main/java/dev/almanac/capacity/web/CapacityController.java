@@ -151,6 +151,7 @@ class CapacityController {
         return rows;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/utilisation")
     String utilisation(Model model) {
         Capacity.Load load = contention.load();
@@ -168,6 +169,7 @@ class CapacityController {
     }
 
     /** The conflicts alone, for the calendar and the at-risk list to load. */
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/utilisation/conflicts")
     String conflicts(Model model) {
         model.addAttribute("conflicts", contention.conflicts());
@@ -175,6 +177,7 @@ class CapacityController {
         return "calendar/conflicts :: conflicts";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/utilisation/{resource}/{week}")
     String cell(
             @PathVariable String resource,
@@ -212,6 +215,7 @@ class CapacityController {
         return "calendar/utilisation-cell";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.OVERRIDE_RESERVES)
     @PostMapping("/utilisation/overrides")
     String override(
             @RequestParam String resource,

@@ -16,12 +16,14 @@ class InboxController {
         this.notices = notices;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.OWN_SETTINGS)
     @GetMapping("/inbox")
     String inbox(Model model, Principal principal) {
         model.addAttribute("items", notices.inbox(principal.getName(), 200));
         return "communications/inbox";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.OWN_SETTINGS)
     @PostMapping("/inbox/read")
     String read(Principal principal) {
         notices.markRead(principal.getName());

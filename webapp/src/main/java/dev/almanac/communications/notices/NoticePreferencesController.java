@@ -26,6 +26,7 @@ class NoticePreferencesController {
         this.stakeholders = stakeholders;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.OWN_SETTINGS)
     @GetMapping("/notices/preferences")
     String preferences(Model model, Principal principal) {
         model.addAttribute("preferences", stakeholders.preferences(principal.getName()));
@@ -33,6 +34,7 @@ class NoticePreferencesController {
         return "communications/preferences";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.OWN_SETTINGS)
     @PostMapping("/notices/preferences")
     String choose(
             @RequestParam Map<String, String> form,

@@ -21,6 +21,7 @@ class NoticesAdminController {
         this.notices = notices;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.ADMINISTER)
     @GetMapping("/admin/notices")
     String admin(Model model) {
         model.addAttribute("counts", notices.counts());
@@ -28,6 +29,7 @@ class NoticesAdminController {
         return "communications/admin";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.ADMINISTER)
     @PostMapping("/admin/notices/{id}/retry")
     String retry(@PathVariable long id, RedirectAttributes redirect) {
         try {

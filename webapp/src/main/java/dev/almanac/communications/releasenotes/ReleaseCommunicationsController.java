@@ -73,9 +73,7 @@ class ReleaseCommunicationsController {
                                         HttpStatus.NOT_FOUND, "No release " + key));
     }
 
-    private static final String NOT_YOURS =
-            "Only the owner team (%s) and release managers speak for %s; nothing was changed.";
-
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/releases/{key}/governance")
     String panel(@PathVariable String key, Model model) {
         ReleaseSummary release = release(key);
@@ -94,6 +92,9 @@ class ReleaseCommunicationsController {
         return "communications/release-panel";
     }
 
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.EDIT_COMMUNICATIONS,
+            subject = "key")
     @PostMapping("/releases/{key}/communications")
     String editCommunication(
             @PathVariable String key,
@@ -105,10 +106,6 @@ class ReleaseCommunicationsController {
             Authentication user,
             RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
-        if (!policy.mayEditCommunications(user, release.ownerTeam())) {
-            redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
-            return "redirect:/releases/" + key;
-        }
         try {
             communications.edit(key, milestone, delivers, risks, nextSteps, user.getName());
             if (send != null) {
@@ -133,6 +130,9 @@ class ReleaseCommunicationsController {
         return "redirect:/releases/" + key;
     }
 
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.EDIT_COMMUNICATIONS,
+            subject = "key")
     @PostMapping("/releases/{key}/open-items/{id}/close")
     String closeItem(
             @PathVariable String key,
@@ -140,10 +140,6 @@ class ReleaseCommunicationsController {
             Authentication user,
             RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
-        if (!policy.mayEditCommunications(user, release.ownerTeam())) {
-            redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
-            return "redirect:/releases/" + key;
-        }
         try {
             retrospectives.close(id, release.model(), key, user.getName());
             redirect.addFlashAttribute("message", "Open item closed in " + key + ".");
@@ -153,6 +149,9 @@ class ReleaseCommunicationsController {
         return "redirect:/releases/" + key;
     }
 
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.REQUEST_FREEZE_OVERRIDE,
+            subject = "key")
     @PostMapping("/releases/{key}/freeze-override")
     String requestOverride(
             @PathVariable String key,
@@ -171,6 +170,7 @@ class ReleaseCommunicationsController {
         return "redirect:/releases/" + key;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/releases/{key}/notes")
     String notes(@PathVariable String key, Model model) {
         model.addAttribute("release", release(key));
@@ -179,6 +179,9 @@ class ReleaseCommunicationsController {
         return "communications/release-notes";
     }
 
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.EDIT_COMMUNICATIONS,
+            subject = "key")
     @PostMapping("/releases/{key}/notes")
     String saveNotes(
             @PathVariable String key,
@@ -188,11 +191,6 @@ class ReleaseCommunicationsController {
             Model model,
             RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
-        if (!policy.mayEditCommunications(user, release.ownerTeam())) {
-            model.addAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
-            model.addAttribute("draft", markdown);
-            return notes(key, model);
-        }
         try {
             notes.edit(key, markdown, user.getName());
             if (publish != null) {
@@ -210,13 +208,12 @@ class ReleaseCommunicationsController {
         }
     }
 
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.EDIT_COMMUNICATIONS,
+            subject = "key")
     @PostMapping("/releases/{key}/notes/generate")
     String generate(@PathVariable String key, Authentication user, RedirectAttributes redirect) {
         ReleaseSummary release = release(key);
-        if (!policy.mayEditCommunications(user, release.ownerTeam())) {
-            redirect.addFlashAttribute("error", NOT_YOURS.formatted(release.ownerTeam(), key));
-            return "redirect:/releases/" + key + "/notes";
-        }
         try {
             notes.generate(key);
             redirect.addFlashAttribute("message", "Drafted from what Almanac knows now.");
@@ -226,6 +223,7 @@ class ReleaseCommunicationsController {
         return "redirect:/releases/" + key + "/notes";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/releases/{key}/notes.md")
     ResponseEntity<String> markdown(@PathVariable String key) {
         ReleaseNotes.Note note =

@@ -23,30 +23,18 @@ class StakeholderApiController {
         this.stakeholders = stakeholders;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.PIPELINE_STAKEHOLDERS)
     @GetMapping("/api/v1/stakeholders")
     List<Stakeholders.Stakeholder> all(org.springframework.security.core.Authentication token) {
-        requireUnrestricted(token);
         return stakeholders.all().stream().map(Stakeholders.Stakeholder::masked).toList();
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.PIPELINE_STAKEHOLDERS)
     @PostMapping("/api/v1/stakeholders")
     ResponseEntity<Stakeholders.Stakeholder> add(
             @RequestBody NewStakeholder request,
             org.springframework.security.core.Authentication token) {
-        requireUnrestricted(token);
         return ResponseEntity.status(HttpStatus.CREATED).body(stakeholders.add(request).masked());
-    }
-
-    /** Stakeholders span models: only a token for every model may read or change them. */
-    private static void requireUnrestricted(
-            org.springframework.security.core.Authentication token) {
-        if (!(token.getPrincipal()
-                        instanceof dev.almanac.pipelines.PipelineTokens.Pipeline pipeline)
-                || !pipeline.models().isEmpty()) {
-            throw new CommunicationsRejected(
-                    "token",
-                    "This token is limited to some models; stakeholders need a token for every model.");
-        }
     }
 
     @ExceptionHandler(CommunicationsRejected.class)

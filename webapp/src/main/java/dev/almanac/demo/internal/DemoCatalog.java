@@ -16,6 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoCatalog {
 
+    /** The product lines each owner team works on. */
+    static final java.util.Map<String, java.util.Set<String>> LINES =
+            java.util.Map.of(
+                    "fraud-ml", java.util.Set.of("payments"),
+                    "search-ml", java.util.Set.of("discovery"),
+                    "credit-ml", java.util.Set.of("lending"));
+
     private final dev.almanac.planning.PlanningCatalog catalog;
     private final Windows windows;
     private final dev.almanac.planning.Cadences cadences;
@@ -60,6 +67,7 @@ class DemoCatalog {
                 null,
                 new dev.almanac.planning.PlanningCatalog.ProductLineInfo(
                         "lending", "Lending", "Credit decisions"));
+        // each owner team works on its own product line; release managers need none
         for (var team :
                 List.of(
                         "fraud-ml",
@@ -72,7 +80,11 @@ class DemoCatalog {
             catalog.saveTeam(
                     null,
                     new dev.almanac.planning.PlanningCatalog.TeamInfo(
-                            team, DemoData.TEAMS.get(team), team, team + "@almanac.example"));
+                            team,
+                            DemoData.TEAMS.get(team),
+                            team,
+                            team + "@almanac.example",
+                            LINES.getOrDefault(team, java.util.Set.of())));
         }
         model("fraud-scorer", "Card fraud scorer", "payments", "fraud-ml", RiskTier.HIGH);
         model("credit-limit", "Credit limit model", "lending", "credit-ml", RiskTier.MEDIUM);

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "almanac.demo.enabled", havingValue = "true")
 class DemoPipelineController {
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.SIMULATED_PIPELINE)
     @GetMapping("/feeds/{feed}")
     ResponseEntity<Map<String, Object>> feed(@PathVariable String feed) {
         if (feed.startsWith("missing")) {
@@ -28,6 +29,7 @@ class DemoPipelineController {
         return ResponseEntity.ok(Map.of("feed", feed, "available", true));
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.SIMULATED_PIPELINE)
     @PostMapping("/train")
     Map<String, Object> train(@RequestBody Map<String, Object> release) {
         return Map.of(
@@ -37,6 +39,7 @@ class DemoPipelineController {
                 release.get("releaseKey"));
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.SIMULATED_PIPELINE)
     @PostMapping("/deploy")
     Map<String, Object> deploy(@RequestBody Map<String, Object> release) {
         return Map.of(
@@ -46,6 +49,7 @@ class DemoPipelineController {
                 release.get("releaseKey"));
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.SIMULATED_PIPELINE)
     @GetMapping("/health/{release}")
     Map<String, Object> health(@PathVariable String release) {
         boolean healthy = !release.contains("canary");

@@ -26,8 +26,13 @@ class DependencyApiController {
     private final Dependencies dependencies;
     private final dev.almanac.releases.ReleaseQueries releases;
 
+    private final dev.almanac.identity.AccessPolicy policy;
+
     DependencyApiController(
-            Dependencies dependencies, dev.almanac.releases.ReleaseQueries releases) {
+            Dependencies dependencies,
+            dev.almanac.releases.ReleaseQueries releases,
+            dev.almanac.identity.AccessPolicy policy) {
+        this.policy = policy;
         this.dependencies = dependencies;
         this.releases = releases;
     }
@@ -44,7 +49,7 @@ class DependencyApiController {
             return;
         }
         releases.plannedRelease(releaseKey)
-                .filter(release -> !pipeline.mayActOn(release.model()))
+                .filter(release -> !policy.covers(pipeline, release.model()))
                 .ifPresent(
                         release -> {
                             throw new OutOfScope(
@@ -67,6 +72,9 @@ class DependencyApiController {
             String lag,
             String note) {}
 
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.PIPELINE_RELEASE,
+            subject = "key")
     @GetMapping("/api/v1/releases/{key}/dependencies")
     List<Dependencies.DependencyInfo> list(
             @AuthenticationPrincipal PipelineTokens.Pipeline pipeline, @PathVariable String key) {
@@ -74,6 +82,9 @@ class DependencyApiController {
         return dependencies.of(key);
     }
 
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.PIPELINE_RELEASE,
+            subject = "key")
     @PostMapping("/api/v1/releases/{key}/dependencies")
     ResponseEntity<Dependencies.DependencyInfo> add(
             @AuthenticationPrincipal PipelineTokens.Pipeline pipeline,
@@ -106,11 +117,14 @@ class DependencyApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.PIPELINE_DEPENDENCY,
+            subject = "id")
     @DeleteMapping("/api/v1/dependencies/{id}")
     ResponseEntity<Void> remove(
             @AuthenticationPrincipal PipelineTokens.Pipeline pipeline, @PathVariable long id) {
         dependencies.find(id).ifPresent(d -> inScope(pipeline, d.downstreamRelease()));
-        return dependencies.remove(id)
+        return dependencies.remove(id, "pipeline:" + pipeline.name(), "removed over the API")
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();
     }

@@ -74,6 +74,9 @@ public class DependencyController {
         binder.initDirectFieldAccess();
     }
 
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.EDIT_DEPENDENCIES,
+            subject = "key")
     @PostMapping("/calendar/releases/{key}/dependencies")
     String add(
             @PathVariable String key,
@@ -114,9 +117,25 @@ public class DependencyController {
         return panel(key, model, form, binding);
     }
 
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.EDIT_DEPENDENCIES,
+            subject = "key")
     @PostMapping("/calendar/releases/{key}/dependencies/{id}/delete")
-    String remove(@PathVariable String key, @PathVariable long id, Model model) {
-        if (dependencies.remove(id)) {
+    String remove(
+            @PathVariable String key,
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String reason,
+            Principal principal,
+            Model model) {
+        // the policy checked the rights on {key}: the dependency must be one of its own
+        boolean own =
+                dependencies.find(id).filter(d -> key.equals(d.downstreamRelease())).isPresent();
+        if (!own) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.NOT_FOUND,
+                    "Release " + key + " has no dependency " + id + ".");
+        }
+        if (dependencies.remove(id, principal.getName(), reason)) {
             calendar.refresh();
             model.addAttribute("message", "Dependency removed.");
         }
@@ -127,6 +146,7 @@ public class DependencyController {
      * The projection panel the release page loads: projected vs actual per milestone and the
      * deploy-date distribution.
      */
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/calendar/releases/{key}")
     String release(@PathVariable String key, Model model) {
         return panel(key, model, new DependencyForm(), null);
@@ -196,6 +216,7 @@ public class DependencyController {
         model.addAttribute("kinds", DependencyKind.values());
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/dependencies")
     String graph(@RequestParam(required = false) String productLine, Model model) {
         var projection = calendar.current();
@@ -210,6 +231,7 @@ public class DependencyController {
     }
 
     /** Releases at risk or late, with the slips of the last fortnight and what caused them. */
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/at-risk")
     String atRisk(Model model) {
         var projection = calendar.current();

@@ -29,6 +29,7 @@ class DecisionLogController {
         this.log = log;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/governance/decisions")
     String decisions(
             @RequestParam(required = false) String q,
@@ -53,6 +54,7 @@ class DecisionLogController {
         return "governance/decisions";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/governance/decisions.csv")
     ResponseEntity<String> csv(
             @RequestParam(required = false) String q,
@@ -68,6 +70,7 @@ class DecisionLogController {
                 .body(log.csv(log.search(search(q, kind, release, from, to), 100_000)));
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/governance/decisions.json")
     ResponseEntity<String> json(
             @RequestParam(required = false) String q,

@@ -23,12 +23,14 @@ class SignInAdminController {
         this.throttle = throttle;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.ADMINISTER)
     @GetMapping
     String list(Model model) {
         model.addAttribute("blocks", throttle.blocks());
         return "identity/sign-ins";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.ADMINISTER)
     @PostMapping("/unlock")
     String unlock(@RequestParam(defaultValue = "") String subject, RedirectAttributes redirect) {
         redirect.addFlashAttribute(

@@ -32,6 +32,9 @@ public class PipelineToken {
     @Column(name = "scope_models")
     private String scopeModels;
 
+    @Column(name = "scope_product_lines")
+    private String scopeProductLines;
+
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
@@ -51,8 +54,11 @@ public class PipelineToken {
             String tokenHash,
             String tokenHint,
             Set<String> models,
+            Set<String> productLines,
             String createdBy,
             Instant createdAt) {
+        this.scopeProductLines =
+                productLines.isEmpty() ? null : String.join(",", new TreeSet<>(productLines));
         this.name = name;
         this.tokenHash = tokenHash;
         this.tokenHint = tokenHint;
@@ -66,6 +72,13 @@ public class PipelineToken {
         return scopeModels == null
                 ? Set.of()
                 : new TreeSet<>(Arrays.asList(scopeModels.split(",")));
+    }
+
+    /** The product lines whose every model this token may act on. */
+    public Set<String> productLines() {
+        return scopeProductLines == null
+                ? Set.of()
+                : new TreeSet<>(Arrays.asList(scopeProductLines.split(",")));
     }
 
     public void revoke(Instant at) {

@@ -47,7 +47,17 @@ class PipelineApiController {
     private final Releases releases;
     private final ReleaseQueries releaseQueries;
 
-    PipelineApiController(PipelineEvents events, Releases releases, ReleaseQueries releaseQueries) {
+    private final dev.almanac.identity.AccessPolicy policy;
+    private final dev.almanac.planning.PlanningCatalog catalog;
+
+    PipelineApiController(
+            PipelineEvents events,
+            Releases releases,
+            ReleaseQueries releaseQueries,
+            dev.almanac.identity.AccessPolicy policy,
+            dev.almanac.planning.PlanningCatalog catalog) {
+        this.catalog = catalog;
+        this.policy = policy;
         this.events = events;
         this.releases = releases;
         this.releaseQueries = releaseQueries;
@@ -63,6 +73,9 @@ class PipelineApiController {
             description =
                     "Correlates the event (a message the release's procedure catches, like data-ready or training-finished) to the release. "
                             + "Idempotent by eventId: a repeat answers with the first result and changes nothing.")
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.PIPELINE_RELEASE,
+            subject = "key")
     @PostMapping("/releases/{key}/events")
     ResponseEntity<EventResponse> event(
             @AuthenticationPrincipal PipelineTokens.Pipeline pipeline,
@@ -118,11 +131,12 @@ class PipelineApiController {
     @Operation(
             summary = "Plan a release and start its procedure",
             description = "Validated like the form: errors name the field.")
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.PIPELINE_PLAN)
     @PostMapping("/releases")
     ResponseEntity<ReleaseState> create(
             @AuthenticationPrincipal PipelineTokens.Pipeline pipeline,
             @RequestBody ReleaseRequest request) {
-        if (request.model() != null && !pipeline.mayActOn(request.model())) {
+        if (request.model() != null && !policy.covers(pipeline, request.model())) {
             throw new PipelineProblem(
                     HttpStatus.FORBIDDEN,
                     "model",
@@ -147,10 +161,116 @@ class PipelineApiController {
                 .body(state(created.key()));
     }
 
+    record ReleaseListItem(
+            String key,
+            String model,
+            String version,
+            String lane,
+            String riskTier,
+            String ownerTeam,
+            LocalDate targetDate,
+            String status,
+            String outcome,
+            Instant nextDue,
+            List<StepState> currentSteps) {}
+
+    record ReleaseList(List<ReleaseListItem> items, int page, int size, boolean hasNext) {}
+
+    @Operation(
+            summary = "List releases, paged and filtered",
+            description =
+                    "Releases within the token's scope in target-date order, filtered by model, productLine, lane, "
+                            + "status (planned, running, ended), step (an activity the release is at) and ownerTeam; "
+                            + "page from 0, size 1 to 200 (default 50). 'hasNext' says whether another page follows.")
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.PIPELINE_READ)
+    @GetMapping("/releases")
+    ReleaseList list(
+            @AuthenticationPrincipal PipelineTokens.Pipeline pipeline,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String model,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    String productLine,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String lane,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String step,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    String ownerTeam,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") String page,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "50")
+                    String size) {
+        dev.almanac.releases.ReleaseFilter filter =
+                dev.almanac.releases.ReleaseFilters.parse(
+                        model, productLine, lane, status, step, ownerTeam);
+        if (filter.model() != null && !policy.covers(pipeline, filter.model())) {
+            throw new PipelineProblem(
+                    HttpStatus.FORBIDDEN,
+                    "model",
+                    "Token '" + pipeline.name() + "' may not act on model " + filter.model() + ".");
+        }
+        java.util.Set<String> scope = scopeOf(pipeline);
+        int pageSize;
+        try {
+            pageSize = Integer.parseInt(size.trim());
+        } catch (NumberFormatException e) {
+            throw new PipelineProblem(HttpStatus.BAD_REQUEST, "size", "The size is a number.");
+        }
+        dev.almanac.releases.ReleasePage found =
+                releaseQueries.page(
+                        scope == null ? filter : filter.within(scope),
+                        dev.almanac.releases.ReleaseFilters.page(page),
+                        pageSize);
+        return new ReleaseList(
+                found.items().stream().map(PipelineApiController::item).toList(),
+                found.page(),
+                found.size(),
+                found.hasNext());
+    }
+
+    /** The models a scoped token may see, or null for a token for every model. */
+    private java.util.Set<String> scopeOf(PipelineTokens.Pipeline pipeline) {
+        if (pipeline.models().isEmpty() && pipeline.productLines().isEmpty()) {
+            return null;
+        }
+        java.util.Set<String> models = new java.util.HashSet<>(pipeline.models());
+        catalog.models().stream()
+                .filter(m -> m.productLine() != null)
+                .filter(m -> pipeline.productLines().contains(m.productLine()))
+                .forEach(m -> models.add(m.key()));
+        return models;
+    }
+
+    private static ReleaseListItem item(ReleaseSummary r) {
+        ReleaseProgress p = r.progress();
+        return new ReleaseListItem(
+                r.key(),
+                r.model(),
+                r.version(),
+                r.lane().value(),
+                r.riskTier().value(),
+                r.ownerTeam(),
+                r.targetDate(),
+                p.status().name().toLowerCase(),
+                p.outcome(),
+                p.nextDue(),
+                p.steps().stream()
+                        .map(
+                                s ->
+                                        new StepState(
+                                                s.activityId(),
+                                                s.name(),
+                                                s.kind().name().toLowerCase(),
+                                                s.waitingFor(),
+                                                s.due(),
+                                                s.since()))
+                        .toList());
+    }
+
     @Operation(
             summary = "Where a release stands",
             description =
                     "Its current steps, what it waits for, due dates and the events it accepts.")
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.PIPELINE_RELEASE,
+            subject = "key")
     @GetMapping("/releases/{key}")
     ReleaseState get(
             @AuthenticationPrincipal PipelineTokens.Pipeline pipeline, @PathVariable String key) {
@@ -163,7 +283,7 @@ class PipelineApiController {
                                                 HttpStatus.NOT_FOUND,
                                                 "key",
                                                 "There is no release " + key + "."));
-        if (!pipeline.mayActOn(planned.model())) {
+        if (!policy.covers(pipeline, planned.model())) {
             throw new PipelineProblem(
                     HttpStatus.FORBIDDEN,
                     "key",

@@ -27,36 +27,44 @@ class TokenAdminController {
         this.tokens = tokens;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.ADMINISTER)
     @GetMapping
     String list(Model model) {
         model.addAttribute("tokens", tokens.all());
         return VIEW;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.ADMINISTER)
     @PostMapping
     String issue(
             @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String models,
+            @RequestParam(defaultValue = "") String productLines,
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
-        Set<String> scope =
-                Arrays.stream(models.split(","))
-                        .map(String::trim)
-                        .filter(m -> !m.isEmpty())
-                        .collect(Collectors.toSet());
         try {
-            PipelineTokens.IssuedToken issued = tokens.issue(name, scope, principal.getName());
+            PipelineTokens.IssuedToken issued =
+                    tokens.issue(name, list(models), list(productLines), principal.getName());
             redirect.addFlashAttribute("issued", issued);
             return "redirect:/admin/tokens";
         } catch (IllegalArgumentException invalid) {
             model.addAttribute("error", invalid.getMessage());
             model.addAttribute("name", name);
             model.addAttribute("models", models);
+            model.addAttribute("productLines", productLines);
             return list(model);
         }
     }
 
+    private static Set<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(","))
+                .map(String::trim)
+                .filter(m -> !m.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.ADMINISTER)
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable long id, RedirectAttributes redirect) {
         tokens.revoke(id);

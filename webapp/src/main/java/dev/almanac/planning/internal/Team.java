@@ -31,20 +31,38 @@ public class Team {
 
     private String email;
 
+    /** The product lines the team works on: its owner rights hold there only. */
+    @jakarta.persistence.ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @jakarta.persistence.CollectionTable(
+            name = "team_product_line",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "team_id"))
+    @Column(name = "line_key")
+    private java.util.Set<String> productLines = new java.util.TreeSet<>();
+
     public Team() {}
 
     public Team(String key) {
         this.key = key;
     }
 
-    public void update(String name, String engineGroup, String email) {
+    public void update(
+            String name, String engineGroup, String email, java.util.Set<String> productLines) {
         this.name = name;
         this.engineGroup = engineGroup;
         this.email = email;
+        if (productLines != null) {
+            this.productLines.clear();
+            this.productLines.addAll(productLines);
+        }
     }
 
     public PlanningCatalog.TeamInfo info() {
-        return new PlanningCatalog.TeamInfo(key, name, engineGroup, email);
+        return new PlanningCatalog.TeamInfo(
+                key, name, engineGroup, email, java.util.Set.copyOf(productLines));
+    }
+
+    public String getEngineGroup() {
+        return engineGroup;
     }
 
     String getKey() {

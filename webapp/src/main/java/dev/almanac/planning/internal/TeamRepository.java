@@ -9,4 +9,6 @@ public interface TeamRepository extends JpaRepository<Team, Long> {
     Optional<Team> findByKey(String key);
 
     List<Team> findAllByOrderByKeyAsc();
+
+    List<Team> findByEngineGroupIn(java.util.Collection<String> engineGroups);
 }

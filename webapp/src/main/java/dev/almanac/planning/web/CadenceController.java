@@ -88,11 +88,13 @@ class CadenceController {
         binder.initDirectFieldAccess();
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping
     String list(Model model) {
         return page(model, new CadenceForm(), null);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/{id}")
     String edit(@PathVariable long id, Model model) {
         return page(
@@ -106,6 +108,7 @@ class CadenceController {
                 id);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_CADENCES)
     @PostMapping({"", "/{id}"})
     String save(
             @PathVariable(required = false) Long id,

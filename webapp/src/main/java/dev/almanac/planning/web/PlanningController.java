@@ -50,11 +50,13 @@ class PlanningController {
 
     // ---- product lines
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/product-lines")
     String productLines(Model model) {
         return productLinePage(model, new PlanningForms.ProductLineForm(), null);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/product-lines/{key}")
     String editProductLine(@PathVariable String key, Model model) {
         return productLinePage(
@@ -64,15 +66,19 @@ class PlanningController {
                 key);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_CATALOG)
     @PostMapping({"/product-lines", "/product-lines/{key}"})
     String saveProductLine(
             @PathVariable(required = false) String key,
             @ModelAttribute("form") PlanningForms.ProductLineForm form,
             BindingResult binding,
             Model model,
+            Principal principal,
             RedirectAttributes redirect) {
         if (!binding.hasErrors()
-                && saved(binding, () -> catalog.saveProductLine(key, form.change()))) {
+                && saved(
+                        binding,
+                        () -> catalog.saveProductLine(key, form.change(), principal.getName()))) {
             redirect.addFlashAttribute(
                     "message", "Product line " + (key == null ? form.key : key) + " saved.");
             return "redirect:/planning/product-lines";
@@ -90,11 +96,13 @@ class PlanningController {
 
     // ---- teams
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/teams")
     String teams(Model model) {
         return teamPage(model, new PlanningForms.TeamForm(), null);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/teams/{key}")
     String editTeam(@PathVariable String key, Model model) {
         return teamPage(
@@ -104,14 +112,18 @@ class PlanningController {
                 key);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_CATALOG)
     @PostMapping({"/teams", "/teams/{key}"})
     String saveTeam(
             @PathVariable(required = false) String key,
             @ModelAttribute("form") PlanningForms.TeamForm form,
             BindingResult binding,
             Model model,
+            Principal principal,
             RedirectAttributes redirect) {
-        if (!binding.hasErrors() && saved(binding, () -> catalog.saveTeam(key, form.change()))) {
+        if (!binding.hasErrors()
+                && saved(
+                        binding, () -> catalog.saveTeam(key, form.change(), principal.getName()))) {
             redirect.addFlashAttribute(
                     "message", "Team " + (key == null ? form.key : key) + " saved.");
             return "redirect:/planning/teams";
@@ -128,11 +140,13 @@ class PlanningController {
 
     // ---- models
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/models")
     String models(Model model) {
         return modelPage(model, new PlanningForms.ModelForm(), null);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/models/{key}")
     String editModel(@PathVariable String key, Model model) {
         return modelPage(
@@ -142,14 +156,19 @@ class PlanningController {
                 key);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_CATALOG)
     @PostMapping({"/models", "/models/{key}"})
     String saveModel(
             @PathVariable(required = false) String key,
             @ModelAttribute("form") PlanningForms.ModelForm form,
             BindingResult binding,
             Model model,
+            Principal principal,
             RedirectAttributes redirect) {
-        if (!binding.hasErrors() && saved(binding, () -> catalog.saveModel(key, form.change()))) {
+        if (!binding.hasErrors()
+                && saved(
+                        binding,
+                        () -> catalog.saveModel(key, form.change(), principal.getName()))) {
             redirect.addFlashAttribute(
                     "message", "Model " + (key == null ? form.key : key) + " saved.");
             return "redirect:/planning/models";
@@ -169,11 +188,13 @@ class PlanningController {
 
     // ---- windows
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/windows")
     String windows(Model model) {
         return windowPage(model, new PlanningForms.WindowForm(), null);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/windows/{id}")
     String editWindow(@PathVariable long id, Model model) {
         return windowPage(
@@ -184,6 +205,7 @@ class PlanningController {
                 id);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_WINDOWS)
     @PostMapping({"/windows", "/windows/{id}"})
     String saveWindow(
             @PathVariable(required = false) Long id,
@@ -195,7 +217,9 @@ class PlanningController {
         if (!binding.hasErrors()
                 && saved(
                         binding,
-                        () -> windows.saveWindow(id, form.change(), principal.getName()))) {
+                        () ->
+                                windows.saveWindow(
+                                        id, form.change(), principal.getName(), form.reason))) {
             redirect.addFlashAttribute(
                     "message", "Window '" + form.name + "' saved; waiting deploys follow it.");
             return "redirect:/planning/windows";
@@ -203,10 +227,19 @@ class PlanningController {
         return windowPage(model, form, id);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_WINDOWS)
     @PostMapping("/windows/{id}/delete")
-    String deleteWindow(@PathVariable long id, RedirectAttributes redirect) {
-        windows.deleteWindow(id);
-        redirect.addFlashAttribute("message", "Window removed; waiting deploys follow.");
+    String deleteWindow(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String reason,
+            Principal principal,
+            RedirectAttributes redirect) {
+        try {
+            windows.deleteWindow(id, principal.getName(), reason);
+            redirect.addFlashAttribute("message", "Window removed; waiting deploys follow.");
+        } catch (PlanningRejected rejected) {
+            redirect.addFlashAttribute("error", rejected.getMessage());
+        }
         return "redirect:/planning/windows";
     }
 

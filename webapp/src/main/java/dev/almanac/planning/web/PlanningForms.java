@@ -41,17 +41,29 @@ final class PlanningForms {
         public String engineGroup;
         public String email;
 
+        /** Comma-separated product line keys. */
+        public String productLines;
+
         static TeamForm of(PlanningCatalog.TeamInfo info) {
             TeamForm form = new TeamForm();
             form.key = info.key();
             form.name = info.name();
             form.engineGroup = info.engineGroup();
             form.email = info.email();
+            form.productLines = String.join(", ", new java.util.TreeSet<>(info.productLines()));
             return form;
         }
 
         PlanningCatalog.TeamInfo change() {
-            return new PlanningCatalog.TeamInfo(key, name, engineGroup, email);
+            java.util.Set<String> lines = new java.util.TreeSet<>();
+            if (productLines != null) {
+                for (String line : productLines.split(",")) {
+                    if (!line.isBlank()) {
+                        lines.add(line.trim());
+                    }
+                }
+            }
+            return new PlanningCatalog.TeamInfo(key, name, engineGroup, email, lines);
         }
     }
 
@@ -95,6 +107,9 @@ final class PlanningForms {
         public WindowScope scope = WindowScope.GLOBAL;
         public String scopeKey;
         public String notes;
+
+        /** Why the window is set or changed (required for freezes; kept on the decision log). */
+        public String reason;
 
         static WindowForm of(Windows.WindowInfo info) {
             WindowForm form = new WindowForm();

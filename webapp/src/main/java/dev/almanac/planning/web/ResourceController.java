@@ -43,6 +43,7 @@ class ResourceController {
         this.windows = windows;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/planning/resources")
     String page(Model model) {
         model.addAttribute("resources", resources.all());
@@ -73,6 +74,7 @@ class ResourceController {
         return page(model);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_RESOURCES)
     @PostMapping("/planning/resources")
     String save(
             @RequestParam(required = false) String key,
@@ -115,6 +117,7 @@ class ResourceController {
         return "redirect:/planning/resources";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_RESOURCES)
     @PostMapping("/planning/resources/{key}/capacity")
     String capacity(
             @PathVariable String key,
@@ -133,6 +136,7 @@ class ResourceController {
         return "redirect:/planning/resources";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_RESOURCES)
     @PostMapping("/planning/resources/{key}/holidays")
     String holiday(
             @PathVariable String key,
@@ -155,21 +159,28 @@ class ResourceController {
         return "redirect:/planning/resources";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_RESOURCES)
     @PostMapping("/planning/resources/{key}/holidays/{index}/delete")
     String removeHoliday(@PathVariable String key, @PathVariable int index, Principal principal) {
         resources.removeHoliday(key, index, principal.getName());
         return "redirect:/planning/resources";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_RESOURCES)
     @PostMapping("/planning/reservations")
     String reserve(
             @RequestParam(required = false) Long windowId,
             @RequestParam(required = false) String resource,
             @RequestParam(required = false) Double sharePercent,
+            Principal principal,
             Model model,
             RedirectAttributes redirect) {
         try {
-            reserves.reserve(windowId, resource, sharePercent == null ? null : sharePercent / 100);
+            reserves.reserve(
+                    windowId,
+                    resource,
+                    sharePercent == null ? null : sharePercent / 100,
+                    principal.getName());
         } catch (PlanningRejected e) {
             return rejected("reservation", e, Map.of(), model);
         }
@@ -177,6 +188,7 @@ class ResourceController {
         return "redirect:/planning/resources";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.EDIT_RESOURCES)
     @PostMapping("/planning/demands")
     String demand(
             @RequestParam(required = false) String scope,
@@ -184,10 +196,11 @@ class ResourceController {
             @RequestParam(required = false) String activityId,
             @RequestParam(required = false) String resource,
             @RequestParam(required = false) Double amount,
+            Principal principal,
             Model model,
             RedirectAttributes redirect) {
         try {
-            resources.setDemand(scope, scopeKey, activityId, resource, amount);
+            resources.setDemand(scope, scopeKey, activityId, resource, amount, principal.getName());
         } catch (PlanningRejected e) {
             return rejected("demand", e, Map.of(), model);
         }

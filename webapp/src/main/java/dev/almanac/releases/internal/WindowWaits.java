@@ -20,7 +20,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * their deploy timer to its end, a removed one brings it forward.
  */
 @Component
-public class WindowWaits {
+public class WindowWaits implements dev.almanac.planning.WaitingDeploys {
 
     private static final Logger log = LoggerFactory.getLogger(WindowWaits.class);
 
@@ -29,13 +29,16 @@ public class WindowWaits {
     private final ProcedureModels procedures;
     private final ReleasePlanRepository plans;
     private final WindowedReleaseTiming timing;
+    private final dev.almanac.planning.PlanningCatalog catalog;
 
     WindowWaits(
             ReleaseProcess process,
             ReleaseStandings standings,
             ProcedureModels procedures,
             ReleasePlanRepository plans,
-            @Qualifier(ReleaseTiming.BEAN_NAME) ReleaseTiming timing) {
+            @Qualifier(ReleaseTiming.BEAN_NAME) ReleaseTiming timing,
+            dev.almanac.planning.PlanningCatalog catalog) {
+        this.catalog = catalog;
         this.process = process;
         this.standings = standings;
         this.procedures = procedures;
@@ -51,14 +54,41 @@ public class WindowWaits {
         retime();
     }
 
+    private Set<String> windowWaitSteps() {
+        return procedures.latest().steps().stream()
+                .filter(s -> s.kind() == StepKind.RELEASE_WINDOW)
+                .map(dev.almanac.projection.Step::activityId)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public java.util.List<WaitingDeploy> waiting() {
+        var timers = standings.windowTimers(windowWaitSteps());
+        if (timers.isEmpty()) {
+            return java.util.List.of();
+        }
+        Instant now = ProcedureClock.now();
+        var lines = catalog.modelsByKey();
+        java.util.List<WaitingDeploy> waiting = new java.util.ArrayList<>();
+        for (ReleasePlan plan : plans.findByProcessInstanceIdIn(timers.keySet())) {
+            Instant overridden = standings.freezeOverrideUntil(plan.getProcessInstanceId());
+            if (overridden != null && now.isBefore(overridden)) {
+                continue;
+            }
+            var model = lines.get(plan.getModel());
+            waiting.add(
+                    new WaitingDeploy(
+                            plan.getKey(),
+                            plan.getModel(),
+                            model == null ? null : model.productLine(),
+                            timers.get(plan.getProcessInstanceId()).getDuedate().toInstant()));
+        }
+        return waiting;
+    }
+
     /** Moves every waiting deploy timer to the release's next opening; returns how many moved. */
     public int retime() {
-        Set<String> waits =
-                procedures.latest().steps().stream()
-                        .filter(s -> s.kind() == StepKind.RELEASE_WINDOW)
-                        .map(dev.almanac.projection.Step::activityId)
-                        .collect(Collectors.toSet());
-        var timers = standings.windowTimers(waits);
+        var timers = standings.windowTimers(windowWaitSteps());
         if (timers.isEmpty()) {
             return 0;
         }

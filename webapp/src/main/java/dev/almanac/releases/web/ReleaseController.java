@@ -37,24 +37,74 @@ class ReleaseController {
     private final ReleaseQueries releaseQueries;
     private final People teams;
 
-    ReleaseController(Releases releases, ReleaseQueries releaseQueries, People teams) {
+    private final dev.almanac.identity.AccessPolicy policy;
+
+    ReleaseController(
+            Releases releases,
+            ReleaseQueries releaseQueries,
+            People teams,
+            dev.almanac.identity.AccessPolicy policy) {
+        this.policy = policy;
         this.releases = releases;
         this.releaseQueries = releaseQueries;
         this.teams = teams;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("releases", releaseQueries.list());
+    String list(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String model,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    String productLine,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String lane,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String step,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    String ownerTeam,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") String page,
+            Model view) {
+        view.addAttribute("lanes", Lane.values());
+        view.addAttribute("statuses", dev.almanac.releases.ReleaseFilter.Status.values());
+        view.addAttribute("teams", teams.all());
+        view.addAttribute(
+                "filter",
+                java.util.Map.of(
+                        "model", blank(model),
+                        "productLine", blank(productLine),
+                        "lane", blank(lane),
+                        "status", blank(status),
+                        "step", blank(step),
+                        "ownerTeam", blank(ownerTeam)));
+        try {
+            dev.almanac.releases.ReleaseFilter filter =
+                    dev.almanac.releases.ReleaseFilters.parse(
+                            model, productLine, lane, status, step, ownerTeam);
+            view.addAttribute(
+                    "page",
+                    releaseQueries.page(
+                            filter, dev.almanac.releases.ReleaseFilters.page(page), PAGE_SIZE));
+        } catch (ReleaseRejected rejected) {
+            view.addAttribute("filterError", rejected.getMessage());
+            view.addAttribute(
+                    "page", new dev.almanac.releases.ReleasePage(java.util.List.of(), 0, 1, false));
+        }
         return LIST_VIEW;
     }
 
+    static final int PAGE_SIZE = 50;
+
+    private static String blank(String value) {
+        return value == null ? "" : value;
+    }
+
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.PLAN_RELEASE)
     @GetMapping("/new")
     String newRelease(Model model) {
         model.addAttribute("release", new ReleaseForm());
         return form(model);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.PLAN_RELEASE)
     @PostMapping
     String create(
             @ModelAttribute("release") ReleaseForm form,
@@ -63,6 +113,15 @@ class ReleaseController {
             Principal principal,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
+            return form(model);
+        }
+        var refusal =
+                policy.planningRefusal(
+                        (org.springframework.security.core.Authentication) principal,
+                        form.getOwnerTeam(),
+                        form.getModel());
+        if (refusal.isPresent()) {
+            binding.rejectValue("ownerTeam", "refused", refusal.get());
             return form(model);
         }
         try {
@@ -84,6 +143,7 @@ class ReleaseController {
         return FORM_VIEW;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/{key}")
     String show(@PathVariable String key, Model model) {
         model.addAttribute(
@@ -97,6 +157,7 @@ class ReleaseController {
         return DETAIL_VIEW;
     }
 
+    @dev.almanac.identity.Permits(value = dev.almanac.identity.Action.CHANGE_PLAN, subject = "key")
     @GetMapping("/{key}/edit")
     String edit(@PathVariable String key, Model model) {
         ReleaseSummary release =
@@ -110,6 +171,7 @@ class ReleaseController {
         return editForm(model, key);
     }
 
+    @dev.almanac.identity.Permits(value = dev.almanac.identity.Action.CHANGE_PLAN, subject = "key")
     @PostMapping("/{key}/edit")
     String replan(
             @PathVariable String key,
@@ -131,7 +193,8 @@ class ReleaseController {
                             form.getLane(),
                             form.getRiskTier(),
                             form.getOwnerTeam(),
-                            form.getTargetDate()),
+                            form.getTargetDate(),
+                            form.getReason()),
                     principal.getName());
         } catch (ReleaseRejected rejected) {
             binding.rejectValue(rejected.field(), "rejected", rejected.getMessage());
@@ -141,6 +204,9 @@ class ReleaseController {
         return "redirect:/releases/" + key;
     }
 
+    @dev.almanac.identity.Permits(
+            value = dev.almanac.identity.Action.CANCEL_RELEASE,
+            subject = "key")
     @PostMapping("/{key}/cancel")
     String cancel(
             @PathVariable String key,
@@ -165,6 +231,7 @@ class ReleaseController {
         return EDIT_VIEW;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping(value = "/{key}/diagram.bpmn", produces = MediaType.APPLICATION_XML_VALUE)
     @ResponseBody
     ResponseEntity<String> diagram(@PathVariable String key) {

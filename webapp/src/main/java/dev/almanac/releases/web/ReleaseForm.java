@@ -21,6 +21,17 @@ public class ReleaseForm {
 
     private String dataFeeds;
 
+    /** Why the plan changes (the change form only). */
+    private String reason;
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
     static ReleaseForm of(ReleaseSummary release) {
         ReleaseForm form = new ReleaseForm();
         form.model = release.model();

@@ -18,6 +18,7 @@ class LevellingController {
         this.drafts = drafts;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.DRAFT_SCENARIOS)
     @PostMapping("/utilisation/level")
     String level(
             @RequestParam String resource,

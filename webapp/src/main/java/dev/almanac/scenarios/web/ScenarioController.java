@@ -147,12 +147,14 @@ public class ScenarioController {
         binder.initDirectFieldAccess();
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/scenarios")
     String list(Model model) {
         model.addAttribute("scenarios", scenarios.recent());
         return LIST;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.DRAFT_SCENARIOS)
     @PostMapping("/scenarios")
     String open(
             @RequestParam(required = false) String name,
@@ -169,11 +171,13 @@ public class ScenarioController {
         }
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/scenarios/{token}")
     String page(@PathVariable String token, Model model) {
         return page(token, model, new ChangeForm(), null, new ApplyForm(), null);
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.DRAFT_SCENARIOS)
     @PostMapping("/scenarios/{token}/changes")
     String add(
             @PathVariable String token,
@@ -203,6 +207,7 @@ public class ScenarioController {
         return "redirect:/scenarios/" + token;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.DRAFT_SCENARIOS)
     @PostMapping("/scenarios/{token}/changes/{index}/delete")
     String remove(
             @PathVariable String token, @PathVariable int index, RedirectAttributes redirect) {
@@ -214,6 +219,7 @@ public class ScenarioController {
         return "redirect:/scenarios/" + token;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.DRAFT_SCENARIOS)
     @PostMapping("/scenarios/{token}/discard")
     String discard(@PathVariable String token, Authentication user, RedirectAttributes redirect) {
         try {
@@ -225,6 +231,7 @@ public class ScenarioController {
         return "redirect:/scenarios/" + token;
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.APPLY_SCENARIOS)
     @PostMapping("/scenarios/{token}/apply")
     String apply(
             @PathVariable String token,
@@ -244,6 +251,7 @@ public class ScenarioController {
         return "redirect:/decisions";
     }
 
+    @dev.almanac.identity.Permits(dev.almanac.identity.Action.READ)
     @GetMapping("/decisions")
     String decisions(Model model) {
         model.addAttribute("decisions", scenarios.decisions());
