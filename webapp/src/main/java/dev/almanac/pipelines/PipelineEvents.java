@@ -38,6 +38,7 @@ public class PipelineEvents {
     private final Clock clock;
     private final ObjectMapper json;
     private final dev.almanac.identity.AccessPolicy policy;
+    private final dev.almanac.pipelines.internal.RegisteredModels registeredModels;
 
     PipelineEvents(
             Releases releases,
@@ -46,7 +47,9 @@ public class PipelineEvents {
             TransactionTemplate transaction,
             Clock clock,
             ObjectMapper json,
-            dev.almanac.identity.AccessPolicy policy) {
+            dev.almanac.identity.AccessPolicy policy,
+            dev.almanac.pipelines.internal.RegisteredModels registeredModels) {
+        this.registeredModels = registeredModels;
         this.policy = policy;
         this.releases = releases;
         this.releaseQueries = releaseQueries;
@@ -109,6 +112,15 @@ public class PipelineEvents {
                             + release.model()
                             + ".");
         }
+        // the procedure says what this message may carry; one it does not catch is refused below
+        releaseQueries
+                .declaredVariables(release, type)
+                .ifPresent(
+                        declared -> {
+                            EventContract.checkDeclared(type, variables, declared);
+                            EventContract.checkModelUri(
+                                    variables, registeredModels.of(release.model()));
+                        });
         // whole seconds: what every database keeps (MariaDB through Connector/J keeps no fraction),
         // so replays answer the very same time
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

@@ -177,6 +177,18 @@ public class ReleaseQueries {
                 : standings.messagesCaughtBy(release.processInstanceId());
     }
 
+    /**
+     * The variables the message may carry to the release, as its procedure declares them; empty
+     * when the release has not started or its procedure does not catch the message.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Map<String, dev.almanac.processes.MessageContract.Type>> declaredVariables(
+            ReleaseSummary release, String message) {
+        return release.processInstanceId() == null
+                ? Optional.empty()
+                : standings.messageContract(release.processInstanceId(), message);
+    }
+
     /** The pipeline messages a release's procedure can catch, and those it waits for right now. */
     @Transactional(readOnly = true)
     public Messages messagesOf(String key) {

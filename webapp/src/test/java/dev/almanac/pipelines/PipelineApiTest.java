@@ -340,6 +340,106 @@ class PipelineApiTest {
     }
 
     @Test
+    void anEventCarriesOnlyWhatItsMessageDeclaresAndNeverAnotherModelsDeployTarget() {
+        String key = planRelease("contract-model");
+        finishDataCheck(key);
+        String path = "/api/v1/releases/" + key + "/events";
+        // data-ready declares rows:number and snapshotUri:string
+        assertProblem(
+                api.post(
+                        path,
+                        Map.of(
+                                "type",
+                                "data-ready",
+                                "eventId",
+                                "c1-" + key,
+                                "variables",
+                                Map.of("approvedBy", "me"))),
+                400,
+                "variables.approvedBy",
+                "it carries rows (number), snapshotUri (string)");
+        assertProblem(
+                api.post(
+                        path,
+                        Map.of(
+                                "type",
+                                "data-ready",
+                                "eventId",
+                                "c2-" + key,
+                                "variables",
+                                Map.of("rows", "many"))),
+                400,
+                "variables.rows",
+                "'rows' is a number in data-ready");
+        assertThat(correlationsOfDataReady(key)).isZero();
+        assertThat(
+                        api.post(
+                                        path,
+                                        Map.of(
+                                                "type",
+                                                "data-ready",
+                                                "eventId",
+                                                "c3-" + key,
+                                                "variables",
+                                                Map.of("rows", 1200)))
+                                .status())
+                .isEqualTo(202);
+
+        // training-finished: a models:/ URI must name the release's own registered model
+        var locked =
+                externalTasks
+                        .fetchAndLock(1, "api-test")
+                        .topic(ModelRelease.Topics.TRAINING_TRIGGER, 30_000)
+                        .businessKey(key)
+                        .execute();
+        assertThat(locked).hasSize(1);
+        externalTasks.complete(locked.get(0).getId(), "api-test", Map.of());
+        assertProblem(
+                api.post(
+                        path,
+                        Map.of(
+                                "type",
+                                "training-finished",
+                                "eventId",
+                                "c4-" + key,
+                                "variables",
+                                Map.of(
+                                        "accuracy",
+                                        0.9,
+                                        "latencyP95Ms",
+                                        120,
+                                        "modelUri",
+                                        "models:/fraud-scorer/7"))),
+                400,
+                "variables.modelUri",
+                "names registered model fraud-scorer, but this release deploys to contract-model");
+        String instance =
+                runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(key)
+                        .singleResult()
+                        .getId();
+        assertThat(runtime.getVariable(instance, "modelUri")).isNull();
+        assertThat(
+                        api.post(
+                                        path,
+                                        Map.of(
+                                                "type",
+                                                "training-finished",
+                                                "eventId",
+                                                "c5-" + key,
+                                                "variables",
+                                                Map.of(
+                                                        "accuracy",
+                                                        0.9,
+                                                        "latencyP95Ms",
+                                                        120,
+                                                        "modelUri",
+                                                        "models:/contract-model/7")))
+                                .status())
+                .isEqualTo(202);
+    }
+
+    @Test
     void eventIdUsedForAnotherEventIsAConflict() {
         String key = planRelease("reuse-model");
         finishDataCheck(key);

@@ -154,6 +154,21 @@ final class DeploymentReview implements Deployer {
         if (dmn && "text".equals(local)) {
             dmnText(resource, element, language, problems);
         }
+        if (!dmn
+                && "property".equals(local)
+                && dev.almanac.processes.MessageContract.PROPERTY.equals(
+                        element.getAttribute("name"))) {
+            try {
+                dev.almanac.processes.MessageContract.parse(element.getAttribute("value"));
+            } catch (IllegalArgumentException e) {
+                problems.add(
+                        finding(
+                                resource,
+                                element,
+                                " declares the variables its message carries wrongly: "
+                                        + e.getMessage()));
+            }
+        }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element childElement) {
                 walk(resource, childElement, dmn, language, problems);

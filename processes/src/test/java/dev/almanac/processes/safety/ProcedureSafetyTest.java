@@ -79,6 +79,39 @@ class ProcedureSafetyTest {
     }
 
     @Test
+    void aMessageThatWouldLetPipelinesSetTheReleasesOwnVariablesIsRefusedNamingTheStep() {
+        refused(
+                "hostile-contract",
+                """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:operaton="http://operaton.org/schema/1.0/bpmn" targetNamespace="test">
+                  <process id="hostile-contract" isExecutable="true" operaton:historyTimeToLive="P30D">
+                    <startEvent id="start" />
+                    <sequenceFlow id="f1" sourceRef="start" targetRef="step" />
+                    <receiveTask id="step" messageRef="m"><extensionElements><operaton:properties>
+                      <operaton:property name="plannedDuration" value="PT1H" />
+                      <operaton:property name="variables" value="accuracy:number, riskTier:string" />
+                    </operaton:properties></extensionElements></receiveTask>
+                    <sequenceFlow id="f2" sourceRef="step" targetRef="end" />
+                    <endEvent id="end" />
+                  </process>
+                  <message id="m" name="metrics" />
+                </definitions>""",
+                "'step' (receiveTask, its property)",
+                "'riskTier' is the release's own variable");
+        refused(
+                "untyped-contract",
+                process(
+                        "untyped-contract",
+                        flow(
+                                "<receiveTask id=\"step\"><extensionElements><operaton:properties>"
+                                        + "<operaton:property name=\"plannedDuration\" value=\"PT1H\" />"
+                                        + "<operaton:property name=\"variables\" value=\"accuracy:decimal\" />"
+                                        + "</operaton:properties></extensionElements></receiveTask>")),
+                "'step' (receiveTask, its property)",
+                "has no type string, number or boolean");
+    }
+
+    @Test
     void startListenerReachingGetClassIsRefused() {
         refused(
                 "hostile-listener",

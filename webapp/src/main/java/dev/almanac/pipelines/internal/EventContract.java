@@ -3,12 +3,9 @@ package dev.almanac.pipelines.internal;
 import static dev.almanac.processes.ModelRelease.Variables.ACCURACY;
 import static dev.almanac.processes.ModelRelease.Variables.LATENCY_P95_MS;
 import static dev.almanac.processes.ModelRelease.Variables.MODEL_URI;
-import static dev.almanac.processes.ModelRelease.Variables.TRAINING_RUN_ID;
 
 import dev.almanac.pipelines.web.PipelineProblem;
 import dev.almanac.processes.ModelRelease;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,14 +25,13 @@ public final class EventContract {
     static final int MAX_STRING = 4000;
 
     /** What pipelines report: the training run's results. Everything else the procedure keeps. */
-    static final Set<String> REPORTED =
-            Set.of(ACCURACY, LATENCY_P95_MS, MODEL_URI, TRAINING_RUN_ID);
+    static final Set<String> REPORTED = dev.almanac.processes.MessageContract.REPORTABLE;
 
     /**
      * The procedure's own variables (the plan, gates, decisions, overrides, outcomes): an event may
      * not set them, or a token could change a release's risk tier or lane, the inputs of its gate.
      */
-    static final Set<String> RESERVED = reserved();
+    static final Set<String> RESERVED = dev.almanac.processes.MessageContract.RESERVED;
 
     /** Messages Almanac sends itself: a freeze override is asked for on the release page. */
     static final Map<String, String> INTERNAL =
@@ -46,21 +42,6 @@ public final class EventContract {
                     "Almanac sends it itself when an upstream step ends");
 
     private EventContract() {}
-
-    private static Set<String> reserved() {
-        Set<String> names = new TreeSet<>();
-        for (Field field : ModelRelease.Variables.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    names.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        names.removeAll(REPORTED);
-        return Set.copyOf(names);
-    }
 
     public static void check(String type, String eventId, Map<String, Object> variables) {
         if (type == null || type.isBlank()) {
@@ -120,6 +101,73 @@ public final class EventContract {
                         "variables." + MODEL_URI,
                         "training-finished carries the model artifact's URI in 'modelUri'.");
             }
+        }
+    }
+
+    /** Refuses what the message does not declare, and values of another type than declared. */
+    public static void checkDeclared(
+            String type,
+            Map<String, Object> variables,
+            Map<String, dev.almanac.processes.MessageContract.Type> declared) {
+        if (variables == null) {
+            return;
+        }
+        for (var entry : variables.entrySet()) {
+            String field = "variables." + entry.getKey();
+            var expected = declared.get(entry.getKey());
+            if (expected == null) {
+                throw bad(
+                        field,
+                        "'"
+                                + entry.getKey()
+                                + "' is not a variable "
+                                + type
+                                + " carries; "
+                                + (declared.isEmpty()
+                                        ? "it carries none."
+                                        : "it carries "
+                                                + String.join(
+                                                        ", ",
+                                                        declared.entrySet().stream()
+                                                                .map(
+                                                                        d ->
+                                                                                d.getKey()
+                                                                                        + " ("
+                                                                                        + d.getValue()
+                                                                                                .value()
+                                                                                        + ")")
+                                                                .toList())
+                                                + "."));
+            }
+            if (!expected.admits(entry.getValue())) {
+                throw bad(
+                        field,
+                        "'" + entry.getKey() + "' is a " + expected.value() + " in " + type + ".");
+            }
+        }
+    }
+
+    private static final Pattern MODELS_URI = Pattern.compile("models:/([^/]+)/.*");
+
+    /**
+     * A {@code models:/<name>/<version>} URI must name the registered model the release deploys to:
+     * a token for one model must not move another model's alias.
+     */
+    public static void checkModelUri(Map<String, Object> variables, String registeredModel) {
+        if (variables == null || !(variables.get(MODEL_URI) instanceof String uri)) {
+            return;
+        }
+        var m = MODELS_URI.matcher(uri.trim());
+        if (m.matches() && !m.group(1).equals(registeredModel)) {
+            throw bad(
+                    "variables." + MODEL_URI,
+                    "'"
+                            + uri.trim()
+                            + "' names registered model "
+                            + m.group(1)
+                            + ", but this release deploys to "
+                            + registeredModel
+                            + ".");
         }
     }
 

@@ -95,6 +95,33 @@ public class ReleaseStandings {
         return waiting;
     }
 
+    private final java.util.concurrent.ConcurrentMap<
+                    String, Map<String, Map<String, dev.almanac.processes.MessageContract.Type>>>
+            contracts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The variables a message may carry to the release, as its version of the procedure declares
+     * them; empty when that version does not catch the message.
+     */
+    public java.util.Optional<Map<String, dev.almanac.processes.MessageContract.Type>>
+            messageContract(String processInstanceId, String message) {
+        HistoricProcessInstance instance =
+                history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .singleResult();
+        if (instance == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(
+                contracts
+                        .computeIfAbsent(
+                                instance.getProcessDefinitionId(),
+                                id ->
+                                        dev.almanac.processes.MessageContract.of(
+                                                repository.getBpmnModelInstance(id)))
+                        .get(message));
+    }
+
     /** The message names the release's version of the procedure can catch anywhere. */
     public Set<String> messagesCaughtBy(String processInstanceId) {
         HistoricProcessInstance instance =

@@ -40,11 +40,26 @@ public final class MlflowRegistry {
      */
     public record ModelVersion(String name, String version) {
 
+        /**
+         * The version to deploy of {@code registeredModel} (from the model's configuration): from a
+         * {@code models:/<name>/<version>} URI that names that model, or the explicit version.
+         */
         public static ModelVersion of(
                 String modelUri, String fallbackName, Object explicitVersion) {
             if (modelUri != null) {
                 Matcher m = MODELS_URI.matcher(modelUri.trim());
                 if (m.matches()) {
+                    // the registered model is the release's, as configured: a URI naming another
+                    // one must not move that model's alias
+                    if (!m.group(1).equals(fallbackName)) {
+                        throw new IllegalArgumentException(
+                                "modelUri '"
+                                        + modelUri
+                                        + "' names registered model "
+                                        + m.group(1)
+                                        + ", but this release deploys to "
+                                        + fallbackName);
+                    }
                     return new ModelVersion(m.group(1), m.group(2));
                 }
             }

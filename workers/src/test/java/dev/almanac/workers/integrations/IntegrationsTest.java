@@ -247,8 +247,12 @@ class IntegrationsTest {
 
     @Test
     void modelVersionComesFromTheModelsUriOrAnExplicitVersion() {
-        assertThat(MlflowRegistry.ModelVersion.of("models:/fraud/12", "x", null))
+        assertThat(MlflowRegistry.ModelVersion.of("models:/fraud/12", "fraud", null))
                 .isEqualTo(new MlflowRegistry.ModelVersion("fraud", "12"));
+        // the registered model is the configured one: a URI naming another model moves nothing
+        assertThatThrownBy(() -> MlflowRegistry.ModelVersion.of("models:/fraud/12", "churn", null))
+                .hasMessageContaining(
+                        "names registered model fraud, but this release deploys to churn");
         assertThat(MlflowRegistry.ModelVersion.of("s3://bucket/model", "fraud", 3.0))
                 .isEqualTo(new MlflowRegistry.ModelVersion("fraud", "3"));
         assertThatThrownBy(() -> MlflowRegistry.ModelVersion.of("s3://bucket/model", "fraud", null))
