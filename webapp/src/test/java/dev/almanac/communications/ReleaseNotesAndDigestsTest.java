@@ -524,8 +524,59 @@ class ReleaseNotesAndDigestsTest {
                                 List.of("WEBHOOK"),
                                 "webhookUrl",
                                 "https://hooks.slack.com/services/T0/B0/x"));
+        // a host off the outbound allow-list is refused before anything is looked up or sent
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.body())
+                .contains("\"field\":\"webhookUrl\"")
+                .contains("hooks.slack.com: it is not on the allow-list");
+        for (String internal :
+                List.of(
+                        "http://169.254.169.254/latest/meta-data/",
+                        "http://10.0.0.7/hook",
+                        "http://[fd00::1]/hook")) {
+            var refusedInternal =
+                    api.post(
+                            "/api/v1/stakeholders",
+                            Map.of(
+                                    "scopeKind",
+                                    "MODEL",
+                                    "scope",
+                                    model,
+                                    "partyKind",
+                                    "GROUP",
+                                    "party",
+                                    "fraud-ml",
+                                    "role",
+                                    "CONSUMER",
+                                    "channels",
+                                    List.of("WEBHOOK"),
+                                    "webhookUrl",
+                                    internal));
+            assertThat(refusedInternal.status()).as(internal).isEqualTo(400);
+            assertThat(refusedInternal.body()).contains("Almanac does not call");
+        }
+        assertThat(stakeholders.all()).hasSize(before);
+        // the tests allow loopback explicitly
+        created =
+                api.post(
+                        "/api/v1/stakeholders",
+                        Map.of(
+                                "scopeKind",
+                                "MODEL",
+                                "scope",
+                                model,
+                                "partyKind",
+                                "GROUP",
+                                "party",
+                                "fraud-ml",
+                                "role",
+                                "CONSUMER",
+                                "channels",
+                                List.of("WEBHOOK"),
+                                "webhookUrl",
+                                "http://127.0.0.1:9/services/T0/B0/x"));
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.body()).contains("https://hooks.slack.com/…").doesNotContain("T0/B0/x");
+        assertThat(created.body()).contains("127.0.0.1/…").doesNotContain("T0/B0/x");
         assertThat(stakeholders.all()).hasSize(before + 1);
     }
 

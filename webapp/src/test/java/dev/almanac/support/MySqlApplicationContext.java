@@ -29,6 +29,7 @@ public abstract class MySqlApplicationContext {
                 () -> "org.hibernate.dialect.MariaDBDialect");
         // outside the demo Almanac does not start with the default administrator password
         registry.add("almanac.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("almanac.outbound.allowed-hosts", () -> "localhost, 127.0.0.1, ::1");
     }
 
     /** The administrator's password in every test context. */

@@ -26,7 +26,10 @@ public class DeployStep implements ReleaseStep {
     private final Integrations integrations;
     private final Clock clock;
 
-    public DeployStep(Integrations integrations, Clock clock) {
+    private final Outbound outbound;
+
+    public DeployStep(Integrations integrations, Clock clock, Outbound outbound) {
+        this.outbound = outbound;
         this.integrations = integrations;
         this.clock = clock;
     }
@@ -47,7 +50,11 @@ public class DeployStep implements ReleaseStep {
                             deploy.registeredModel() == null ? model : deploy.registeredModel(),
                             work.variables().get(MLFLOW_MODEL_VERSION));
             String alias = deploy.alias() == null ? "production" : deploy.alias();
-            new MlflowRegistry(deploy.mlflowUri(), deploy.mlflowToken(), Duration.ofSeconds(10))
+            new MlflowRegistry(
+                            deploy.mlflowUri(),
+                            deploy.mlflowToken(),
+                            Duration.ofSeconds(10),
+                            outbound)
                     .setAlias(version, alias);
             return new Completed(
                     Map.of(
@@ -55,7 +62,7 @@ public class DeployStep implements ReleaseStep {
                             "mlflow:" + version.name() + "@" + alias + "=v" + version.version()));
         }
         Map<String, Object> answer =
-                deploy.webhook().webhook(clock).post(ReleasePayload.of("deploy", work));
+                deploy.webhook().webhook(clock, outbound).post(ReleasePayload.of("deploy", work));
         return new Completed(
                 Map.of(DEPLOYMENT_ID, String.valueOf(answer.getOrDefault("deploymentId", ""))));
     }

@@ -18,9 +18,12 @@ public class JsonHttp {
     private final HttpClient client;
     private final ObjectMapper json = new ObjectMapper();
     private final Duration timeout;
+    private final Outbound outbound;
 
-    public JsonHttp(Duration timeout) {
+    /** A client that may call only what the allow-list allows. */
+    public JsonHttp(Duration timeout, Outbound outbound) {
         this.timeout = timeout;
+        this.outbound = outbound;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -50,6 +53,7 @@ public class JsonHttp {
     }
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {
+        outbound.check(request.uri());
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         return new Response(
                 request.method() + " " + request.uri(), response.statusCode(), response.body());

@@ -17,7 +17,10 @@ public class TrainingTriggerStep implements ReleaseStep {
     private final Integrations integrations;
     private final Clock clock;
 
-    public TrainingTriggerStep(Integrations integrations, Clock clock) {
+    private final Outbound outbound;
+
+    public TrainingTriggerStep(Integrations integrations, Clock clock, Outbound outbound) {
+        this.outbound = outbound;
         this.integrations = integrations;
         this.clock = clock;
     }
@@ -32,7 +35,7 @@ public class TrainingTriggerStep implements ReleaseStep {
         Map<String, Object> answer =
                 integrations
                         .trainingFor(work.string(MODEL))
-                        .webhook(clock)
+                        .webhook(clock, outbound)
                         .post(ReleasePayload.of("train", work));
         return new Completed(
                 Map.of(TRAINING_RUN_ID, String.valueOf(answer.getOrDefault("runId", ""))));

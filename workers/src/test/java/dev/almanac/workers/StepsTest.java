@@ -23,7 +23,11 @@ class StepsTest {
     private HttpServer server;
     private String base;
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final JsonHttp http = new JsonHttp(Duration.ofSeconds(2));
+
+    /** The stub servers listen on loopback, which the test allows explicitly. */
+    static final Outbound LOOPBACK = Outbound.allowing("127.0.0.1");
+
+    private final JsonHttp http = new JsonHttp(Duration.ofSeconds(2), LOOPBACK);
 
     @BeforeEach
     void startStub() throws IOException {
@@ -137,7 +141,7 @@ class StepsTest {
                         new dev.almanac.workers.integrations.Integrations.Target(hook, null),
                         Map.of());
         var outcome =
-                new TrainingTriggerStep(integrations, java.time.Clock.systemUTC())
+                new TrainingTriggerStep(integrations, java.time.Clock.systemUTC(), LOOPBACK)
                         .run(work(Map.of("model", "fraud-scorer", "version", "2026.12")));
 
         assertThat(outcome).isEqualTo(new ReleaseStep.Completed(Map.of("trainingRunId", "run-42")));

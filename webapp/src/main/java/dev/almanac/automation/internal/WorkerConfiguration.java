@@ -51,18 +51,29 @@ class WorkerConfiguration {
         return new Integrations(new Integrations.Target(training, deploy), models);
     }
 
+    /**
+     * Where Almanac may call out to ({@code almanac.outbound.allowed-hosts}): data feed checks,
+     * training and deploy webhooks, MLflow, notice webhooks. Empty: nowhere.
+     */
+    @Bean
+    dev.almanac.workers.Outbound outbound(Environment environment) {
+        return dev.almanac.workers.Outbound.allowing(
+                environment.getProperty("almanac.outbound.allowed-hosts", ""));
+    }
+
     @Bean
     List<ReleaseStep> releaseSteps(
             WorkerProperties properties,
             ProductionBaseline baseline,
             Integrations integrations,
-            Clock clock) {
-        JsonHttp http = new JsonHttp(properties.httpTimeout());
+            Clock clock,
+            dev.almanac.workers.Outbound outbound) {
+        JsonHttp http = new JsonHttp(properties.httpTimeout(), outbound);
         return List.of(
                 new DataReadinessStep(http, properties.dataFeedCatalogUrl()),
-                new TrainingTriggerStep(integrations, clock),
+                new TrainingTriggerStep(integrations, clock, outbound),
                 new ValidationMetricsStep(baseline),
-                new DeployStep(integrations, clock),
+                new DeployStep(integrations, clock, outbound),
                 new PostDeployCheckStep(http, properties.healthMetricUrl()));
     }
 

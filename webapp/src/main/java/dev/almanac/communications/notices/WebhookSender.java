@@ -35,7 +35,14 @@ class WebhookSender implements ChannelSender {
     private final ObjectMapper json;
     private final Clock clock;
 
-    WebhookSender(CommunicationsProperties properties, ObjectMapper json, Clock clock) {
+    private final dev.almanac.workers.Outbound outbound;
+
+    WebhookSender(
+            CommunicationsProperties properties,
+            ObjectMapper json,
+            Clock clock,
+            dev.almanac.workers.Outbound outbound) {
+        this.outbound = outbound;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -48,6 +55,8 @@ class WebhookSender implements ChannelSender {
 
     @Override
     public void send(Notices.Notice notice, String address, String dedupeKey) throws Exception {
+        // checked again at every send: a name may resolve elsewhere than when it was saved
+        outbound.check(URI.create(address));
         String link =
                 notice.link() == null
                         ? null

@@ -37,11 +37,15 @@ public class Stakeholders {
     private final PlanningCatalog catalog;
     private final People people;
 
+    private final dev.almanac.workers.Outbound outbound;
+
     Stakeholders(
             StakeholderRepository stakeholders,
             NoticePreferenceRepository preferences,
             PlanningCatalog catalog,
-            People people) {
+            People people,
+            dev.almanac.workers.Outbound outbound) {
+        this.outbound = outbound;
         this.stakeholders = stakeholders;
         this.preferences = preferences;
         this.catalog = catalog;
@@ -215,6 +219,11 @@ public class Stakeholders {
             } catch (IllegalArgumentException e) {
                 throw new CommunicationsRejected(
                         "webhookUrl", "'" + webhook + "' is not an http(s) URL.");
+            }
+            try {
+                outbound.check(URI.create(webhook));
+            } catch (dev.almanac.workers.Outbound.Refused refused) {
+                throw new CommunicationsRejected("webhookUrl", refused.getMessage());
             }
         }
         if (stakeholders.existsByScopeKindAndScopeAndPartyKindAndPartyAndRole(

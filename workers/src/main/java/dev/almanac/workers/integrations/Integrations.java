@@ -17,13 +17,14 @@ public record Integrations(Target defaults, Map<String, Target> models) {
 
     public record Hook(URI url, String template, String secret, Duration timeout) {
 
-        public Webhook webhook(java.time.Clock clock) {
+        public Webhook webhook(java.time.Clock clock, dev.almanac.workers.Outbound outbound) {
             return new Webhook(
                     url,
                     template,
                     secret,
                     timeout == null ? Duration.ofSeconds(10) : timeout,
-                    clock);
+                    clock,
+                    outbound);
         }
     }
 

@@ -27,7 +27,14 @@ public final class MlflowRegistry {
     private final Duration timeout;
     private final HttpClient http;
 
-    public MlflowRegistry(URI trackingUri, String token, Duration timeout) {
+    private final dev.almanac.workers.Outbound outbound;
+
+    public MlflowRegistry(
+            URI trackingUri,
+            String token,
+            Duration timeout,
+            dev.almanac.workers.Outbound outbound) {
+        this.outbound = outbound;
         this.trackingUri = trackingUri;
         this.token = token;
         this.timeout = timeout;
@@ -94,6 +101,7 @@ public final class MlflowRegistry {
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
+        outbound.check(trackingUri);
         HttpResponse<String> response =
                 http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -40,8 +40,16 @@ public final class Webhook {
     private final Duration timeout;
     private final HttpClient http;
     private final Clock clock;
+    private final dev.almanac.workers.Outbound outbound;
 
-    public Webhook(URI url, String template, String secret, Duration timeout, Clock clock) {
+    public Webhook(
+            URI url,
+            String template,
+            String secret,
+            Duration timeout,
+            Clock clock,
+            dev.almanac.workers.Outbound outbound) {
+        this.outbound = outbound;
         this.url = url;
         this.template = template;
         this.secret = secret;
@@ -56,6 +64,7 @@ public final class Webhook {
      */
     public Map<String, Object> post(Map<String, Object> values)
             throws IOException, InterruptedException {
+        outbound.check(url);
         String body = template == null ? JSON.writeValueAsString(values) : render(template, values);
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         HttpRequest.Builder request =

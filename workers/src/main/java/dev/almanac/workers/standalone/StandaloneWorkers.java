@@ -36,19 +36,23 @@ public final class StandaloneWorkers {
             System.exit(2);
             return;
         }
-        JsonHttp http = new JsonHttp(settings.httpTimeout());
+        dev.almanac.workers.Outbound outbound = settings.outbound();
+        JsonHttp http = new JsonHttp(settings.httpTimeout(), outbound);
         List<ReleaseStep> steps =
                 List.of(
                         new DataReadinessStep(http, settings.dataFeedCatalogUrl()),
                         new TrainingTriggerStep(
-                                settings.integrations(), java.time.Clock.systemUTC()),
+                                settings.integrations(), java.time.Clock.systemUTC(), outbound),
                         new ValidationMetricsStep(
                                 new RestProductionBaseline(
-                                        http,
+                                        new JsonHttp(
+                                                settings.httpTimeout(),
+                                                dev.almanac.workers.Outbound.ownServer()),
                                         settings.engineRestUrls().get(0),
                                         settings.user(),
                                         settings.password())),
-                        new DeployStep(settings.integrations(), java.time.Clock.systemUTC()),
+                        new DeployStep(
+                                settings.integrations(), java.time.Clock.systemUTC(), outbound),
                         new PostDeployCheckStep(http, settings.healthMetricUrl()));
         RestWorkerAdapter adapter =
                 new RestWorkerAdapter(

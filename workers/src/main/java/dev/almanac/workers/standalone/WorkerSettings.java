@@ -25,7 +25,8 @@ record WorkerSettings(
         Map<String, RetryPolicy> topicRetries,
         String dataFeedCatalogUrl,
         Integrations integrations,
-        String healthMetricUrl) {
+        String healthMetricUrl,
+        dev.almanac.workers.Outbound outbound) {
 
     static WorkerSettings from(Function<String, String> source) {
         Function<String, String> get =
@@ -60,7 +61,10 @@ record WorkerSettings(
                 Map.copyOf(perTopic),
                 required(get, "ALMANAC_DATA_FEED_CATALOG_URL"),
                 integrations(get, duration(or(get.apply("ALMANAC_HTTP_TIMEOUT"), "10s"))),
-                required(get, "ALMANAC_HEALTH_METRIC_URL"));
+                required(get, "ALMANAC_HEALTH_METRIC_URL"),
+                // where the steps may call: ALMANAC_OUTBOUND_ALLOWED_HOSTS, like the app's
+                // almanac.outbound.allowed-hosts
+                dev.almanac.workers.Outbound.allowing(get.apply("ALMANAC_OUTBOUND_ALLOWED_HOSTS")));
     }
 
     /**

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 
 class IntegrationsTest {
 
+    private static final dev.almanac.workers.Outbound LOOPBACK =
+            dev.almanac.workers.Outbound.allowing("127.0.0.1, localhost");
+
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
 
     record Received(String path, Headers headers, String body) {}
@@ -96,7 +99,8 @@ class IntegrationsTest {
                         "{\"ref\": \"main\", \"inputs\": {\"release\": ${releaseKey}, \"note\": ${note}, \"gpus\": ${gpus}}}",
                         "s3cret",
                         Duration.ofSeconds(2),
-                        CLOCK);
+                        CLOCK,
+                        LOOPBACK);
 
         Map<String, Object> answer =
                 webhook.post(
@@ -128,7 +132,7 @@ class IntegrationsTest {
 
     @Test
     void unsignedWhenNoSecretAndDefaultBodyIsTheReleaseAsJson() throws Exception {
-        new Webhook(at("/train"), null, null, Duration.ofSeconds(2), CLOCK)
+        new Webhook(at("/train"), null, null, Duration.ofSeconds(2), CLOCK, LOOPBACK)
                 .post(Map.of("releaseKey", "k-1"));
 
         assertThat(received.get(0).headers().containsKey(Webhook.SIGNATURE_HEADER)).isFalse();
@@ -139,13 +143,25 @@ class IntegrationsTest {
     void failingOrSlowReceiverIsATechnicalFailure() {
         assertThatThrownBy(
                         () ->
-                                new Webhook(at("/broken"), null, null, Duration.ofSeconds(2), CLOCK)
+                                new Webhook(
+                                                at("/broken"),
+                                                null,
+                                                null,
+                                                Duration.ofSeconds(2),
+                                                CLOCK,
+                                                LOOPBACK)
                                         .post(Map.of()))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("HTTP 500");
         assertThatThrownBy(
                         () ->
-                                new Webhook(at("/slow"), null, null, Duration.ofMillis(300), CLOCK)
+                                new Webhook(
+                                                at("/slow"),
+                                                null,
+                                                null,
+                                                Duration.ofMillis(300),
+                                                CLOCK,
+                                                LOOPBACK)
                                         .post(Map.of()))
                 .isInstanceOf(HttpTimeoutException.class);
     }
@@ -191,7 +207,7 @@ class IntegrationsTest {
                                                 "production"))));
 
         var outcome =
-                new DeployStep(integrations, CLOCK)
+                new DeployStep(integrations, CLOCK, LOOPBACK)
                         .run(
                                 new ReleaseStep.Work(
                                         "fraud-scorer-2026.12",
@@ -215,7 +231,7 @@ class IntegrationsTest {
                 .contains("\"version\":\"7\"");
 
         var otherModel =
-                new DeployStep(integrations, CLOCK)
+                new DeployStep(integrations, CLOCK, LOOPBACK)
                         .run(new ReleaseStep.Work("churn-2026.12", Map.of("model", "churn")));
         assertThat(otherModel)
                 .isEqualTo(new ReleaseStep.Completed(Map.of("deploymentId", "cd-77")));
@@ -232,7 +248,7 @@ class IntegrationsTest {
                         .setBody(
                                 "{\"error_code\": \"RESOURCE_DOES_NOT_EXIST\", \"message\": \"Registered Model with name=fraud-scorer not found\"}"));
         MlflowRegistry registry =
-                new MlflowRegistry(mlflow.url("/").uri(), null, Duration.ofSeconds(2));
+                new MlflowRegistry(mlflow.url("/").uri(), null, Duration.ofSeconds(2), LOOPBACK);
 
         assertThatThrownBy(
                         () ->
