@@ -2,15 +2,10 @@ package dev.almanac.pipelines;
 
 import dev.almanac.pipelines.internal.PipelineToken;
 import dev.almanac.pipelines.internal.PipelineTokenRepository;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -82,9 +77,7 @@ public class PipelineTokens {
                                 + "' is not a model name (lower-case letters, digits and dashes).");
             }
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = PREFIX + dev.almanac.identity.Secrets.newSecret();
         PipelineToken saved =
                 tokens.save(
                         new PipelineToken(
@@ -166,14 +159,7 @@ public class PipelineTokens {
     private record Recent(Pipeline pipeline, Instant until) {}
 
     static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return dev.almanac.identity.Secrets.fingerprint(token);
     }
 
     public record IssuedToken(long id, String name, String token, Set<String> models) {}

@@ -108,9 +108,21 @@ class CalendarWebTest {
         return event.getProperty(property).map(Property::getValue).orElse(null);
     }
 
+    private String ritaFeed;
+
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Rita's feed secret, made once per test: Almanac shows a secret only when it makes one. */
+    private String ritaFeed() {
+        if (ritaFeed == null) {
+            ritaFeed = feeds.resetToken("rita");
+        }
+        return ritaFeed;
+    }
+
     @Test
     void releaseFeedHasMilestonesTargetDateAndDeadlinesWithStableUids() throws Exception {
-        String token = feeds.tokenOf("rita");
+        String token = ritaFeed();
 
         Calendar feed = ics("/feeds/" + token + "/release/" + key + ".ics");
 
@@ -146,7 +158,7 @@ class CalendarWebTest {
 
     @Test
     void movedDatesRaiseSequenceAndLastModifiedWhileUnchangedOnesKeepThem() throws Exception {
-        String token = feeds.tokenOf("rita");
+        String token = ritaFeed();
         String path = "/feeds/" + token + "/release/" + key + ".ics";
         Calendar before = ics(path);
         String deployUid = key + ".deploy@almanac";
@@ -226,7 +238,7 @@ class CalendarWebTest {
                         "rita");
         calendar.refresh();
         try {
-            Calendar feed = ics("/feeds/" + feeds.tokenOf("rita") + "/model/" + model + ".ics");
+            Calendar feed = ics("/feeds/" + ritaFeed() + "/model/" + model + ".ics");
 
             VEvent freeze = event(feed, "window-" + window.id() + "@almanac").orElseThrow();
             Property start = freeze.getProperty("DTSTART").orElseThrow();
@@ -240,7 +252,7 @@ class CalendarWebTest {
                     .hasSize(1);
             assertThat(event(feed, key + ".deploy@almanac")).isPresent();
             assertThat(
-                            ics("/feeds/" + feeds.tokenOf("rita") + "/team/search-ml.ics")
+                            ics("/feeds/" + ritaFeed() + "/team/search-ml.ics")
                                     .<VEvent>getComponents("VEVENT"))
                     .as("another team's feed leaves this model's release and scoped window out")
                     .noneMatch(
@@ -257,17 +269,26 @@ class CalendarWebTest {
     void feedsNeedTheirSecretButNoSignIn() {
         assertThat(mvc.get().uri("/feeds/not-a-real-token-but-long-enough-to-look-real/all.ics"))
                 .hasStatus(404);
-        assertThat(mvc.get().uri("/feeds/" + feeds.tokenOf("rita") + "/nonsense/x.ics"))
-                .hasStatus(404);
-        String old = feeds.tokenOf("oscar");
+        assertThat(mvc.get().uri("/feeds/" + ritaFeed() + "/nonsense/x.ics")).hasStatus(404);
+        String old = feeds.resetToken("oscar");
         String renewed = feeds.resetToken("oscar");
         assertThat(renewed).isNotEqualTo(old).hasSizeGreaterThanOrEqualTo(43);
         assertThat(mvc.get().uri("/feeds/" + old + "/all.ics")).hasStatus(404);
         assertThat(mvc.get().uri("/feeds/" + renewed + "/all.ics")).hasStatusOk();
+        // the page shows a secret only when it is made: Almanac keeps just its fingerprint
         assertThat(mvc.get().uri("/feeds").with(user("oscar")))
                 .hasStatusOk()
                 .bodyText()
-                .contains("/feeds/" + renewed + "/all.ics");
+                .contains("Almanac keeps only a fingerprint")
+                .doesNotContain(renewed);
+        assertThat(jdbc.queryForList("SELECT token FROM calendar_feed", String.class))
+                .as("no secret is stored as it is")
+                .doesNotContain(renewed, old);
+        var reset = mvc.post().uri("/feeds/reset").with(user("oscar")).with(csrf()).exchange();
+        assertThat(reset).hasStatus3xxRedirection();
+        String shown = (String) reset.getMvcResult().getFlashMap().get("feedToken");
+        assertThat(mvc.get().uri("/feeds/" + renewed + "/all.ics")).hasStatus(404);
+        assertThat(mvc.get().uri("/feeds/" + shown + "/all.ics")).hasStatusOk();
         assertThat(mvc.post().uri("/feeds/reset").with(csrf()))
                 .as("changing a secret needs a signed-in person")
                 .hasStatus3xxRedirection()
@@ -276,7 +297,7 @@ class CalendarWebTest {
         assertThat(mvc.get().uri("/feeds")).hasStatus3xxRedirection();
         var leaver = identity.newUser("leaver-" + model);
         identity.saveUser(leaver);
-        String leaversFeed = "/feeds/" + feeds.tokenOf(leaver.getId()) + "/all.ics";
+        String leaversFeed = "/feeds/" + feeds.resetToken(leaver.getId()) + "/all.ics";
         assertThat(mvc.get().uri(leaversFeed)).hasStatusOk();
         identity.deleteUser(leaver.getId());
         assertThat(mvc.get().uri(leaversFeed))

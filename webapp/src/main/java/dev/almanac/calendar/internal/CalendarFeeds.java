@@ -1,5 +1,6 @@
 package dev.almanac.calendar.internal;
 
+import dev.almanac.identity.Secrets;
 import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.ReleaseState;
 import dev.almanac.projection.ReleaseStatus;
@@ -23,7 +24,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -112,37 +112,45 @@ public class CalendarFeeds {
         this.clock = clock;
     }
 
-    /** The person's feed secret, made on first use. */
+    /**
+     * A feed secret for the person if they have none yet: shown this once, stored only as its
+     * fingerprint. Empty when they have one (only a reset shows a new one).
+     */
     @Transactional
-    public String tokenOf(String userId) {
-        return tokens.findByUserId(userId)
-                .orElseGet(() -> tokens.save(new FeedToken(userId, newToken(), clock.instant())))
-                .getToken();
+    public Optional<String> issueIfNone(String userId) {
+        if (tokens.findByUserId(userId).isPresent()) {
+            return Optional.empty();
+        }
+        String secret = Secrets.newSecret();
+        tokens.save(new FeedToken(userId, Secrets.fingerprint(secret), clock.instant()));
+        return Optional.of(secret);
     }
 
-    /** A new secret for the person: the old feed URLs stop working. */
+    /** A new secret for the person, shown this once: the old feed URLs stop working. */
     @Transactional
     public String resetToken(String userId) {
+        String secret = Secrets.newSecret();
         FeedToken token =
                 tokens.findByUserId(userId)
-                        .orElseGet(() -> new FeedToken(userId, newToken(), clock.instant()));
-        token.replace(newToken(), clock.instant());
-        return tokens.save(token).getToken();
+                        .orElseGet(
+                                () ->
+                                        new FeedToken(
+                                                userId,
+                                                Secrets.fingerprint(secret),
+                                                clock.instant()));
+        token.replace(Secrets.fingerprint(secret), clock.instant());
+        tokens.save(token);
+        return secret;
     }
 
     @Transactional(readOnly = true)
     public boolean valid(String token) {
         return token != null
                 && token.length() >= 32
-                && tokens.findByToken(token)
+                && token.length() <= 100
+                && tokens.findByToken(Secrets.fingerprint(token))
                         .filter(t -> people.personExists(t.getUserId()))
                         .isPresent();
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The feed's ICS text; records each event's revision so SEQUENCE rises when it moves. */

@@ -41,12 +41,22 @@ class FeedController {
     @dev.almanac.identity.Permits(dev.almanac.identity.Action.OWN_SETTINGS)
     @GetMapping("/feeds")
     String page(Principal principal, Model model) {
-        String base =
-                ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/feeds/")
-                        .path(feeds.tokenOf(principal.getName()))
-                        .toUriString();
-        model.addAttribute("base", base);
+        // a reset's new secret arrives as a flash attribute, never from the request
+        Object fresh = model.asMap().get("feedToken");
+        // the secret is shown once: right after it is made or reset; Almanac keeps only its
+        // fingerprint
+        String token =
+                fresh instanceof String secret && !secret.isBlank()
+                        ? secret
+                        : feeds.issueIfNone(principal.getName()).orElse(null);
+        if (token != null) {
+            model.addAttribute(
+                    "base",
+                    ServletUriComponentsBuilder.fromCurrentContextPath()
+                            .path("/feeds/")
+                            .path(token)
+                            .toUriString());
+        }
         model.addAttribute("teams", teams.teamsOf(principal.getName()));
         model.addAttribute("allTeams", teams.all());
         model.addAttribute("productLines", catalog.productLines());
@@ -58,10 +68,10 @@ class FeedController {
     @dev.almanac.identity.Permits(dev.almanac.identity.Action.OWN_SETTINGS)
     @PostMapping("/feeds/reset")
     String reset(Principal principal, RedirectAttributes redirect) {
-        feeds.resetToken(principal.getName());
+        redirect.addFlashAttribute("feedToken", feeds.resetToken(principal.getName()));
         redirect.addFlashAttribute(
                 "message",
-                "Your feed address changed; subscriptions to the old one stop updating.");
+                "Your feed address changed; subscriptions to the old one stop updating. Copy the new addresses now: they are shown only once.");
         return "redirect:/feeds";
     }
 
