@@ -12,4 +12,4 @@ ALTER TABLE pipeline_token ADD COLUMN scope_product_lines VARCHAR(1000);
 -- The release list filters and pages in the database.
 CREATE INDEX ix_release_plan_owner ON release_plan (owner_team);
 CREATE INDEX ix_release_plan_lane ON release_plan (lane);
-CREATE INDEX ix_release_plan_created ON release_plan (created_at, id);
+CREATE INDEX ix_release_plan_target ON release_plan (target_date, release_key);

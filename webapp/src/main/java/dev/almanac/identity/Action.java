@@ -34,7 +34,7 @@ public enum Action {
             "",
             SIGNED_IN),
     OWN_SETTINGS(
-            "Read one's inbox, set one's notice preferences, reset one's feed token",
+            "Read one's inbox, set one's notice preferences, reset one's feed secret",
             SubjectKind.NONE,
             "only one's own",
             SIGNED_IN),
@@ -70,12 +70,6 @@ public enum Action {
             "Add or remove a release's dependencies",
             SubjectKind.RELEASE,
             "the release is the downstream one",
-            OWNER_TEAM,
-            RELEASE_MANAGERS),
-    REMOVE_DEPENDENCY(
-            "Remove a dependency",
-            SubjectKind.DEPENDENCY,
-            "its downstream release's owner team",
             OWNER_TEAM,
             RELEASE_MANAGERS),
     EDIT_WINDOWS(
@@ -124,7 +118,7 @@ public enum Action {
             "the model within the token's scope",
             PIPELINE),
     PIPELINE_READ(
-            "Read releases, the calendar and stakeholders over the API",
+            "List releases and read the calendar over the API",
             SubjectKind.NONE,
             "lists show the token's scope only",
             PIPELINE),

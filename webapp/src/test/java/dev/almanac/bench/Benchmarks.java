@@ -108,6 +108,9 @@ public final class Benchmarks {
             if (which.contains("notices")) {
                 notices(app);
             }
+            if (which.contains("list")) {
+                list(app, port);
+            }
         } finally {
             app.close();
             platform.close();
@@ -342,6 +345,102 @@ public final class Benchmarks {
                     millis.get((int) Math.ceil(millis.size() * 0.95) - 1),
                     millis.get(millis.size() - 1));
         }
+    }
+
+    // ---- the release list with 10,000 releases, loaded from a separate process
+
+    static final int LIST_RELEASES = 10_000;
+
+    static void list(ConfigurableApplicationContext app, int port) throws Exception {
+        var catalog = app.getBean(dev.almanac.planning.PlanningCatalog.class);
+        var releases = app.getBean(Releases.class);
+        var queries = app.getBean(ReleaseQueries.class);
+        for (int line = 0; line < 5; line++) {
+            if (catalog.productLine("list-line-" + line).isEmpty()) {
+                catalog.saveProductLine(
+                        null,
+                        new dev.almanac.planning.PlanningCatalog.ProductLineInfo(
+                                "list-line-" + line, "List line " + line, null));
+            }
+        }
+        for (int m = 0; m < 50; m++) {
+            if (catalog.model("list-model-" + m).isEmpty()) {
+                catalog.saveModel(
+                        null,
+                        new dev.almanac.planning.PlanningCatalog.ModelInfo(
+                                "list-model-" + m,
+                                "List model " + m,
+                                "list-line-" + (m % 5),
+                                m % 2 == 0 ? "fraud-ml" : "ml-engineers",
+                                RiskTier.values()[m % 3],
+                                null));
+            }
+        }
+        long existing = countListReleases(app);
+        long missing = Math.max(0, LIST_RELEASES - existing);
+        System.out.printf("Planning %d releases for the list benchmark …%n", missing);
+        AtomicInteger next = new AtomicInteger();
+        java.util.Random random = new java.util.Random(11);
+        List<Integer> days = new ArrayList<>();
+        for (long i = 0; i < missing; i++) {
+            days.add(random.nextInt(365));
+        }
+        ExecutorService planners = Executors.newFixedThreadPool(2);
+        long started = System.nanoTime();
+        for (int t = 0; t < 2; t++) {
+            planners.execute(
+                    () -> {
+                        int i;
+                        while ((i = next.getAndIncrement()) < missing) {
+                            int m = i % 50;
+                            releases.plan(
+                                    new NewRelease(
+                                            "list-model-" + m,
+                                            "l" + System.nanoTime(),
+                                            Lane.values()[i % 3],
+                                            RiskTier.LOW,
+                                            m % 2 == 0 ? "fraud-ml" : "ml-engineers",
+                                            LocalDate.now().plusDays(1 + days.get(i)),
+                                            ""),
+                                    "bench");
+                        }
+                    });
+        }
+        planners.shutdown();
+        planners.awaitTermination(2, TimeUnit.HOURS);
+        System.out.printf(
+                "  planned in %.0f s; %d list releases in the database%n",
+                (System.nanoTime() - started) / 1e9, countListReleases(app));
+        String token =
+                app.getBean(PipelineTokens.class)
+                        .issue("list benchmark", Set.of(), "bench")
+                        .token();
+        // the load comes from another JVM, so its HTTP client and threads do not share this one's
+        // CPU accounting or heap
+        Process load =
+                new ProcessBuilder(
+                                java.nio.file.Path.of(
+                                                System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-Xmx128m",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                ListLoad.class.getName(),
+                                String.valueOf(port),
+                                token,
+                                TestAccounts.PASSWORD)
+                        .inheritIO()
+                        .start();
+        if (load.waitFor() != 0) {
+            throw new IllegalStateException("the list load process failed");
+        }
+    }
+
+    private static long countListReleases(ConfigurableApplicationContext app) {
+        return app.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject(
+                        "SELECT COUNT(*) FROM release_plan WHERE model LIKE 'list-model-%'",
+                        Long.class);
     }
 
     // ---- events endpoint vs bare correlation

@@ -57,7 +57,10 @@ public final class WorkerProcess implements AutoCloseable {
                                 "ALMANAC_DEPLOY_WEBHOOK",
                                 platform.url("/deploy"),
                                 "ALMANAC_HEALTH_METRIC_URL",
-                                platform.url("/health/{release}")));
+                                platform.url("/health/{release}"),
+                                // the stub platform listens on loopback, allowed explicitly
+                                "ALMANAC_OUTBOUND_ALLOWED_HOSTS",
+                                "localhost, 127.0.0.1, ::1"));
         return new WorkerProcess(builder.start(), workerId, log);
     }
 

@@ -321,13 +321,34 @@ public class ReleaseStandings {
      * The activities the releases are at: one query for one release, one for all running activities
      * otherwise.
      */
+    /**
+     * The activities still open in these releases, oldest first: one query for all of them (the
+     * engine's query API takes one process instance at a time, so this is its native query, with
+     * every id a parameter).
+     */
     private Map<String, List<HistoricActivityInstance>> unfinishedActivities(Set<String> ids) {
-        var query = history.createHistoricActivityInstanceQuery().unfinished();
-        if (ids.size() == 1) {
-            query = query.processInstanceId(ids.iterator().next());
+        if (ids.isEmpty()) {
+            return Map.of();
         }
-        return query.orderByHistoricActivityInstanceStartTime().asc().list().stream()
-                .filter(a -> ids.contains(a.getProcessInstanceId()))
+        List<String> list = List.copyOf(ids);
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < list.size(); i++) {
+            in.append(i == 0 ? "" : ", ").append("#{id").append(i).append('}');
+        }
+        var query =
+                history.createNativeHistoricActivityInstanceQuery()
+                        .sql(
+                                "SELECT * FROM "
+                                        + management.getTableName(
+                                                org.operaton.bpm.engine.impl.persistence.entity
+                                                        .HistoricActivityInstanceEntity.class)
+                                        + " WHERE END_TIME_ IS NULL AND PROC_INST_ID_ IN ("
+                                        + in
+                                        + ") ORDER BY START_TIME_ ASC, SEQUENCE_COUNTER_ ASC");
+        for (int i = 0; i < list.size(); i++) {
+            query = query.parameter("id" + i, list.get(i));
+        }
+        return query.list().stream()
                 .collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
     }
 
