@@ -2,7 +2,6 @@ package dev.almanac.pipelines;
 
 import dev.almanac.pipelines.internal.PipelineToken;
 import dev.almanac.pipelines.internal.PipelineTokenRepository;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,6 @@ public class PipelineTokens {
 
     private final PipelineTokenRepository tokens;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final dev.almanac.planning.PlanningCatalog catalog;
     private final java.util.Map<String, Recent> recentlySeen =

@@ -73,10 +73,15 @@ public class ReleaseQueries {
 
     @Transactional(readOnly = true)
     public List<ReleaseSummary> list() {
-        List<ReleasePlan> all = plans.findAllByOrderByTargetDateAscKeyAsc();
+        return summaries(plans.findAllByOrderByTargetDateAscKeyAsc());
+    }
+
+    /** The plans with where each stands, from one batch of engine queries for all of them. */
+    private List<ReleaseSummary> summaries(List<ReleasePlan> plans) {
         Map<String, ReleaseProgress> progress =
-                standings.progressOf(all.stream().map(ReleasePlan::getProcessInstanceId).toList());
-        return all.stream()
+                standings.progressOf(
+                        plans.stream().map(ReleasePlan::getProcessInstanceId).toList());
+        return plans.stream()
                 .map(
                         p ->
                                 ReleaseSummary.of(
@@ -108,22 +113,7 @@ public class ReleaseQueries {
         List<ReleasePlan> found = lists.find(filter, page * size, size + 1);
         boolean hasNext = found.size() > size;
         List<ReleasePlan> shown = hasNext ? found.subList(0, size) : found;
-        Map<String, ReleaseProgress> progress =
-                standings.progressOf(
-                        shown.stream().map(ReleasePlan::getProcessInstanceId).toList());
-        return new ReleasePage(
-                shown.stream()
-                        .map(
-                                p ->
-                                        ReleaseSummary.of(
-                                                p,
-                                                progress.getOrDefault(
-                                                        p.getProcessInstanceId(),
-                                                        ReleaseProgress.NOT_STARTED)))
-                        .toList(),
-                page,
-                size,
-                hasNext);
+        return new ReleasePage(summaries(shown), page, size, hasNext);
     }
 
     @Transactional(readOnly = true)

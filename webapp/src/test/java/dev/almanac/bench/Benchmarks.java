@@ -284,27 +284,7 @@ public final class Benchmarks {
                         .cookieHandler(new java.net.CookieManager())
                         .build();
         String base = "http://localhost:" + port;
-        String login =
-                http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
-        java.util.regex.Matcher csrf =
-                java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        http.send(
-                HttpRequest.newBuilder(URI.create(base + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(
-                                HttpRequest.BodyPublishers.ofString(
-                                        "username=rita&password="
-                                                + TestAccounts.PASSWORD
-                                                + "&_csrf="
-                                                + csrf.group(1)))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
+        ListLoad.signIn(http, base, "rita", TestAccounts.PASSWORD);
         HttpRequest page =
                 HttpRequest.newBuilder(
                                 URI.create(base + "/calendar?span=quarter&productLine=bench-line"))

@@ -31,26 +31,7 @@ public final class ListLoad {
                         .version(HttpClient.Version.HTTP_1_1)
                         .cookieHandler(new CookieManager())
                         .build();
-        String login =
-                http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        http.send(
-                HttpRequest.newBuilder(URI.create(base + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(
-                                HttpRequest.BodyPublishers.ofString(
-                                        "username=rita&password="
-                                                + args[2]
-                                                + "&_csrf="
-                                                + csrf.group(1)))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
+        signIn(http, base, "rita", args[2]);
         System.out.printf(
                 "%n%-58s %8s %8s %8s %7s%n",
                 "Release list, 10,000 releases", "p50 ms", "p95 ms", "max ms", "rows");
@@ -71,6 +52,33 @@ public final class ListLoad {
                 base + "/api/v1/releases?step=check-data-feeds&size=200&page=10",
                 token,
                 "GET /api/v1/releases?step&size=200&page=10");
+    }
+
+    /** Signs the client in on the login page (its cookie jar keeps the session). */
+    static void signIn(HttpClient http, String base, String user, String password)
+            throws Exception {
+        String login =
+                http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "username="
+                                                + user
+                                                + "&password="
+                                                + password
+                                                + "&_csrf="
+                                                + csrf.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     private static void measure(HttpClient http, String url, String token, String label)

@@ -506,24 +506,7 @@ class ReleaseNotesAndDigestsTest {
         assertThat(refused.body())
                 .contains("\"field\":\"party\"")
                 .contains("There is no user 'nobody-" + run + "'");
-        var created =
-                api.post(
-                        "/api/v1/stakeholders",
-                        Map.of(
-                                "scopeKind",
-                                "MODEL",
-                                "scope",
-                                model,
-                                "partyKind",
-                                "GROUP",
-                                "party",
-                                "fraud-ml",
-                                "role",
-                                "CONSUMER",
-                                "channels",
-                                List.of("WEBHOOK"),
-                                "webhookUrl",
-                                "https://hooks.slack.com/services/T0/B0/x"));
+        var created = webhookStakeholder(api, model, "https://hooks.slack.com/services/T0/B0/x");
         // a host off the outbound allow-list is refused before anything is looked up or sent
         assertThat(created.status()).isEqualTo(400);
         assertThat(created.body())
@@ -534,50 +517,38 @@ class ReleaseNotesAndDigestsTest {
                         "http://169.254.169.254/latest/meta-data/",
                         "http://10.0.0.7/hook",
                         "http://[fd00::1]/hook")) {
-            var refusedInternal =
-                    api.post(
-                            "/api/v1/stakeholders",
-                            Map.of(
-                                    "scopeKind",
-                                    "MODEL",
-                                    "scope",
-                                    model,
-                                    "partyKind",
-                                    "GROUP",
-                                    "party",
-                                    "fraud-ml",
-                                    "role",
-                                    "CONSUMER",
-                                    "channels",
-                                    List.of("WEBHOOK"),
-                                    "webhookUrl",
-                                    internal));
+            var refusedInternal = webhookStakeholder(api, model, internal);
             assertThat(refusedInternal.status()).as(internal).isEqualTo(400);
             assertThat(refusedInternal.body()).contains("Almanac does not call");
         }
         assertThat(stakeholders.all()).hasSize(before);
         // the tests allow loopback explicitly
-        created =
-                api.post(
-                        "/api/v1/stakeholders",
-                        Map.of(
-                                "scopeKind",
-                                "MODEL",
-                                "scope",
-                                model,
-                                "partyKind",
-                                "GROUP",
-                                "party",
-                                "fraud-ml",
-                                "role",
-                                "CONSUMER",
-                                "channels",
-                                List.of("WEBHOOK"),
-                                "webhookUrl",
-                                "http://127.0.0.1:9/services/T0/B0/x"));
+        created = webhookStakeholder(api, model, "http://127.0.0.1:9/services/T0/B0/x");
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body()).contains("127.0.0.1/…").doesNotContain("T0/B0/x");
         assertThat(stakeholders.all()).hasSize(before + 1);
+    }
+
+    /** Asks over the API for fraud-ml to be told about the model by webhook. */
+    private static dev.almanac.support.ApiClient.Response webhookStakeholder(
+            dev.almanac.support.ApiClient api, String model, String url) {
+        return api.post(
+                "/api/v1/stakeholders",
+                Map.of(
+                        "scopeKind",
+                        "MODEL",
+                        "scope",
+                        model,
+                        "partyKind",
+                        "GROUP",
+                        "party",
+                        "fraud-ml",
+                        "role",
+                        "CONSUMER",
+                        "channels",
+                        List.of("WEBHOOK"),
+                        "webhookUrl",
+                        url));
     }
 
     @Test

@@ -68,10 +68,15 @@ class PipelineApiTest {
     }
 
     private void finishDataCheck(String key) {
+        finishStep(key, ModelRelease.Topics.DATA_READINESS);
+    }
+
+    /** Does the release's automated step of this topic, as a worker would. */
+    private void finishStep(String key, String topic) {
         var locked =
                 externalTasks
                         .fetchAndLock(1, "api-test")
-                        .topic(ModelRelease.Topics.DATA_READINESS, 30_000)
+                        .topic(topic, 30_000)
                         .businessKey(key)
                         .execute();
         assertThat(locked).hasSize(1);
@@ -386,14 +391,7 @@ class PipelineApiTest {
                 .isEqualTo(202);
 
         // training-finished: a models:/ URI must name the release's own registered model
-        var locked =
-                externalTasks
-                        .fetchAndLock(1, "api-test")
-                        .topic(ModelRelease.Topics.TRAINING_TRIGGER, 30_000)
-                        .businessKey(key)
-                        .execute();
-        assertThat(locked).hasSize(1);
-        externalTasks.complete(locked.get(0).getId(), "api-test", Map.of());
+        finishStep(key, ModelRelease.Topics.TRAINING_TRIGGER);
         assertProblem(
                 api.post(
                         path,

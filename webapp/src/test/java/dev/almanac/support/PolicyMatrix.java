@@ -373,6 +373,13 @@ public final class PolicyMatrix {
         return gaps;
     }
 
+    /** Every gap and every difference: what a test of the policy expects to be empty. */
+    public List<String> problems() throws Exception {
+        List<String> problems = new ArrayList<>(gaps());
+        problems.addAll(differences());
+        return problems;
+    }
+
     /** What the policy table says the caller gets at an endpoint of this kind. */
     static Answer expected(String kind, Caller caller, boolean api) {
         boolean token =

@@ -16,7 +16,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +93,6 @@ public class CalendarFeeds {
     private final FeedTokenRepository tokens;
     private final EventRevisionRepository revisions;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     private final dev.almanac.identity.People people;

@@ -136,16 +136,7 @@ class PipelineApiController {
     ResponseEntity<ReleaseState> create(
             @AuthenticationPrincipal PipelineTokens.Pipeline pipeline,
             @RequestBody ReleaseRequest request) {
-        if (request.model() != null && !policy.covers(pipeline, request.model())) {
-            throw new PipelineProblem(
-                    HttpStatus.FORBIDDEN,
-                    "model",
-                    "Token '"
-                            + pipeline.name()
-                            + "' may not act on model "
-                            + request.model()
-                            + ".");
-        }
+        requireScope(pipeline, request.model());
         ReleaseSummary created =
                 releases.plan(
                         new NewRelease(
@@ -200,12 +191,7 @@ class PipelineApiController {
         dev.almanac.releases.ReleaseFilter filter =
                 dev.almanac.releases.ReleaseFilters.parse(
                         model, productLine, lane, status, step, ownerTeam);
-        if (filter.model() != null && !policy.covers(pipeline, filter.model())) {
-            throw new PipelineProblem(
-                    HttpStatus.FORBIDDEN,
-                    "model",
-                    "Token '" + pipeline.name() + "' may not act on model " + filter.model() + ".");
-        }
+        requireScope(pipeline, filter.model());
         java.util.Set<String> scope = scopeOf(pipeline);
         int pageSize;
         try {
@@ -225,6 +211,16 @@ class PipelineApiController {
                 found.hasNext());
     }
 
+    /** A model named in the request must be within the token's scope (403 naming {@code model}). */
+    private void requireScope(PipelineTokens.Pipeline pipeline, String model) {
+        if (model != null && !policy.covers(pipeline, model)) {
+            throw new PipelineProblem(
+                    HttpStatus.FORBIDDEN,
+                    "model",
+                    "Token '" + pipeline.name() + "' may not act on model " + model + ".");
+        }
+    }
+
     /** The models a scoped token may see, or null for a token for every model. */
     private java.util.Set<String> scopeOf(PipelineTokens.Pipeline pipeline) {
         if (pipeline.models().isEmpty() && pipeline.productLines().isEmpty()) {
@@ -236,6 +232,20 @@ class PipelineApiController {
                 .filter(m -> pipeline.productLines().contains(m.productLine()))
                 .forEach(m -> models.add(m.key()));
         return models;
+    }
+
+    private static List<StepState> steps(ReleaseProgress progress) {
+        return progress.steps().stream()
+                .map(
+                        s ->
+                                new StepState(
+                                        s.activityId(),
+                                        s.name(),
+                                        s.kind().name().toLowerCase(),
+                                        s.waitingFor(),
+                                        s.due(),
+                                        s.since()))
+                .toList();
     }
 
     private static ReleaseListItem item(ReleaseSummary r) {
@@ -251,17 +261,7 @@ class PipelineApiController {
                 p.status().name().toLowerCase(),
                 p.outcome(),
                 p.nextDue(),
-                p.steps().stream()
-                        .map(
-                                s ->
-                                        new StepState(
-                                                s.activityId(),
-                                                s.name(),
-                                                s.kind().name().toLowerCase(),
-                                                s.waitingFor(),
-                                                s.due(),
-                                                s.since()))
-                        .toList());
+                steps(p));
     }
 
     @Operation(
@@ -274,25 +274,7 @@ class PipelineApiController {
     @GetMapping("/releases/{key}")
     ReleaseState get(
             @AuthenticationPrincipal PipelineTokens.Pipeline pipeline, @PathVariable String key) {
-        ReleaseSummary planned =
-                releaseQueries
-                        .plannedRelease(key)
-                        .orElseThrow(
-                                () ->
-                                        new PipelineProblem(
-                                                HttpStatus.NOT_FOUND,
-                                                "key",
-                                                "There is no release " + key + "."));
-        if (!policy.covers(pipeline, planned.model())) {
-            throw new PipelineProblem(
-                    HttpStatus.FORBIDDEN,
-                    "key",
-                    "Token '"
-                            + pipeline.name()
-                            + "' may not act on model "
-                            + planned.model()
-                            + ".");
-        }
+        // the policy has checked that the release exists and that the token covers its model
         return state(key);
     }
 
@@ -316,17 +298,7 @@ class PipelineApiController {
                 outcome(p, detail),
                 detail.procedureVersion(),
                 p.nextDue(),
-                p.steps().stream()
-                        .map(
-                                s ->
-                                        new StepState(
-                                                s.activityId(),
-                                                s.name(),
-                                                s.kind().name().toLowerCase(),
-                                                s.waitingFor(),
-                                                s.due(),
-                                                s.since()))
-                        .toList(),
+                steps(p),
                 messages.awaited(),
                 messages.caught());
     }
