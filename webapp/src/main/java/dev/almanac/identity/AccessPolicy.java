@@ -133,7 +133,12 @@ public class AccessPolicy {
                             + ".");
         }
         Optional<Subject> catalogued = subject(SubjectKind.MODEL, model);
-        if (catalogued.isPresent() && !ownsIt(groups, catalogued.get())) {
+        // the model must be its team's, and the release's owner team must work on its line
+        if (catalogued.isPresent()
+                && (!ownsIt(groups, catalogued.get())
+                        || !ownsIt(
+                                groups,
+                                new Subject(model, catalogued.get().productLine(), ownerTeam)))) {
             return Optional.of(
                     "Model "
                             + model

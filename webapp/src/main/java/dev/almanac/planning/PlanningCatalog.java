@@ -60,6 +60,10 @@ public class PlanningCatalog {
 
     private dev.almanac.governance.DecisionLog decisions;
 
+    /** Windows read the catalog; the catalog asks them only when a model changes line. */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<Windows> windows;
+
     @org.springframework.beans.factory.annotation.Autowired
     void decisionLog(dev.almanac.governance.DecisionLog decisions) {
         this.decisions = decisions;
@@ -268,6 +272,9 @@ public class PlanningCatalog {
                                                 new PlanningRejected(
                                                         "key", "No model " + existing + "."));
         ModelInfo before = existing == null ? null : model.info();
+        if (before != null && !java.util.Objects.equals(before.productLine(), line)) {
+            windows.getObject().refuseEarlierDeploysOnMove(before.key(), line);
+        }
         model.update(
                 name,
                 line,

@@ -244,43 +244,87 @@ public class Windows {
      * freeze-override procedure (a reason, an expiry, a second person) is the way for that.
      */
     private void refuseEarlyRelease(WindowRule freeze, List<WindowRule> after, String what) {
-        WaitingDeploys source = waitingDeploys.getIfAvailable();
-        if (source == null) {
-            return;
-        }
-        List<WaitingDeploys.WaitingDeploy> waiting = source.waiting();
-        if (waiting.isEmpty()) {
-            return;
-        }
-        java.time.Instant now = clock.instant();
-        ReleaseWindows changed =
-                ReleaseWindows.expand(
-                        after,
-                        now.minus(java.time.Duration.ofDays(1)),
-                        now.plus(java.time.Duration.ofDays(HORIZON_DAYS + 1)));
-        List<String> held = new java.util.ArrayList<>();
-        for (WaitingDeploys.WaitingDeploy deploy : waiting) {
-            if (!deploy.due().isAfter(now)) {
-                continue;
-            }
-            java.time.Instant opens = changed.nextOpen(now, deploy.productLine(), deploy.model());
-            if (opens.isBefore(deploy.due())) {
-                held.add(deploy.releaseKey());
-            }
-        }
+        List<String> held = releasedEarlier(after, java.util.function.UnaryOperator.identity());
         if (!held.isEmpty()) {
             throw new PlanningRejected(
                     "reason",
                     "Freeze '"
                             + freeze.name()
                             + "' holds the deploy of "
-                            + String.join(", ", held.stream().sorted().limit(5).toList())
-                            + (held.size() > 5 ? " and " + (held.size() - 5) + " more" : "")
+                            + listed(held)
                             + "; it cannot be "
                             + what
-                            + " while they wait. Ask for a freeze override on the release"
-                            + " (a reason, an expiry and a second person's approval) instead.");
+                            + " while they wait. "
+                            + OVERRIDE_PATH);
         }
+    }
+
+    private static final String OVERRIDE_PATH =
+            "Ask for a freeze override on the release (a reason, an expiry and a second person's"
+                    + " approval) instead.";
+
+    /**
+     * Refuses moving a model to another product line while that would let its waiting deploys out
+     * earlier (a freeze of its old line holds them).
+     */
+    @Transactional(readOnly = true)
+    public void refuseEarlierDeploysOnMove(String model, String productLine) {
+        List<String> held =
+                releasedEarlier(
+                        windowRules(),
+                        deploy ->
+                                model.equals(deploy.model())
+                                        ? new WaitingDeploys.WaitingDeploy(
+                                                deploy.releaseKey(),
+                                                deploy.model(),
+                                                productLine,
+                                                deploy.due())
+                                        : deploy);
+        if (!held.isEmpty()) {
+            throw new PlanningRejected(
+                    "productLine",
+                    "A freeze holds the deploy of "
+                            + listed(held)
+                            + "; moving "
+                            + model
+                            + " to another product line would let it out early. "
+                            + OVERRIDE_PATH);
+        }
+    }
+
+    /** The waiting deploys that could go sooner with these rules (and this change to them). */
+    private List<String> releasedEarlier(
+            List<WindowRule> rules,
+            java.util.function.UnaryOperator<WaitingDeploys.WaitingDeploy> changed) {
+        WaitingDeploys source = waitingDeploys.getIfAvailable();
+        List<WaitingDeploys.WaitingDeploy> waiting = source == null ? List.of() : source.waiting();
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        java.time.Instant now = clock.instant();
+        ReleaseWindows windows =
+                ReleaseWindows.expand(
+                        rules,
+                        now.minus(java.time.Duration.ofDays(1)),
+                        now.plus(java.time.Duration.ofDays(HORIZON_DAYS + 1)));
+        List<String> earlier = new java.util.ArrayList<>();
+        for (WaitingDeploys.WaitingDeploy was : waiting) {
+            WaitingDeploys.WaitingDeploy deploy = changed.apply(was);
+            if (!deploy.due().isAfter(now)) {
+                continue;
+            }
+            java.time.Instant opens = windows.nextOpen(now, deploy.productLine(), deploy.model());
+            // null: nothing opens within the horizon, which is never earlier
+            if (opens != null && opens.isBefore(deploy.due())) {
+                earlier.add(deploy.releaseKey());
+            }
+        }
+        return earlier;
+    }
+
+    private static String listed(List<String> keys) {
+        return String.join(", ", keys.stream().sorted().limit(5).toList())
+                + (keys.size() > 5 ? " and " + (keys.size() - 5) + " more" : "");
     }
 
     private static WindowRule rule(long id, WindowChange change) {

@@ -178,6 +178,20 @@ public class Releases {
                             + key
                             + " is not active; only an active step has an end to move.");
         }
+        if (windowWaits.isWindowWait(activityId)) {
+            // a deploy held by a window goes out earlier only through a freeze override
+            var earliest = windowWaits.earliestDeploy(key, plan.getProcessInstanceId());
+            if (earliest.isPresent() && due.isBefore(earliest.get())) {
+                throw new ReleaseRejected(
+                        "activityId",
+                        key
+                                + " waits for its release window until "
+                                + earliest.get()
+                                + "; it deploys earlier only through a freeze override (a reason,"
+                                + " an expiry and a second person's approval), not by moving the"
+                                + " wait.");
+            }
+        }
         authorship.changed(
                 key,
                 by == null ? "unknown" : by,

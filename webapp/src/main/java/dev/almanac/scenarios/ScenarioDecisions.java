@@ -94,6 +94,15 @@ class ScenarioDecisions {
      * engine's groups, not the caller's.
      */
     Decision apply(String token, String justification, String by, Instant now) {
+        return apply(token, justification, null, by, now);
+    }
+
+    /**
+     * As {@link #apply(String, String, String, Instant)}, only if the draft is still the one the
+     * release manager reviewed ({@code revision}, null to skip): a change slipped in meanwhile is
+     * refused.
+     */
+    Decision apply(String token, String justification, String revision, String by, Instant now) {
         if (!policy.isReleaseManager(by)) {
             throw new ScenarioRejected(
                     "role",
@@ -109,6 +118,12 @@ class ScenarioDecisions {
         }
         Scenario scenario = drafts.draft(token);
         List<Change> changes = drafts.changesOf(scenario);
+        if (revision != null && !revision.equals(Scenarios.revisionOf(changes))) {
+            throw new ScenarioRejected(
+                    "revision",
+                    "The scenario changed since you reviewed it; look at its changes and the diff"
+                            + " again, then apply.");
+        }
         if (changes.isEmpty()) {
             throw new ScenarioRejected("changes", "This scenario has no changes to apply.");
         }

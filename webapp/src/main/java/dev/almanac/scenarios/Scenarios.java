@@ -136,6 +136,16 @@ public class Scenarios {
         public boolean draft() {
             return "DRAFT".equals(status);
         }
+
+        /** Which version of the changes this is: applying checks it is still the one shown. */
+        public String revision() {
+            return revisionOf(changes);
+        }
+    }
+
+    /** A fingerprint of a list of changes (records print the same on every node). */
+    static String revisionOf(List<Change> changes) {
+        return dev.almanac.identity.Secrets.fingerprint(String.valueOf(changes)).substring(0, 16);
     }
 
     /** The calendar diff of a scenario at one instant: what moves, by how much. */
@@ -226,6 +236,13 @@ public class Scenarios {
     @Transactional
     public Decision apply(String token, String justification, String by, Instant now) {
         return decisions.apply(token, justification, by, now);
+    }
+
+    /** Applies the draft only if its changes are still those of {@code revision}. */
+    @Transactional
+    public Decision apply(
+            String token, String justification, String revision, String by, Instant now) {
+        return decisions.apply(token, justification, revision == null ? "" : revision, by, now);
     }
 
     @Transactional(readOnly = true)

@@ -295,6 +295,61 @@ class CalendarIntegrationTest {
         assertThat(release.timer("wait-release-window").getDuedate().toInstant())
                 .isEqualTo(now.plusHours(6).toInstant(ZoneOffset.UTC));
 
+        // nor by moving the wait's end (what a scenario's "move step end" does) ...
+        assertThatThrownBy(
+                        () ->
+                                releases.moveActiveStep(
+                                        key, "wait-release-window", Instant.now(), "rita"))
+                .isInstanceOf(dev.almanac.releases.ReleaseRejected.class)
+                .hasMessageContaining("deploys earlier only through a freeze override");
+        // ... nor by moving the model off the product line a longer freeze holds
+        String line = "cal-line-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        catalog.saveProductLine(null, new PlanningCatalog.ProductLineInfo(line, "Line", null));
+        var model = catalog.model("calendar-model").orElseThrow();
+        catalog.saveModel(
+                "calendar-model",
+                new PlanningCatalog.ModelInfo(
+                        model.key(),
+                        model.name(),
+                        line,
+                        model.ownerTeam(),
+                        model.riskTier(),
+                        model.description()),
+                "rita");
+        var lineFreeze =
+                windows.saveWindow(
+                        null,
+                        new Windows.WindowChange(
+                                "Line freeze",
+                                WindowKind.FREEZE,
+                                now.minusHours(1),
+                                now.plusHours(8),
+                                ZoneOffset.UTC,
+                                null,
+                                WindowScope.PRODUCT_LINE,
+                                line,
+                                "quarter close"),
+                        "rita",
+                        "quarter close");
+        assertThat(release.timer("wait-release-window").getDuedate().toInstant())
+                .isEqualTo(now.plusHours(8).toInstant(ZoneOffset.UTC));
+        assertThatThrownBy(
+                        () ->
+                                catalog.saveModel(
+                                        "calendar-model",
+                                        new PlanningCatalog.ModelInfo(
+                                                model.key(),
+                                                model.name(),
+                                                null,
+                                                model.ownerTeam(),
+                                                model.riskTier(),
+                                                model.description()),
+                                        "rita"))
+                .isInstanceOf(dev.almanac.planning.PlanningRejected.class)
+                .hasMessageContaining("would let it out early");
+        assertThat(catalog.model("calendar-model").orElseThrow().productLine()).isEqualTo(line);
+        windows.deleteWindow(lineFreeze.id());
+
         windows.deleteWindow(freeze.id());
         assertThat(release.timer("wait-release-window").getDuedate().toInstant())
                 .isBefore(Instant.now().plusSeconds(1));

@@ -243,13 +243,44 @@ class DependencyWebTest {
                 .contains("Write why this change is right");
         String token = page.substring(page.lastIndexOf('/') + 1);
         assertThat(scenarios.find(token).orElseThrow().draft()).isTrue();
+        String reviewed = scenarios.find(token).orElseThrow().revision();
+
+        // a change slipped into the draft after the release manager reviewed it: refused
+        assertThat(
+                        mvc.post()
+                                .uri(page + "/changes")
+                                .with(MEL)
+                                .with(csrf())
+                                .param("kind", "DELAY_RELEASE")
+                                .param("releaseKey", downstream)
+                                .param("days", "3"))
+                .hasStatus3xxRedirection();
+        assertThat(
+                        mvc.post()
+                                .uri(page + "/apply")
+                                .with(RITA)
+                                .with(csrf())
+                                .param("justification", "The feature store migration slipped")
+                                .param("revision", reviewed))
+                .hasStatusOk()
+                .bodyText()
+                .contains("The scenario changed since you reviewed it");
+        assertThat(scenarios.find(token).orElseThrow().draft()).isTrue();
+        String slipped = scenarios.find(token).orElseThrow().revision();
+        assertThat(mvc.post().uri(page + "/changes/1/delete").with(MEL).with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(slipped).isNotEqualTo(reviewed);
+        assertThat(mvc.get().uri(page).with(RITA))
+                .bodyText()
+                .contains("name=\"revision\" value=\"" + reviewed + "\"");
 
         assertThat(
                         mvc.post()
                                 .uri(page + "/apply")
                                 .with(RITA)
                                 .with(csrf())
-                                .param("justification", "The feature store migration slipped"))
+                                .param("justification", "The feature store migration slipped")
+                                .param("revision", reviewed))
                 .hasStatus3xxRedirection()
                 .hasRedirectedUrl("/decisions");
         assertThat(mvc.get().uri("/decisions").with(MEL))

@@ -37,6 +37,7 @@ class ReleaseListTest {
     @Autowired PipelineTokens tokens;
     @Autowired IdentityService identity;
     @Autowired MockMvcTester mvc;
+    @Autowired dev.almanac.schedule.ReleaseCalendar calendar;
     @LocalServerPort int port;
 
     String run;
@@ -161,6 +162,13 @@ class ReleaseListTest {
         var refused = onlyB.get("/api/v1/releases?model=" + modelA);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("\"field\":\"model\"");
+
+        // the calendar API shows a scoped token its releases only
+        calendar.refresh();
+        JsonNode everything = JSON.readTree(all.get("/api/v1/calendar").body());
+        assertThat(everything.get("releases").findValuesAsText("model")).contains(modelA, modelB);
+        JsonNode ofB = JSON.readTree(onlyB.get("/api/v1/calendar").body());
+        assertThat(ofB.get("releases").findValuesAsText("model")).containsOnly(modelB);
     }
 
     @Test

@@ -228,5 +228,36 @@ class ReleasePolicyTest {
                                 .processInstanceBusinessKey(model + "-9.0")
                                 .count())
                 .isZero();
+        // a member of the model's team and of another team off the model's product line cannot
+        // make that other team its owner
+        String other = "other-" + run;
+        catalog.saveTeam(null, new PlanningCatalog.TeamInfo(other, "Other", other, null, Set.of()));
+        assertThat(
+                        mvc.post()
+                                .uri("/releases")
+                                .with(SignedIn.as(owner, team, other))
+                                .with(csrf())
+                                .param("model", model)
+                                .param("version", "9.1")
+                                .param("lane", "STAGING")
+                                .param("riskTier", "LOW")
+                                .param("ownerTeam", other)
+                                .param("targetDate", LocalDate.now().plusDays(20).toString()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("your teams may not plan its releases");
+        // its own team plans it
+        assertThat(
+                        mvc.post()
+                                .uri("/releases")
+                                .with(SignedIn.as(owner, team, other))
+                                .with(csrf())
+                                .param("model", model)
+                                .param("version", "9.2")
+                                .param("lane", "STAGING")
+                                .param("riskTier", "LOW")
+                                .param("ownerTeam", team)
+                                .param("targetDate", LocalDate.now().plusDays(20).toString()))
+                .hasStatus3xxRedirection();
     }
 }

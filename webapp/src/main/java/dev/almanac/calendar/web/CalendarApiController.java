@@ -71,8 +71,16 @@ class CalendarApiController {
                     LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     LocalDate to,
-            CalendarFilter filter) {
+            CalendarFilter filter,
+            org.springframework.security.core.Authentication caller) {
         ReleaseCalendar.Projection projection = calendar.current();
+        // a scoped token sees the releases of its models and product lines only
+        dev.almanac.identity.ScopedCaller scope =
+                caller != null
+                                && caller.getPrincipal()
+                                        instanceof dev.almanac.identity.ScopedCaller s
+                        ? s
+                        : null;
         LocalDate today = projection.snapshot().now().atZone(projection.zone()).toLocalDate();
         LocalDate start = from != null ? from : today.minusDays(30);
         LocalDate end = to != null ? to : today.plusDays(180);
@@ -90,7 +98,12 @@ class CalendarApiController {
         List<ReleaseJson> releases = new ArrayList<>();
         for (ProjectedRelease release : projection.schedule().releases()) {
             ReleaseState state = projection.releases().get(release.key());
-            if (state == null || !filter.matches(state)) {
+            if (state == null
+                    || !filter.matches(state)
+                    || (scope != null
+                            && !scope.covers(
+                                    new dev.almanac.identity.Subject(
+                                            state.model(), state.productLine(), state.team())))) {
                 continue;
             }
             List<MilestoneJson> milestones =
@@ -145,7 +158,18 @@ class CalendarApiController {
                         projection.zone().getId(),
                         projection.schedule().samples(),
                         releases,
-                        projection.schedule().conflicts()));
+                        projection.schedule().conflicts().stream()
+                                .filter(
+                                        c ->
+                                                scope == null
+                                                        || releases.stream()
+                                                                .anyMatch(
+                                                                        r ->
+                                                                                r.key()
+                                                                                        .equals(
+                                                                                                c
+                                                                                                        .release())))
+                                .toList()));
     }
 
     /** A parameter that cannot be read (a date that is not a date) names itself. */

@@ -61,6 +61,24 @@ public class WindowWaits implements dev.almanac.planning.WaitingDeploys {
                 .collect(Collectors.toSet());
     }
 
+    /** Whether the step is one where a deploy waits for its release window. */
+    public boolean isWindowWait(String activityId) {
+        return windowWaitSteps().contains(activityId);
+    }
+
+    /**
+     * The earliest a release waiting for its window may deploy now: its next opening, or nothing
+     * when a granted freeze override lets it go.
+     */
+    public java.util.Optional<Instant> earliestDeploy(String key, String processInstanceId) {
+        Instant now = ProcedureClock.now();
+        Instant overridden = standings.freezeOverrideUntil(processInstanceId);
+        if (overridden != null && now.isBefore(overridden)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(timing.nextOpening(key, now));
+    }
+
     @Override
     public java.util.List<WaitingDeploy> waiting() {
         var timers = standings.windowTimers(windowWaitSteps());

@@ -194,7 +194,8 @@ class ReleaseController {
                             form.getRiskTier(),
                             form.getOwnerTeam(),
                             form.getTargetDate(),
-                            form.getReason()),
+                            // a person always gives one: a missing field is an empty reason
+                            form.getReason() == null ? "" : form.getReason()),
                     principal.getName());
         } catch (ReleaseRejected rejected) {
             binding.rejectValue(rejected.field(), "rejected", rejected.getMessage());

@@ -140,6 +140,9 @@ public class ScenarioController {
 
     static class ApplyForm {
         public String justification;
+
+        /** The version of the changes the page showed. */
+        public String revision;
     }
 
     @InitBinder
@@ -240,7 +243,8 @@ public class ScenarioController {
             Authentication user,
             RedirectAttributes redirect) {
         try {
-            scenarios.apply(token, form.justification, user.getName(), clock.instant());
+            scenarios.apply(
+                    token, form.justification, form.revision, user.getName(), clock.instant());
         } catch (ScenarioRejected rejected) {
             return page(token, model, new ChangeForm(), null, form, rejected);
         }
