@@ -150,6 +150,11 @@ class CalendarApiController {
                             projection.cadenceOf().get(release.key()),
                             milestones));
         }
+        // a scoped token sees only the conflicts of the releases it sees
+        java.util.Set<String> shown =
+                releases.stream()
+                        .map(ReleaseJson::key)
+                        .collect(java.util.stream.Collectors.toSet());
         return ResponseEntity.ok(
                 new CalendarJson(
                         projection.snapshot().now(),
@@ -159,16 +164,7 @@ class CalendarApiController {
                         projection.schedule().samples(),
                         releases,
                         projection.schedule().conflicts().stream()
-                                .filter(
-                                        c ->
-                                                scope == null
-                                                        || releases.stream()
-                                                                .anyMatch(
-                                                                        r ->
-                                                                                r.key()
-                                                                                        .equals(
-                                                                                                c
-                                                                                                        .release())))
+                                .filter(c -> scope == null || shown.contains(c.release()))
                                 .toList()));
     }
 

@@ -26,9 +26,7 @@ class PolicyInterceptor implements HandlerInterceptor {
     static final Set<String> LIBRARY_HANDLERS =
             Set.of(
                     "org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController",
-                    "org.springdoc.webmvc.api.OpenApiWebMvcResource",
-                    "org.springdoc.webmvc.ui.SwaggerConfigResource",
-                    "org.springdoc.webmvc.ui.SwaggerWelcomeWebMvc");
+                    "org.springdoc.webmvc.api.OpenApiWebMvcResource");
 
     private final AccessPolicy policy;
 
