@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Calendar",
-        allowedDependencies = {"identity", "planning", "releases", "schedule"})
+        allowedDependencies = {"operations", "identity", "planning", "releases", "schedule"})
 package dev.almanac.calendar;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Capacity",
-        allowedDependencies = {"identity", "planning", "releases", "schedule"})
+        allowedDependencies = {"operations", "identity", "planning", "releases", "schedule"})
 package dev.almanac.capacity;
 
 import org.springframework.modulith.ApplicationModule;

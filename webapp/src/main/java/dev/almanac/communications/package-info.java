@@ -7,6 +7,7 @@
 @ApplicationModule(
         displayName = "Communications",
         allowedDependencies = {
+            "operations",
             "capacity",
             "dependencies",
             "governance",

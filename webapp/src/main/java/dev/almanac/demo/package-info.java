@@ -2,6 +2,7 @@
 @ApplicationModule(
         displayName = "Demo",
         allowedDependencies = {
+            "operations",
             "communications",
             "communications :: stakeholders",
             "dependencies",

@@ -6,6 +6,7 @@
 @ApplicationModule(
         displayName = "Dependencies",
         allowedDependencies = {
+            "operations",
             "governance",
             "identity",
             "pipelines",

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Governance",
-        allowedDependencies = {"identity"})
+        allowedDependencies = {"operations", "identity"})
 package dev.almanac.governance;
 
 import org.springframework.modulith.ApplicationModule;

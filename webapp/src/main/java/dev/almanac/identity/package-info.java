@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Identity",
-        allowedDependencies = {})
+        allowedDependencies = {"operations"})
 package dev.almanac.identity;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Pipelines",
-        allowedDependencies = {"identity", "planning", "releases"})
+        allowedDependencies = {"operations", "identity", "planning", "releases"})
 package dev.almanac.pipelines;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Planning",
-        allowedDependencies = {"governance", "identity"})
+        allowedDependencies = {"operations", "governance", "identity"})
 package dev.almanac.planning;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Releases",
-        allowedDependencies = {"governance", "identity", "planning"})
+        allowedDependencies = {"operations", "governance", "identity", "planning"})
 package dev.almanac.releases;
 
 import org.springframework.modulith.ApplicationModule;

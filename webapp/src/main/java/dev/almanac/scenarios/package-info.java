@@ -5,6 +5,7 @@
 @ApplicationModule(
         displayName = "Scenarios",
         allowedDependencies = {
+            "operations",
             "capacity",
             "dependencies",
             "governance",

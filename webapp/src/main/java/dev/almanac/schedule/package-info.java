@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Schedule",
-        allowedDependencies = {"planning", "releases"})
+        allowedDependencies = {"operations", "planning", "releases"})
 package dev.almanac.schedule;
 
 import org.springframework.modulith.ApplicationModule;

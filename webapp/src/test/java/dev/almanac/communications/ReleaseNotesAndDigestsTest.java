@@ -153,10 +153,16 @@ class ReleaseNotesAndDigestsTest {
                         "go",
                         ModelRelease.Variables.DEPLOY_NOTE,
                         "window booked with on-call"));
-        return release.fireTimer("wait-release-window")
-                .completeExternal(
-                        ModelRelease.Topics.DEPLOY,
-                        Map.of(ModelRelease.Variables.DEPLOYMENT_ID, "dep-" + run));
+        ReleaseDriver done =
+                release.fireTimer("wait-release-window")
+                        .completeExternal(
+                                ModelRelease.Topics.DEPLOY,
+                                Map.of(ModelRelease.Variables.DEPLOYMENT_ID, "dep-" + run));
+        // the notes are drafted after the deploy's commit, on a follow-up thread
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> notes.of(key).isPresent());
+        return done;
     }
 
     @Test

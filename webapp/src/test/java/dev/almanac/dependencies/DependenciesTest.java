@@ -127,9 +127,14 @@ class DependenciesTest {
 
         throughDataReadiness(a);
 
-        assertThat(driver(b).activeActivities())
-                .as("told once the upstream committed")
-                .containsExactly("trigger-training");
+        // the downstream is told after the upstream's commit, on a follow-up thread
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(driver(b).activeActivities())
+                                        .as("told once the upstream committed")
+                                        .containsExactly("trigger-training"));
         assertThat(driver(b).path())
                 .containsSubsequence(
                         "upstream-training",
@@ -173,7 +178,12 @@ class DependenciesTest {
 
         dependencies.remove(dependency.id());
 
-        assertThat(driver(b).activeActivities()).containsExactly("trigger-training");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(driver(b).activeActivities())
+                                        .containsExactly("trigger-training"));
         assertThatThrownBy(() -> dependencies.add(trainingNeedsData(b, c, Duration.ZERO), "rita"))
                 .isInstanceOfSatisfying(
                         DependencyRejected.class,

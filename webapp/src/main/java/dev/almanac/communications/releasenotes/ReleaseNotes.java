@@ -95,6 +95,7 @@ public class ReleaseNotes {
 
     /** Drafts the notes once the release's target step (deploy) has committed. */
     @TransactionalEventListener(fallbackExecution = true)
+    @org.springframework.scheduling.annotation.Async(dev.almanac.operations.FollowUps.EXECUTOR)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void stepEnded(MilestoneStepEnded ended) {
         if (ended.activityId().equals(releaseQueries.latestProcedure().targetActivity())

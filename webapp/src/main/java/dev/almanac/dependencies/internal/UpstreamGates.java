@@ -101,6 +101,7 @@ class UpstreamGates implements UpstreamReadiness {
      * command.
      */
     @TransactionalEventListener(fallbackExecution = true)
+    @org.springframework.scheduling.annotation.Async(dev.almanac.operations.FollowUps.EXECUTOR)
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void upstreamStepEnded(MilestoneStepEnded event) {
         dependencies
@@ -116,6 +117,7 @@ class UpstreamGates implements UpstreamReadiness {
      * it go on.
      */
     @TransactionalEventListener(fallbackExecution = true)
+    @org.springframework.scheduling.annotation.Async(dev.almanac.operations.FollowUps.EXECUTOR)
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void dependenciesChanged(DependenciesChanged event) {
         if (event.downstreamRelease() != null) {

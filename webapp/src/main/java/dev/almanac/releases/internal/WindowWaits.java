@@ -47,6 +47,7 @@ public class WindowWaits implements dev.almanac.planning.WaitingDeploys {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    @org.springframework.scheduling.annotation.Async(dev.almanac.operations.FollowUps.EXECUTOR)
     // each engine command commits on its own: one release that cannot be re-timed must not undo the
     // others
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
