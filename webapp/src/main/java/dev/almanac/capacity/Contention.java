@@ -90,6 +90,10 @@ public class Contention {
     @org.springframework.scheduling.annotation.Scheduled(
             initialDelayString = "${almanac.calendar.slip-check:PT10S}",
             fixedDelayString = "${almanac.calendar.slip-check:PT10S}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(
+            name = "capacity-check",
+            lockAtLeastFor = "PT8S",
+            lockAtMostFor = "PT5M")
     void tick() {
         check();
     }

@@ -71,14 +71,36 @@ public class PipelineEvents {
             Map<String, Object> variables) {
         EventContract.check(type, eventId, variables);
         try {
-            return transaction.execute(
-                    status -> acceptOnce(pipeline, releaseKey, type, eventId, variables));
+            return acceptRetryingConcurrentChanges(pipeline, releaseKey, type, eventId, variables);
         } catch (DataIntegrityViolationException repeated) {
             // the event id is taken: by an earlier delivery of this event, or by a concurrent one
             // that is committing now
             return replay(awaitCommitted(eventId), releaseKey, type);
         } catch (MismatchingMessageCorrelationException notAwaited) {
             throw notAwaited(releaseKey, type);
+        }
+    }
+
+    /**
+     * The engine refuses a correlation that meets a concurrent change of the same release (a worker
+     * completing its step, a timer): the whole event is tried again, as the engine's own job
+     * executor does, a few times before the pipeline is told to send it again.
+     */
+    private Accepted acceptRetryingConcurrentChanges(
+            PipelineTokens.Pipeline pipeline,
+            String releaseKey,
+            String type,
+            String eventId,
+            Map<String, Object> variables) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(
+                        status -> acceptOnce(pipeline, releaseKey, type, eventId, variables));
+            } catch (org.operaton.bpm.engine.OptimisticLockingException concurrent) {
+                if (attempt == 3) {
+                    throw concurrent;
+                }
+            }
         }
     }
 

@@ -22,14 +22,11 @@ public class PipelineTokens {
     static final String PREFIX = "alm_";
     private static final Pattern MODEL = Pattern.compile("[a-z0-9][a-z0-9-]{1,59}");
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-    static final Duration RECHECK = Duration.ofSeconds(10);
 
     private final PipelineTokenRepository tokens;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final dev.almanac.planning.PlanningCatalog catalog;
-    private final java.util.Map<String, Recent> recentlySeen =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     PipelineTokens(
             PipelineTokenRepository tokens,
@@ -92,8 +89,6 @@ public class PipelineTokens {
     @Transactional
     public void revoke(long id) {
         tokens.findById(id).ifPresent(token -> token.revoke(clock.instant()));
-        // this node refuses it at once; others within RECHECK
-        recentlySeen.clear();
     }
 
     @Transactional(readOnly = true)
@@ -115,9 +110,9 @@ public class PipelineTokens {
     }
 
     /**
-     * The pipeline a presented token belongs to, if the token exists and is not revoked. A token
-     * seen in the last {@link #RECHECK} is not looked up again, so a revocation reaches other nodes
-     * within it.
+     * The pipeline a presented token belongs to, if the token exists and is not revoked. Looked up
+     * on every request (one unique-index read), so a revocation on any node holds on every node at
+     * once.
      */
     public Optional<Pipeline> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX)) {
@@ -125,36 +120,25 @@ public class PipelineTokens {
         }
         String hash = hash(presented);
         Instant now = clock.instant();
-        Recent recent = recentlySeen.get(hash);
-        if (recent != null && recent.until().isAfter(now)) {
-            return Optional.of(recent.pipeline());
-        }
-        Optional<Pipeline> pipeline =
-                transaction.execute(
-                        status ->
-                                tokens.findByTokenHash(hash)
-                                        .filter(t -> t.getRevokedAt() == null)
-                                        .map(
-                                                t -> {
-                                                    if (t.getLastUsedAt() == null
-                                                            || t.getLastUsedAt()
-                                                                    .plus(LAST_USED_RESOLUTION)
-                                                                    .isBefore(now)) {
-                                                        t.used(now);
-                                                    }
-                                                    return new Pipeline(
-                                                            t.getId(),
-                                                            t.getName(),
-                                                            t.models(),
-                                                            t.productLines());
-                                                }));
-        pipeline.ifPresentOrElse(
-                p -> recentlySeen.put(hash, new Recent(p, now.plus(RECHECK))),
-                () -> recentlySeen.remove(hash));
-        return pipeline;
+        return transaction.execute(
+                status ->
+                        tokens.findByTokenHash(hash)
+                                .filter(t -> t.getRevokedAt() == null)
+                                .map(
+                                        t -> {
+                                            if (t.getLastUsedAt() == null
+                                                    || t.getLastUsedAt()
+                                                            .plus(LAST_USED_RESOLUTION)
+                                                            .isBefore(now)) {
+                                                t.used(now);
+                                            }
+                                            return new Pipeline(
+                                                    t.getId(),
+                                                    t.getName(),
+                                                    t.models(),
+                                                    t.productLines());
+                                        }));
     }
-
-    private record Recent(Pipeline pipeline, Instant until) {}
 
     static String hash(String token) {
         return dev.almanac.identity.Secrets.fingerprint(token);

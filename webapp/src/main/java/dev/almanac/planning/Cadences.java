@@ -278,6 +278,10 @@ public class Cadences {
     @Scheduled(
             fixedDelayString = "${almanac.calendar.cadence-check:60s}",
             initialDelayString = "${almanac.calendar.cadence-check:60s}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(
+            name = "cadence-starts",
+            lockAtLeastFor = "PT50S",
+            lockAtMostFor = "PT10M")
     void startDue() {
         Instant now = clock.instant();
         for (Long id :

@@ -1,4 +1,4 @@
 package dev.almanac.planning;
 
 /** A resource, its demand, a reserve or an override changed: bookings and conflicts move. */
-public record ResourcesChanged(String resource) {}
+public record ResourcesChanged(String resource) implements dev.almanac.operations.PlanChange {}

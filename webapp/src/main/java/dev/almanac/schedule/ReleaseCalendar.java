@@ -85,7 +85,7 @@ public class ReleaseCalendar {
         }
     }
 
-    private record Cached(Instant at, Projection projection) {}
+    private record Cached(Instant at, long version, Projection projection) {}
 
     private record Learned(Instant at, DurationHistory history) {}
 
@@ -98,6 +98,7 @@ public class ReleaseCalendar {
     private final DependencyEdges dependencies;
     private final CalendarProperties properties;
     private final Clock clock;
+    private final dev.almanac.operations.ChangeVersion changes;
     private volatile Cached cached;
     private volatile Learned learned;
 
@@ -108,7 +109,9 @@ public class ReleaseCalendar {
             Cadences cadences,
             DependencyEdges dependencies,
             CalendarProperties properties,
-            Clock clock) {
+            Clock clock,
+            dev.almanac.operations.ChangeVersion changes) {
+        this.changes = changes;
         this.dependencies = dependencies;
         this.releaseQueries = releaseQueries;
         this.catalog = catalog;
@@ -118,15 +121,21 @@ public class ReleaseCalendar {
         this.clock = clock;
     }
 
-    /** The current projection: reused for a few seconds, then read and projected again. */
+    /**
+     * The current projection: reused for a few seconds while no node changed a plan, window,
+     * cadence, dependency or resource (one primary-key read of the change version), then read and
+     * projected again.
+     */
     public Projection current() {
         Cached current = cached;
         Instant now = clock.instant();
+        long version = changes.plans();
         if (current == null
+                || current.version() != version
                 || current.at().plus(properties.refresh()).isBefore(now)
                 || current.at().isAfter(now)) {
             Read read = read(now);
-            current = new Cached(now, project(read.snapshot(), read.cadenceOf()));
+            current = new Cached(now, version, project(read.snapshot(), read.cadenceOf()));
             cached = current;
         }
         return current.projection();

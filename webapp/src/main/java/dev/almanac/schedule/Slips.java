@@ -4,6 +4,7 @@ import dev.almanac.projection.CriticalPath;
 import dev.almanac.projection.ProjectedRelease;
 import dev.almanac.projection.StepStatus;
 import dev.almanac.schedule.internal.MilestoneSlip;
+import dev.almanac.schedule.internal.SlipBaselines;
 import dev.almanac.schedule.internal.SlipRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,9 +41,10 @@ public class Slips {
     private final Clock clock;
 
     /**
-     * The last projected end per release and milestone: what the next projection is compared with.
+     * The last projected end per release and milestone: what the next projection is compared with,
+     * on any node.
      */
-    private final Map<String, Instant> previous = new ConcurrentHashMap<>();
+    private final SlipBaselines baselines;
 
     private static final Duration AT_LEAST_EVERY = Duration.ofMinutes(1);
     private final java.util.concurrent.atomic.AtomicBoolean dirty =
@@ -55,7 +56,9 @@ public class Slips {
             SlipRepository slips,
             CalendarProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            SlipBaselines baselines) {
+        this.baselines = baselines;
         this.calendar = calendar;
         this.slips = slips;
         this.properties = properties;
@@ -71,6 +74,10 @@ public class Slips {
     @Scheduled(
             initialDelayString = "${almanac.calendar.slip-check:PT10S}",
             fixedDelayString = "${almanac.calendar.slip-check:PT10S}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(
+            name = "slip-check",
+            lockAtLeastFor = "PT8S",
+            lockAtMostFor = "PT5M")
     public void tick() {
         boolean changed = dirty.getAndSet(false);
         if (changed || lastCheck.plus(AT_LEAST_EVERY).isBefore(clock.instant())) {
@@ -109,44 +116,48 @@ public class Slips {
         dirty.set(true);
     }
 
-    /** Compares a projection with the last one compared, records and publishes the slips. */
+    /**
+     * Compares a projection with the last one compared (the baselines in the database), records and
+     * publishes the slips, and keeps the projected ends as the next baselines, all in one
+     * transaction. Scheduled, it runs on one node at a time (its job lock).
+     */
     @Transactional
     public synchronized List<MilestoneSlipped> check(ReleaseCalendar.Projection projection) {
         lastCheck = clock.instant();
+        Map<SlipBaselines.Key, Instant> before = baselines.all();
+        Map<SlipBaselines.Key, Instant> after = new java.util.HashMap<>();
         List<MilestoneSlipped> found = new ArrayList<>();
         for (ProjectedRelease release : projection.projected().values()) {
             var state = projection.releases().get(release.key());
             Instant target = state == null ? null : state.target();
             for (Milestones.Milestone milestone : Milestones.of(release)) {
-                String key = release.key() + '\u0000' + milestone.name();
                 if (milestone.status() == StepStatus.DONE || milestone.end() == null) {
-                    previous.remove(key);
                     continue;
                 }
-                Instant before = previous.put(key, milestone.end());
-                if (before == null || !milestone.end().isAfter(before)) {
+                // whole seconds: what every database keeps, so an unmoved milestone compares equal
+                Instant end = milestone.end().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                var key = new SlipBaselines.Key(release.key(), milestone.name());
+                after.put(key, end);
+                Instant was = before.get(key);
+                if (was == null || !end.isAfter(was)) {
                     continue;
                 }
-                boolean pastTarget =
-                        target != null
-                                && milestone.end().isAfter(target)
-                                && !before.isAfter(target);
+                boolean pastTarget = target != null && end.isAfter(target) && !was.isAfter(target);
                 if (pastTarget
-                        || Duration.between(before, milestone.end())
-                                        .compareTo(properties.slipThreshold())
-                                > 0) {
+                        || Duration.between(was, end).compareTo(properties.slipThreshold()) > 0) {
                     found.add(
                             new MilestoneSlipped(
                                     release.key(),
                                     milestone.name(),
-                                    before,
-                                    milestone.end(),
+                                    was,
+                                    end,
                                     target,
                                     pastTarget,
                                     cause(projection, release.key(), milestone)));
                 }
             }
         }
+        baselines.write(before, after);
         record(found, null);
         return found;
     }
@@ -160,18 +171,27 @@ public class Slips {
         Instant now = clock.instant();
         for (MilestoneSlipped slip : found) {
             MilestoneSlipped named =
-                    decision == null
-                            ? slip
-                            : new MilestoneSlipped(
-                                    slip.releaseKey(),
-                                    slip.milestone(),
-                                    slip.previousEnd(),
-                                    slip.projectedEnd(),
-                                    slip.target(),
-                                    slip.pastTarget(),
-                                    decision);
+                    new MilestoneSlipped(
+                            slip.releaseKey(),
+                            slip.milestone(),
+                            slip.previousEnd().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                            slip.projectedEnd().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                            slip.target(),
+                            slip.pastTarget(),
+                            decision == null ? slip.cause() : decision);
             if (decision != null) {
-                previous.put(slip.releaseKey() + '\u0000' + slip.milestone(), slip.projectedEnd());
+                baselines.set(
+                        new SlipBaselines.Key(slip.releaseKey(), slip.milestone()),
+                        named.projectedEnd());
+            }
+            if (slips.existsByReleaseKeyAndMilestoneAndPreviousEndAndProjectedEnd(
+                    named.releaseKey(),
+                    named.milestone(),
+                    named.previousEnd(),
+                    named.projectedEnd())) {
+                // the same move was recorded, and told, before (a milestone that moved back and
+                // forth)
+                continue;
             }
             slips.save(new MilestoneSlip(named, now));
             events.publishEvent(named);

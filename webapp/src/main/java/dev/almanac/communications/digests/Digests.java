@@ -83,6 +83,10 @@ public class Digests {
     @Scheduled(
             fixedDelayString = "${almanac.communications.digest-check:60s}",
             initialDelayString = "30s")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(
+            name = "digests",
+            lockAtLeastFor = "PT50S",
+            lockAtMostFor = "PT10M")
     void tick() {
         if (!properties.dispatch()) {
             return;

@@ -52,6 +52,10 @@ public class Dispatcher {
     @Scheduled(
             fixedDelayString = "${almanac.communications.dispatch-interval:5s}",
             initialDelayString = "10s")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(
+            name = "notice-dispatch",
+            lockAtLeastFor = "PT4S",
+            lockAtMostFor = "PT2M")
     void scheduled() {
         if (properties.dispatch()) {
             try {

@@ -56,6 +56,10 @@ public class NoticeScans {
     @Scheduled(
             fixedDelayString = "${almanac.communications.scan-interval:60s}",
             initialDelayString = "20s")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(
+            name = "notice-scans",
+            lockAtLeastFor = "PT50S",
+            lockAtMostFor = "PT10M")
     void scan() {
         if (!properties.dispatch()) {
             return;

@@ -355,6 +355,10 @@ public class PlannedCommunications {
     @Scheduled(
             fixedDelayString = "${almanac.communications.milestone-check:60s}",
             initialDelayString = "40s")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(
+            name = "planned-communications",
+            lockAtLeastFor = "PT50S",
+            lockAtMostFor = "PT10M")
     void tick() {
         if (!properties.dispatch()) {
             return;

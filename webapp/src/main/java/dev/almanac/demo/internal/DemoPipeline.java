@@ -42,6 +42,10 @@ class DemoPipeline {
     }
 
     @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(
+            name = "demo-pipeline",
+            lockAtLeastFor = "PT4S",
+            lockAtMostFor = "PT2M")
     void advance() {
         Instant now = clock.instant();
         releaseQueries

@@ -19,4 +19,6 @@ public interface ReleaseDependencyRepository extends JpaRepository<ReleaseDepend
             String upstreamActivity,
             String downstreamRelease,
             String downstreamActivity);
+
+    List<ReleaseDependency> findByDownstreamReleaseIn(java.util.Collection<String> releases);
 }

@@ -125,6 +125,33 @@ class UpstreamGates implements UpstreamReadiness {
         }
     }
 
+    /**
+     * Makes good a recheck lost with its node (killed between the upstream's commit and the
+     * follow-up): once a minute, on one node, every release waiting for its upstream with a
+     * dependency that is met by now checks again. A release still held goes back to waiting.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(
+            fixedDelayString = "${almanac.dependencies.sweep:PT1M}",
+            initialDelayString = "${almanac.dependencies.sweep:PT1M}")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(
+            name = "upstream-sweep",
+            lockAtLeastFor = "PT20S",
+            lockAtMostFor = "PT10M")
+    public void sweep() {
+        var waiting =
+                releaseQueries.waitingFor(
+                        dev.almanac.processes.ModelRelease.Messages.UPSTREAM_READY);
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Instant now = ProcedureClock.now();
+        dependencies.findByDownstreamReleaseIn(waiting.keySet()).stream()
+                .filter(d -> metAt(d).map(at -> !at.isAfter(now)).orElse(false))
+                .map(ReleaseDependency::downstreamRelease)
+                .distinct()
+                .forEach(this::recheck);
+    }
+
     private void recheck(String releaseKey) {
         try {
             releases.recheckUpstream(releaseKey);

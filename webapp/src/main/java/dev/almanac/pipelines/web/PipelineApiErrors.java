@@ -53,6 +53,26 @@ public class PipelineApiErrors {
                 "Send JSON with 'Content-Type: application/json'.");
     }
 
+    /**
+     * No connection came free in time, or the engine kept meeting concurrent changes: the node is
+     * saturated, and the pipeline is told when to try again (nothing was changed).
+     */
+    @ExceptionHandler({
+        org.springframework.transaction.CannotCreateTransactionException.class,
+        org.springframework.dao.TransientDataAccessException.class,
+        org.operaton.bpm.engine.OptimisticLockingException.class
+    })
+    org.springframework.http.ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "1")
+                .body(
+                        problem(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                null,
+                                "Almanac is busy and changed nothing; send the request again"
+                                        + " after the Retry-After seconds."));
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";

@@ -9,4 +9,7 @@ public interface SlipRepository extends JpaRepository<MilestoneSlip, Long> {
     List<MilestoneSlip> findTop20ByReleaseKeyOrderByDetectedAtDescIdDesc(String releaseKey);
 
     List<MilestoneSlip> findTop200ByDetectedAtAfterOrderByDetectedAtDescIdDesc(Instant since);
+
+    boolean existsByReleaseKeyAndMilestoneAndPreviousEndAndProjectedEnd(
+            String releaseKey, String milestone, Instant previousEnd, Instant projectedEnd);
 }
