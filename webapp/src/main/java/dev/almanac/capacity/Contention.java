@@ -37,13 +37,19 @@ public class Contention {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private volatile Kept kept;
+    private final io.micrometer.core.instrument.Counter conflictsDetected;
     private final Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Contention(
             ReleaseCalendar calendar,
             CapacityInputs inputs,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.conflictsDetected =
+                io.micrometer.core.instrument.Counter.builder("almanac.conflicts")
+                        .description("Capacity conflicts detected by this node")
+                        .register(meters);
         this.calendar = calendar;
         this.inputs = inputs;
         this.events = events;
@@ -111,6 +117,7 @@ public class Contention {
             seen.add(signature);
             if (!known.contains(signature)) {
                 fresh.add(c);
+                conflictsDetected.increment();
                 events.publishEvent(new CapacityConflictDetected(c));
                 log.info(
                         "{} {} from {} to {}: {} booked of {} by {}",

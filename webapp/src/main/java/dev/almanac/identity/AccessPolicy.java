@@ -27,6 +27,9 @@ public class AccessPolicy {
     public static final String ADMINS = "operaton-admin";
     public static final String RELEASE_MANAGERS = "release-managers";
 
+    /** Accounts that may read {@code /actuator/prometheus} (a Prometheus server's). */
+    public static final String METRICS_SCRAPERS = "metrics-scrapers";
+
     /** Deploy and delete procedure versions (BPMN, DMN, forms) and migrate releases to them. */
     public static final String PROCESS_OWNERS = "process-owners";
 

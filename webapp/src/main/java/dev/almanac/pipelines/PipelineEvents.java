@@ -31,6 +31,7 @@ public class PipelineEvents {
     private static final Duration REPLAY_WAIT = Duration.ofSeconds(15);
 
     private final Releases releases;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     private final ReleaseQueries releaseQueries;
     private final PipelineEventRepository events;
@@ -48,7 +49,9 @@ public class PipelineEvents {
             Clock clock,
             ObjectMapper json,
             dev.almanac.identity.AccessPolicy policy,
-            dev.almanac.pipelines.internal.RegisteredModels registeredModels) {
+            dev.almanac.pipelines.internal.RegisteredModels registeredModels,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.registeredModels = registeredModels;
         this.policy = policy;
         this.releases = releases;
@@ -63,7 +66,33 @@ public class PipelineEvents {
     public record Accepted(
             String eventId, String releaseKey, String type, Instant acceptedAt, boolean replay) {}
 
+    /**
+     * Accepts an event (or replays the first acceptance), timed as {@code almanac_events_seconds}
+     * with its outcome: accepted, replayed or refused.
+     */
     public Accepted accept(
+            PipelineTokens.Pipeline pipeline,
+            String releaseKey,
+            String type,
+            String eventId,
+            Map<String, Object> variables) {
+        long started = System.nanoTime();
+        String outcome = "refused";
+        try {
+            Accepted accepted = acceptTimed(pipeline, releaseKey, type, eventId, variables);
+            outcome = accepted.replay() ? "replayed" : "accepted";
+            return accepted;
+        } finally {
+            io.micrometer.core.instrument.Timer.builder("almanac.events")
+                    .description("Pipeline events by outcome")
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(meters)
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Accepted acceptTimed(
             PipelineTokens.Pipeline pipeline,
             String releaseKey,
             String type,

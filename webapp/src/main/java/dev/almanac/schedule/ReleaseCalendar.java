@@ -100,6 +100,9 @@ public class ReleaseCalendar {
     private final Clock clock;
     private final dev.almanac.operations.ChangeVersion changes;
     private volatile Cached cached;
+    private final io.micrometer.core.instrument.Timer projections;
+    private final io.micrometer.core.instrument.MultiGauge releaseGauges;
+    private volatile Map<List<String>, Integer> releaseCounts = Map.of();
     private volatile Learned learned;
 
     ReleaseCalendar(
@@ -110,8 +113,33 @@ public class ReleaseCalendar {
             DependencyEdges dependencies,
             CalendarProperties properties,
             Clock clock,
-            dev.almanac.operations.ChangeVersion changes) {
+            dev.almanac.operations.ChangeVersion changes,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.changes = changes;
+        this.projections =
+                io.micrometer.core.instrument.Timer.builder("almanac.projection")
+                        .description(
+                                "Reading the engine and our tables and projecting the calendar")
+                        .publishPercentileHistogram()
+                        .register(meters);
+        this.releaseGauges =
+                io.micrometer.core.instrument.MultiGauge.builder("almanac.releases")
+                        .description("Releases in the projection by status and current step")
+                        .register(meters);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "almanac.projection.age",
+                        this,
+                        calendar -> {
+                            Cached kept = calendar.cached;
+                            return kept == null
+                                    ? Double.NaN
+                                    : Duration.between(kept.at(), calendar.clock.instant())
+                                                    .toMillis()
+                                            / 1000.0;
+                        })
+                .description("Seconds since the kept projection was made")
+                .baseUnit("seconds")
+                .register(meters);
         this.dependencies = dependencies;
         this.releaseQueries = releaseQueries;
         this.catalog = catalog;
@@ -134,11 +162,56 @@ public class ReleaseCalendar {
                 || current.version() != version
                 || current.at().plus(properties.refresh()).isBefore(now)
                 || current.at().isAfter(now)) {
+            long started = System.nanoTime();
             Read read = read(now);
             current = new Cached(now, version, project(read.snapshot(), read.cadenceOf()));
+            projections.record(
+                    System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             cached = current;
+            count(current.projection());
         }
         return current.projection();
+    }
+
+    /** Releases by status and current step (the first active one), for the gauges. */
+    private void count(Projection projection) {
+        Map<List<String>, Integer> counts = new HashMap<>();
+        projection
+                .projected()
+                .values()
+                .forEach(
+                        release -> {
+                            ReleaseState state = projection.releases().get(release.key());
+                            String status =
+                                    state == null ? "unknown" : state.status().name().toLowerCase();
+                            String step =
+                                    release.steps().stream()
+                                            .filter(
+                                                    s ->
+                                                            s.status()
+                                                                    == dev.almanac.projection
+                                                                            .StepStatus.ACTIVE)
+                                            .map(dev.almanac.projection.ProjectedStep::activityId)
+                                            .findFirst()
+                                            .orElse("none");
+                            counts.merge(List.of(status, step), 1, Integer::sum);
+                        });
+        // the gauges hold their numbers weakly: the map keeps them until the next projection
+        releaseCounts = counts;
+        releaseGauges.register(
+                counts.entrySet().stream()
+                        .map(
+                                e ->
+                                        io.micrometer.core.instrument.MultiGauge.Row.of(
+                                                io.micrometer.core.instrument.Tags.of(
+                                                        "status",
+                                                        e.getKey().get(0),
+                                                        "step",
+                                                        e.getKey().get(1)),
+                                                e.getValue()))
+                        .map(row -> (io.micrometer.core.instrument.MultiGauge.Row<?>) row)
+                        .toList(),
+                true);
     }
 
     /** Forget the kept projection: the next view reads the engine again. */

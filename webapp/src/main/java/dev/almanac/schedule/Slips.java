@@ -46,6 +46,8 @@ public class Slips {
      */
     private final SlipBaselines baselines;
 
+    private final io.micrometer.core.instrument.Counter detected;
+
     private static final Duration AT_LEAST_EVERY = Duration.ofMinutes(1);
     private final java.util.concurrent.atomic.AtomicBoolean dirty =
             new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -57,8 +59,13 @@ public class Slips {
             CalendarProperties properties,
             ApplicationEventPublisher events,
             Clock clock,
-            SlipBaselines baselines) {
+            SlipBaselines baselines,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.baselines = baselines;
+        this.detected =
+                io.micrometer.core.instrument.Counter.builder("almanac.slips")
+                        .description("Milestone slips recorded by this node")
+                        .register(meters);
         this.calendar = calendar;
         this.slips = slips;
         this.properties = properties;
@@ -194,6 +201,7 @@ public class Slips {
                 continue;
             }
             slips.save(new MilestoneSlip(named, now));
+            detected.increment();
             events.publishEvent(named);
             log.info(
                     "{} {} slipped by {} to {}: {}",

@@ -104,6 +104,7 @@ public class EngineAuthorizations {
     public void ensureAll() {
         group(AccessPolicy.PROCESS_OWNERS, "Process owners");
         group(AccessPolicy.JOB_WORKERS, "Job workers");
+        group(AccessPolicy.METRICS_SCRAPERS, "Metrics scrapers");
         for (Resources resource : Resources.values()) {
             grant(AccessPolicy.ADMINS, resource, ANY, Permissions.ALL);
         }

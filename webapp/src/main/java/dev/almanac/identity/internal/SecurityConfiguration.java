@@ -62,6 +62,34 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Actuator: health (liveness, readiness) for anyone, as load balancers ask it; the metrics for
+     * administrators and metrics scrapers, with HTTP Basic as Prometheus sends it; the rest for
+     * administrators.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/actuator/**"))
+                .authorizeHttpRequests(
+                        auth ->
+                                auth.requestMatchers(
+                                                path("/actuator/health"),
+                                                path("/actuator/health/**"))
+                                        .permitAll()
+                                        .requestMatchers(path("/actuator/prometheus"))
+                                        .hasAnyAuthority(
+                                                AccessPolicy.GROUP + ADMIN_GROUP,
+                                                AccessPolicy.GROUP + AccessPolicy.METRICS_SCRAPERS)
+                                        .anyRequest()
+                                        .hasAuthority(AccessPolicy.GROUP + ADMIN_GROUP))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(
+                        session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, EngineAuthorizations webapps) throws Exception {
@@ -74,7 +102,6 @@ class SecurityConfiguration {
                                                 path("/webjars/**"),
                                                 path("/favicon.ico"),
                                                 path("/error"),
-                                                path("/actuator/health/**"),
                                                 path("/demo-pipeline/**"),
                                                 path("/v3/api-docs"),
                                                 path("/v3/api-docs.yaml"),
