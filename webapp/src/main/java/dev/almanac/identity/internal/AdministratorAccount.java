@@ -28,13 +28,19 @@ class AdministratorAccount {
     private final String adminId;
     private final String password;
     private final boolean demo;
+    private final String scraperId;
+    private final String scraperPassword;
 
     AdministratorAccount(
             IdentityService identity,
             EngineAuthorizations authorizations,
             @Value("${almanac.admin.id:admin}") String adminId,
             @Value("${almanac.admin.password:}") String password,
-            @Value("${almanac.demo.enabled:false}") boolean demo) {
+            @Value("${almanac.demo.enabled:false}") boolean demo,
+            @Value("${almanac.metrics.scraper-user:prometheus}") String scraperId,
+            @Value("${almanac.metrics.scraper-password:}") String scraperPassword) {
+        this.scraperId = scraperId;
+        this.scraperPassword = scraperPassword == null ? "" : scraperPassword;
         this.identity = identity;
         this.authorizations = authorizations;
         this.adminId = adminId;
@@ -47,6 +53,48 @@ class AdministratorAccount {
     void prepare() {
         ensureAdministrator();
         authorizations.ensureAll();
+        ensureScraper();
+    }
+
+    /**
+     * The account Prometheus scrapes {@code /actuator/prometheus} with, when {@code
+     * ALMANAC_METRICS_PASSWORD} gives it a password: in the metrics-scrapers group only, so it may
+     * read the metrics and nothing else.
+     */
+    void ensureScraper() {
+        if (scraperPassword.isBlank()) {
+            return;
+        }
+        User scraper = identity.createUserQuery().userId(scraperId).singleResult();
+        if (scraper == null) {
+            User user = identity.newUser(scraperId);
+            user.setFirstName("Metrics");
+            user.setLastName("Scraper");
+            if (!identity.checkPasswordAgainstPolicy(scraperPassword, user).isValid()) {
+                throw new IllegalStateException(
+                        "Almanac will not start: ALMANAC_METRICS_PASSWORD does not meet the password"
+                                + " policy (at least 12 characters, not containing the account's id).");
+            }
+            user.setPassword(scraperPassword);
+            try {
+                identity.saveUser(user);
+            } catch (org.operaton.bpm.engine.ProcessEngineException e) {
+                // another node created it first
+                if (identity.createUserQuery().userId(scraperId).count() == 0) {
+                    throw e;
+                }
+            }
+        } else if (!identity.checkPassword(scraperId, scraperPassword)) {
+            scraper.setPassword(scraperPassword);
+            identity.saveUser(scraper);
+        }
+        if (identity.createUserQuery()
+                        .userId(scraperId)
+                        .memberOfGroup(AccessPolicy.METRICS_SCRAPERS)
+                        .count()
+                == 0) {
+            identity.createMembership(scraperId, AccessPolicy.METRICS_SCRAPERS);
+        }
     }
 
     void ensureAdministrator() {

@@ -27,7 +27,8 @@ class AdministratorAccountTest {
     @Autowired org.operaton.bpm.engine.ProcessEngine engine;
 
     private AdministratorAccount account(String id, String password, boolean demo) {
-        return new AdministratorAccount(identity, authorizations, id, password, demo);
+        return new AdministratorAccount(
+                identity, authorizations, id, password, demo, "prometheus", "");
     }
 
     @Test
