@@ -99,7 +99,7 @@ public class Contention {
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(
             name = "capacity-check",
             lockAtLeastFor = "PT8S",
-            lockAtMostFor = "PT5M")
+            lockAtMostFor = "PT2M")
     void tick() {
         check();
     }

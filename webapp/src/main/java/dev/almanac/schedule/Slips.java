@@ -84,7 +84,7 @@ public class Slips {
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(
             name = "slip-check",
             lockAtLeastFor = "PT8S",
-            lockAtMostFor = "PT5M")
+            lockAtMostFor = "PT2M")
     public void tick() {
         boolean changed = dirty.getAndSet(false);
         if (changed || lastCheck.plus(AT_LEAST_EVERY).isBefore(clock.instant())) {
