@@ -295,6 +295,14 @@ class MySqlTwoNodesTest extends MySqlApplicationContext {
                 .as("the jobs took their cluster locks")
                 .extracting(row -> row.get("name"))
                 .contains("slip-check", "cadence-starts", "capacity-check");
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE"
+                                        + " table_schema = DATABASE() AND index_name ="
+                                        + " 'ALMANAC_IDX_TASK_PARENT'",
+                                Long.class))
+                .as("the engine's sub-task lookup is indexed")
+                .isPositive();
         assertThat(Files.readString(nodeBLog))
                 .as("node B ran as a second node on the same database")
                 .contains("Started AlmanacApplication");
