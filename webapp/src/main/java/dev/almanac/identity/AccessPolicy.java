@@ -178,6 +178,11 @@ public class AccessPolicy {
 
     /** Whether the program's scope covers the model (catalogued or not). */
     public boolean covers(ScopedCaller program, String model) {
+        if ((program.models().isEmpty() && program.productLines().isEmpty())
+                || program.models().contains(model)) {
+            // no need to look the model's product line up
+            return true;
+        }
         return program.covers(
                 subject(SubjectKind.MODEL, model).orElse(new Subject(model, null, null)));
     }

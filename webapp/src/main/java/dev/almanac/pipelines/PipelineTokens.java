@@ -120,24 +120,22 @@ public class PipelineTokens {
         }
         String hash = hash(presented);
         Instant now = clock.instant();
-        return transaction.execute(
-                status ->
-                        tokens.findByTokenHash(hash)
-                                .filter(t -> t.getRevokedAt() == null)
-                                .map(
-                                        t -> {
-                                            if (t.getLastUsedAt() == null
-                                                    || t.getLastUsedAt()
-                                                            .plus(LAST_USED_RESOLUTION)
-                                                            .isBefore(now)) {
-                                                t.used(now);
-                                            }
-                                            return new Pipeline(
-                                                    t.getId(),
-                                                    t.getName(),
-                                                    t.models(),
-                                                    t.productLines());
-                                        }));
+        // one read, outside a transaction; the last use is written at most once a minute
+        Optional<PipelineToken> token =
+                tokens.findByTokenHash(hash).filter(t -> t.getRevokedAt() == null);
+        token.filter(
+                        t ->
+                                t.getLastUsedAt() == null
+                                        || t.getLastUsedAt()
+                                                .plus(LAST_USED_RESOLUTION)
+                                                .isBefore(now))
+                .ifPresent(
+                        t ->
+                                transaction.executeWithoutResult(
+                                        status ->
+                                                tokens.findById(t.getId())
+                                                        .ifPresent(used -> used.used(now))));
+        return token.map(t -> new Pipeline(t.getId(), t.getName(), t.models(), t.productLines()));
     }
 
     static String hash(String token) {

@@ -88,9 +88,10 @@ public class Slips {
     public void tick() {
         boolean changed = dirty.getAndSet(false);
         if (changed || lastCheck.plus(AT_LEAST_EVERY).isBefore(clock.instant())) {
-            if (changed) {
-                calendar.refresh();
-            }
+            // the kept projection, not a new one: it is at most almanac.calendar.refresh old, and a
+            // change of plan anywhere has already dropped it. Forcing one per step end made the
+            // whole portfolio's Monte Carlo run every few seconds under a stream of pipeline
+            // events.
             check();
         }
     }

@@ -16,7 +16,6 @@ import java.util.Optional;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -46,13 +45,20 @@ public class ReleaseNotes {
     private final CommunicationsProperties properties;
     private final Clock clock;
 
+    private final org.springframework.transaction.support.TransactionTemplate newTransaction;
+
     ReleaseNotes(
             ReleaseNoteRepository notes,
             ReleaseNoteDrafts drafts,
             ReleaseQueries releaseQueries,
             Notices notices,
             CommunicationsProperties properties,
-            Clock clock) {
+            Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.newTransaction =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.notes = notes;
         this.drafts = drafts;
         this.releaseQueries = releaseQueries;
@@ -96,11 +102,15 @@ public class ReleaseNotes {
     /** Drafts the notes once the release's target step (deploy) has committed. */
     @TransactionalEventListener(fallbackExecution = true)
     @org.springframework.scheduling.annotation.Async(dev.almanac.operations.FollowUps.EXECUTOR)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void stepEnded(MilestoneStepEnded ended) {
-        if (ended.activityId().equals(releaseQueries.latestProcedure().targetActivity())
-                && notes.findByReleaseKey(ended.releaseKey()).isEmpty()) {
-            generate(ended.releaseKey());
+        // most steps are not the deploy: no transaction for them
+        if (ended.activityId().equals(releaseQueries.latestProcedure().targetActivity())) {
+            newTransaction.executeWithoutResult(
+                    status -> {
+                        if (notes.findByReleaseKey(ended.releaseKey()).isEmpty()) {
+                            generate(ended.releaseKey());
+                        }
+                    });
         }
     }
 

@@ -50,6 +50,37 @@ class ProcedureConfiguration {
     }
 
     /**
+     * A procedure parsed (deployed on this node, or read into the engine's cache) may be a new
+     * latest version: the kept one is forgotten. Other nodes see a new version within ten seconds.
+     */
+    @Bean
+    ProcessEnginePlugin latestProcedureFollowsDeployments() {
+        return new org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(
+                    org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+                if (configuration.getCustomPostBPMNParseListeners() == null) {
+                    configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+                }
+                configuration
+                        .getCustomPostBPMNParseListeners()
+                        .add(
+                                new org.operaton.bpm.engine.impl.bpmn.parser
+                                        .AbstractBpmnParseListener() {
+                                    @Override
+                                    public void parseProcess(
+                                            org.operaton.bpm.engine.impl.util.xml.Element process,
+                                            org.operaton.bpm.engine.impl.persistence.entity
+                                                            .ProcessDefinitionEntity
+                                                    definition) {
+                                        ProcedureModels.procedureParsed();
+                                    }
+                                });
+            }
+        };
+    }
+
+    /**
      * Procedures run no code of their own: deployments are reviewed, expressions reach only the
      * published beans (looked up when first called, so they may use anything the application
      * offers), and there are no scripts.

@@ -171,13 +171,43 @@ public class ProcedureModels {
         return of(latestId());
     }
 
+    private record Latest(String id, long readAt, long parsed) {}
+
+    /** Procedures the engine has parsed on this node (deployed or read into its cache). */
+    private static final java.util.concurrent.atomic.AtomicLong PARSED =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /** Called by the engine's parse listener: the latest version may have changed. */
+    static void procedureParsed() {
+        PARSED.incrementAndGet();
+    }
+
+    private static final long LATEST_KEPT_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
+    private volatile Latest latest;
+
+    /**
+     * The latest version of the procedure, read at most every ten seconds: every step's end asks
+     * (notices), and a new version (a deployment on any node) is seen within that time.
+     */
     public String latestId() {
-        return repository
-                .createProcessDefinitionQuery()
-                .processDefinitionKey(ModelRelease.PROCESS_ID)
-                .latestVersion()
-                .singleResult()
-                .getId();
+        long now = System.nanoTime();
+        Latest known = latest;
+        long parsed = PARSED.get();
+        if (known == null || known.parsed() != parsed || now - known.readAt() > LATEST_KEPT_NANOS) {
+            known =
+                    new Latest(
+                            repository
+                                    .createProcessDefinitionQuery()
+                                    .processDefinitionKey(ModelRelease.PROCESS_ID)
+                                    .latestVersion()
+                                    .singleResult()
+                                    .getId(),
+                            now,
+                            parsed);
+            latest = known;
+        }
+        return known.id();
     }
 
     public static Procedure read(String definitionId, BpmnModelInstance model) {

@@ -99,23 +99,53 @@ public class ReleaseStandings {
                     String, Map<String, Map<String, dev.almanac.processes.MessageContract.Type>>>
             contracts = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private record DefinitionOf(String definitionId, long readAt) {}
+
+    /** How long a release's procedure version is taken as known (a migration moves it). */
+    private static final long DEFINITION_KEPT_NANOS = java.time.Duration.ofMinutes(1).toNanos();
+
+    private final java.util.concurrent.ConcurrentMap<String, DefinitionOf> definitions =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The procedure version a release runs, kept for a minute: every pipeline event asks, and a
+     * process instance changes version only when it is migrated. Null for an unknown instance.
+     */
+    private String definitionOf(String processInstanceId) {
+        long now = System.nanoTime();
+        DefinitionOf known = definitions.get(processInstanceId);
+        if (known != null && now - known.readAt() < DEFINITION_KEPT_NANOS) {
+            return known.definitionId();
+        }
+        HistoricProcessInstance instance =
+                history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .singleResult();
+        if (instance == null) {
+            return null;
+        }
+        if (definitions.size() > 50_000) {
+            definitions.clear();
+        }
+        definitions.put(
+                processInstanceId, new DefinitionOf(instance.getProcessDefinitionId(), now));
+        return instance.getProcessDefinitionId();
+    }
+
     /**
      * The variables a message may carry to the release, as its version of the procedure declares
      * them; empty when that version does not catch the message.
      */
     public java.util.Optional<Map<String, dev.almanac.processes.MessageContract.Type>>
             messageContract(String processInstanceId, String message) {
-        HistoricProcessInstance instance =
-                history.createHistoricProcessInstanceQuery()
-                        .processInstanceId(processInstanceId)
-                        .singleResult();
-        if (instance == null) {
+        String definitionId = definitionOf(processInstanceId);
+        if (definitionId == null) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.ofNullable(
                 contracts
                         .computeIfAbsent(
-                                instance.getProcessDefinitionId(),
+                                definitionId,
                                 id ->
                                         dev.almanac.processes.MessageContract.of(
                                                 repository.getBpmnModelInstance(id)))

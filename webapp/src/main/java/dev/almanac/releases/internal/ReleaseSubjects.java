@@ -3,10 +3,8 @@ package dev.almanac.releases.internal;
 import dev.almanac.identity.Subject;
 import dev.almanac.identity.SubjectDirectory;
 import dev.almanac.identity.SubjectKind;
-import dev.almanac.planning.PlanningCatalog;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tells the policy who owns a release: its owner team, on the product line of its model as the
@@ -15,12 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ReleaseSubjects implements SubjectDirectory {
 
-    private final ReleasePlanRepository plans;
-    private final PlanningCatalog catalog;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    ReleaseSubjects(ReleasePlanRepository plans, PlanningCatalog catalog) {
-        this.plans = plans;
-        this.catalog = catalog;
+    ReleaseSubjects(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -28,17 +24,21 @@ class ReleaseSubjects implements SubjectDirectory {
         return SubjectKind.RELEASE;
     }
 
+    /**
+     * One query, in the caller's transaction or none: every request about a release asks it first
+     * (the pipeline API on every event).
+     */
     @Override
-    @Transactional(readOnly = true)
     public Optional<Subject> find(String key) {
-        return plans.findByKey(key)
-                .map(
-                        plan ->
-                                new Subject(
-                                        plan.getModel(),
-                                        catalog.model(plan.getModel())
-                                                .map(PlanningCatalog.ModelInfo::productLine)
-                                                .orElse(null),
-                                        plan.getOwnerTeam()));
+        return jdbc
+                .query(
+                        "SELECT rp.model, m.product_line_key, rp.owner_team FROM release_plan rp"
+                                + " LEFT JOIN ml_model m ON m.model_key = rp.model WHERE"
+                                + " rp.release_key = ?",
+                        (row, n) ->
+                                new Subject(row.getString(1), row.getString(2), row.getString(3)),
+                        key)
+                .stream()
+                .findFirst();
     }
 }
