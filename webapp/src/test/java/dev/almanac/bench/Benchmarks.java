@@ -40,16 +40,20 @@ import org.springframework.context.ConfigurableApplicationContext;
  * README). Both run the app on the MySQL test database with its in-app workers off.
  *
  * <ul>
- *   <li>{@code events}: the pipeline events endpoint at 1, 8 and 32 concurrent clients (events/s,
- *       p50, p99), against bare engine correlations by process instance id at the same concurrency,
- *       in the same run.
+ *   <li>{@code events}: the pipeline events endpoint at 1, 8, 32 and 128 concurrent clients sent
+ *       from another JVM ({@link EventLoad}; events/s, p50, p99, 5xx), against bare engine
+ *       correlations by process instance id at the same concurrency, in the same run.
  *   <li>{@code workers}: external tasks completed per second by 1 and by 4 standalone worker
  *       processes.
  * </ul>
  */
 public final class Benchmarks {
 
-    private static final int[] CLIENTS = {1, 8, 32};
+    /** Concurrencies of the events benchmark; -Dbench.clients=1,8 for fewer. */
+    private static final int[] CLIENTS =
+            Arrays.stream(System.getProperty("bench.clients", "1,8,32,128").split(","))
+                    .mapToInt(c -> Integer.parseInt(c.trim()))
+                    .toArray();
 
     private Benchmarks() {}
 
@@ -110,6 +114,9 @@ public final class Benchmarks {
             }
             if (which.contains("list")) {
                 list(app, port);
+            }
+            if (which.contains("rows")) {
+                rows(app);
             }
         } finally {
             app.close();
@@ -431,119 +438,235 @@ public final class Benchmarks {
         String token =
                 app.getBean(PipelineTokens.class).issue("benchmark", Set.of(), "bench").token();
         RuntimeService runtime = app.getBean(RuntimeService.class);
-        // plain HTTP/1.1 keep-alive, as curl and pipeline SDKs speak it (no h2c upgrade attempts)
-        HttpClient http =
-                HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .executor(Executors.newFixedThreadPool(32))
-                        .build();
+        resetOpenReleases(runtime);
         System.out.println("Preparing releases waiting for data-ready …");
-        warmUp(app, releases, releaseQueries, http, port, token, 400);
+        // warm both paths up: the app's (from the load process) and the engine's
+        eventLoad(port, token, 8, waitingReleases(app, releases, releaseQueries, 400), "warm-");
+        bareCorrelations(runtime, 8, waitingReleases(app, releases, releaseQueries, 400));
 
         System.out.printf(
-                "%n%-28s %8s %10s %9s %9s%n",
-                "pipeline events (MySQL)", "clients", "events/s", "p50 ms", "p99 ms");
+                "%n%-34s %8s %10s %9s %9s %6s%n",
+                "pipeline events (MariaDB)", "clients", "events/s", "p50 ms", "p99 ms", "5xx");
         for (int clients : CLIENTS) {
-            int count = Math.max(200, clients * 25);
+            int count = Math.max(300, clients * 10);
             List<String> keys = waitingReleases(app, releases, releaseQueries, count);
-            Result api =
-                    run(
-                            clients,
-                            keys,
-                            key -> {
-                                HttpResponse<String> r =
-                                        http.send(
-                                                eventRequest(port, token, key),
-                                                HttpResponse.BodyHandlers.ofString());
-                                if (r.statusCode() != 202) {
-                                    throw new IllegalStateException(
-                                            r.statusCode() + " " + r.body());
-                                }
-                            });
-            List<String> serviceKeys = waitingReleases(app, releases, releaseQueries, count);
-            PipelineEvents events = app.getBean(PipelineEvents.class);
-            PipelineTokens.Pipeline pipeline =
-                    app.getBean(PipelineTokens.class).authenticate(token).orElseThrow();
-            Result service =
-                    run(
-                            clients,
-                            serviceKeys,
-                            key ->
-                                    events.accept(
-                                            pipeline,
-                                            key,
-                                            ModelRelease.Messages.DATA_READY,
-                                            "svc-" + key,
-                                            Map.of("rows", 42)));
-            List<String> bareKeys = waitingReleases(app, releases, releaseQueries, count);
-            Map<String, String> instances = new java.util.HashMap<>();
-            for (String key : bareKeys) {
-                instances.put(
-                        key,
-                        runtime.createProcessInstanceQuery()
-                                .processInstanceBusinessKey(key)
-                                .singleResult()
-                                .getId());
-            }
+            Load api = eventLoad(port, token, clients, keys, "bench-");
             Result bare =
-                    run(
+                    bareCorrelations(
+                            runtime,
                             clients,
-                            bareKeys,
-                            key ->
-                                    runtime.createMessageCorrelation(
-                                                    ModelRelease.Messages.DATA_READY)
-                                            .processInstanceId(instances.get(key))
-                                            .correlate());
+                            waitingReleases(app, releases, releaseQueries, count));
             System.out.printf(
-                    "%-28s %8d %10.1f %9.1f %9.1f%n",
-                    "Almanac /api/v1 events", clients, api.perSecond(), api.p50(), api.p99());
-            System.out.printf(
-                    "%-28s %8d %10.1f %9.1f %9.1f%n",
-                    "  same, without HTTP",
+                    "%-34s %8d %10.1f %9.1f %9.1f %6d%n",
+                    "Almanac /api/v1 (load: other JVM)",
                     clients,
-                    service.perSecond(),
-                    service.p50(),
-                    service.p99());
+                    api.perSecond(),
+                    api.p50(),
+                    api.p99(),
+                    api.serverErrors());
             System.out.printf(
-                    "%-28s %8d %10.1f %9.1f %9.1f%n",
+                    "%-34s %8d %10.1f %9.1f %9.1f%n",
                     "bare engine correlate()", clients, bare.perSecond(), bare.p50(), bare.p99());
             System.out.printf(
-                    "%-28s %8d %10.2f%n",
+                    "%-34s %8d %10.2f%n",
                     "ratio (Almanac / bare)", clients, api.perSecond() / bare.perSecond());
         }
     }
 
-    private static void warmUp(
-            ConfigurableApplicationContext app,
-            Releases releases,
-            ReleaseQueries releaseQueries,
-            HttpClient http,
-            int port,
-            String token,
-            int count)
-            throws Exception {
-        List<String> keys = waitingReleases(app, releases, releaseQueries, count);
-        run(
-                8,
-                keys,
-                key ->
-                        http.send(
-                                eventRequest(port, token, key),
-                                HttpResponse.BodyHandlers.ofString()));
+    /** What the load process measured. */
+    record Load(int answered, double seconds, double p50, double p99, int serverErrors, int other) {
+        double perSecond() {
+            return answered / seconds;
+        }
     }
 
-    private static HttpRequest eventRequest(int port, String token, String key) {
-        return HttpRequest.newBuilder(
-                        URI.create(
-                                "http://localhost:" + port + "/api/v1/releases/" + key + "/events"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                                "{\"type\":\"data-ready\",\"eventId\":\"bench-"
-                                        + key
-                                        + "\",\"variables\":{\"rows\":42}}"))
-                .build();
+    /** Sends each release's data-ready event from another JVM with this many clients. */
+    static Load eventLoad(int port, String token, int clients, List<String> keys, String prefix)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("bench-keys", ".txt");
+        java.nio.file.Files.write(file, keys);
+        Process load =
+                new ProcessBuilder(
+                                java.nio.file.Path.of(
+                                                System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-Xmx256m",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                EventLoad.class.getName(),
+                                String.valueOf(port),
+                                token,
+                                String.valueOf(clients),
+                                file.toString(),
+                                prefix)
+                        .redirectErrorStream(true)
+                        .start();
+        String out = new String(load.getInputStream().readAllBytes());
+        if (load.waitFor() != 0 || !out.contains("RESULT ")) {
+            throw new IllegalStateException("the event load process failed: " + out);
+        }
+        String[] f = out.substring(out.indexOf("RESULT ") + 7).trim().split("\\s+");
+        java.nio.file.Files.delete(file);
+        return new Load(
+                Integer.parseInt(f[0]),
+                Double.parseDouble(f[1]),
+                Double.parseDouble(f[2]),
+                Double.parseDouble(f[3]),
+                Integer.parseInt(f[4]),
+                Integer.parseInt(f[5]));
+    }
+
+    /** The same correlations on the bare engine, by process instance id, in this JVM. */
+    static Result bareCorrelations(RuntimeService runtime, int clients, List<String> keys)
+            throws Exception {
+        Map<String, String> instances = new java.util.HashMap<>();
+        for (String key : keys) {
+            instances.put(
+                    key,
+                    runtime.createProcessInstanceQuery()
+                            .processInstanceBusinessKey(key)
+                            .singleResult()
+                            .getId());
+        }
+        return run(
+                clients,
+                keys,
+                key ->
+                        runtime.createMessageCorrelation(ModelRelease.Messages.DATA_READY)
+                                .processInstanceId(instances.get(key))
+                                .setVariable("rows", 42)
+                                .correlate());
+    }
+
+    // ---- rows the database reads per release as open releases grow
+
+    private static final String[] COUNTERS = {
+        "Innodb_rows_read", "Handler_read_key", "Handler_read_next", "Handler_read_rnd_next"
+    };
+
+    /**
+     * Drives releases through plan, data readiness, data-ready, training trigger and
+     * training-finished with 100, 1,000 and 10,000 other releases open, and prints what MariaDB
+     * read per release (its global status counters; nothing else uses the benchmark database).
+     */
+    static void rows(ConfigurableApplicationContext app) throws Exception {
+        Releases releases = app.getBean(Releases.class);
+        ReleaseQueries releaseQueries = app.getBean(ReleaseQueries.class);
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        ExternalTaskService externalTasks = app.getBean(ExternalTaskService.class);
+        PipelineEvents events = app.getBean(PipelineEvents.class);
+        PipelineTokens tokens = app.getBean(PipelineTokens.class);
+        PipelineTokens.Pipeline pipeline =
+                tokens.authenticate(tokens.issue("rows benchmark", Set.of(), "bench").token())
+                        .orElseThrow();
+        var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        resetOpenReleases(runtime);
+        System.out.printf(
+                "%n%-34s %12s %12s %12s %12s%n",
+                "rows read per release (MariaDB)",
+                "rows_read",
+                "read_key",
+                "read_next",
+                "read_rnd_next");
+        int measured = 30;
+        for (int target : new int[] {100, 1_000, 10_000}) {
+            long running = runtime.createProcessInstanceQuery().count();
+            if (running < target) {
+                waitingReleases(app, releases, releaseQueries, (int) (target - running));
+            }
+            // warm the path, then count
+            driveFirstSteps(releases, externalTasks, events, pipeline, 5);
+            Map<String, Long> before = counters(jdbc);
+            driveFirstSteps(releases, externalTasks, events, pipeline, measured);
+            Map<String, Long> after = counters(jdbc);
+            System.out.printf(
+                    "%-34s %12.0f %12.0f %12.0f %12.0f%n",
+                    String.format(
+                            "%,d open releases", runtime.createProcessInstanceQuery().count()),
+                    (after.get(COUNTERS[0]) - before.get(COUNTERS[0])) / (double) measured,
+                    (after.get(COUNTERS[1]) - before.get(COUNTERS[1])) / (double) measured,
+                    (after.get(COUNTERS[2]) - before.get(COUNTERS[2])) / (double) measured,
+                    (after.get(COUNTERS[3]) - before.get(COUNTERS[3])) / (double) measured);
+        }
+    }
+
+    /**
+     * Starts from no open release: earlier benchmark runs leave theirs in this database, and the
+     * calendar's background projection grows with them.
+     */
+    static void resetOpenReleases(RuntimeService runtime) {
+        List<String> open =
+                runtime.createProcessInstanceQuery().list().stream()
+                        .map(org.operaton.bpm.engine.runtime.ProcessInstance::getId)
+                        .toList();
+        for (int i = 0; i < open.size(); i += 500) {
+            runtime.deleteProcessInstances(
+                    open.subList(i, Math.min(open.size(), i + 500)),
+                    "benchmark reset",
+                    true,
+                    true,
+                    true);
+        }
+    }
+
+    private static Map<String, Long> counters(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        Map<String, Long> values = new java.util.HashMap<>();
+        jdbc.query(
+                "SHOW GLOBAL STATUS WHERE Variable_name IN ('"
+                        + String.join("','", COUNTERS)
+                        + "')",
+                row -> {
+                    values.put(row.getString(1), Long.parseLong(row.getString(2)));
+                });
+        return values;
+    }
+
+    /** Plan, data readiness, data-ready, training trigger, training-finished for each release. */
+    private static void driveFirstSteps(
+            Releases releases,
+            ExternalTaskService externalTasks,
+            PipelineEvents events,
+            PipelineTokens.Pipeline pipeline,
+            int count) {
+        String run = Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < count; i++) {
+            String version = run + "." + i;
+            String key = "rows-model-" + version;
+            releases.plan(
+                    new NewRelease(
+                            "rows-model",
+                            version,
+                            Lane.STAGING,
+                            RiskTier.LOW,
+                            "fraud-ml",
+                            LocalDate.now().plusDays(30),
+                            null),
+                    "bench");
+            completeStep(externalTasks, ModelRelease.Topics.DATA_READINESS, key);
+            events.accept(
+                    pipeline,
+                    key,
+                    ModelRelease.Messages.DATA_READY,
+                    "rows-ready-" + key,
+                    Map.of("rows", 42));
+            completeStep(externalTasks, ModelRelease.Topics.TRAINING_TRIGGER, key);
+            events.accept(
+                    pipeline,
+                    key,
+                    ModelRelease.Messages.TRAINING_FINISHED,
+                    "rows-trained-" + key,
+                    Map.of("accuracy", 0.93, "latencyP95Ms", 95, "trainingRunId", "run-" + i));
+        }
+    }
+
+    private static void completeStep(ExternalTaskService externalTasks, String topic, String key) {
+        var locked =
+                externalTasks
+                        .fetchAndLock(1, "bench")
+                        .topic(topic, 60_000)
+                        .businessKey(key)
+                        .execute();
+        externalTasks.complete(locked.get(0).getId(), "bench", Map.of());
     }
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
