@@ -173,8 +173,11 @@ public class ReleaseCalendar {
         return current.projection();
     }
 
-    /** Releases by status and current step (the first active one), for the gauges. */
-    private void count(Projection projection) {
+    /**
+     * Releases by status and current step (the first active one), for the gauges; one projection at
+     * a time re-registers them (two made at once would register the same rows twice).
+     */
+    private synchronized void count(Projection projection) {
         Map<List<String>, Integer> counts = new HashMap<>();
         projection
                 .projected()
