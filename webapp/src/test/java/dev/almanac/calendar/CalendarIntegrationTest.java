@@ -247,8 +247,16 @@ class CalendarIntegrationTest {
                                 "calendar-model",
                                 "audit"),
                         "rita");
-        assertThat(release.timer("wait-release-window").getDuedate().toInstant())
-                .isEqualTo(now.plusHours(5).toInstant(ZoneOffset.UTC));
+        // waiting deploys are re-timed after the window's commit, on a follow-up thread
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                release.timer("wait-release-window")
+                                                        .getDuedate()
+                                                        .toInstant())
+                                        .isEqualTo(now.plusHours(5).toInstant(ZoneOffset.UTC)));
 
         // a person cannot let the held deploy out by removing or shortening the freeze: that is
         // what the freeze-override procedure (reason, expiry, second approval) is for
@@ -292,8 +300,9 @@ class CalendarIntegrationTest {
                         "audit"),
                 "rita",
                 "the audit runs longer");
-        assertThat(release.timer("wait-release-window").getDuedate().toInstant())
-                .isEqualTo(now.plusHours(6).toInstant(ZoneOffset.UTC));
+        awaitWindowWait(
+                release,
+                due -> assertThat(due).isEqualTo(now.plusHours(6).toInstant(ZoneOffset.UTC)));
 
         // nor by moving the wait's end (what a scenario's "move step end" does) ...
         assertThatThrownBy(
@@ -331,8 +340,9 @@ class CalendarIntegrationTest {
                                 "quarter close"),
                         "rita",
                         "quarter close");
-        assertThat(release.timer("wait-release-window").getDuedate().toInstant())
-                .isEqualTo(now.plusHours(8).toInstant(ZoneOffset.UTC));
+        awaitWindowWait(
+                release,
+                due -> assertThat(due).isEqualTo(now.plusHours(8).toInstant(ZoneOffset.UTC)));
         assertThatThrownBy(
                         () ->
                                 catalog.saveModel(
@@ -351,7 +361,20 @@ class CalendarIntegrationTest {
         windows.deleteWindow(lineFreeze.id());
 
         windows.deleteWindow(freeze.id());
-        assertThat(release.timer("wait-release-window").getDuedate().toInstant())
-                .isBefore(Instant.now().plusSeconds(1));
+        Instant deleted = Instant.now();
+        awaitWindowWait(release, due -> assertThat(due).isBefore(deleted.plusSeconds(1)));
+    }
+
+    /** Waiting deploys are re-timed after a window's commit, on a follow-up thread. */
+    private static void awaitWindowWait(
+            ReleaseDriver release, java.util.function.Consumer<Instant> check) {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                check.accept(
+                                        release.timer("wait-release-window")
+                                                .getDuedate()
+                                                .toInstant()));
     }
 }

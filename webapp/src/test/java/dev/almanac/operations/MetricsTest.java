@@ -20,6 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            // a context of its own: its engine must not take the name the shared context's
+            // /engine-rest looks engines up by
+            "operaton.bpm.process-engine-name=metrics",
             "operaton.bpm.job-execution.enabled=true",
             "almanac.metrics.scraper-password=" + MetricsTest.SCRAPER_PASSWORD
         })

@@ -65,6 +65,9 @@ class MySqlTwoNodesTest extends MySqlApplicationContext {
 
     @DynamicPropertySource
     static void nodeA(DynamicPropertyRegistry registry) {
+        // a context of its own: its engine must not take the name the shared MySQL context's
+        // /engine-rest looks engines up by
+        registry.add("operaton.bpm.process-engine-name", () -> "two-nodes");
         // both nodes race for the cadence and the slip checks
         registry.add("almanac.calendar.cadence-check", () -> "PT3S");
         registry.add("almanac.calendar.slip-check", () -> "PT2S");

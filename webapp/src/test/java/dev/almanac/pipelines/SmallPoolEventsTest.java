@@ -41,6 +41,9 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            // a context of its own: its engine must not take the name the shared context's
+            // /engine-rest looks engines up by
+            "operaton.bpm.process-engine-name=small-pool",
             "spring.datasource.hikari.maximum-pool-size=2",
             "spring.datasource.hikari.connection-timeout=5000"
         })
