@@ -20,9 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            // a context of its own: its engine must not take the name the shared context's
-            // /engine-rest looks engines up by
-            "operaton.bpm.process-engine-name=metrics",
             "operaton.bpm.job-execution.enabled=true",
             "almanac.metrics.scraper-password=" + MetricsTest.SCRAPER_PASSWORD
         })
@@ -30,6 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
 // Spring Boot's tests leave metrics exporters out unless asked
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(
         tracing = false)
+// a context of its own, closed after the class: while its engine lives, the shared context's
+// /engine-rest could reach it as the default engine
+@org.springframework.test.annotation.DirtiesContext
 class MetricsTest {
 
     static final String SCRAPER_PASSWORD = "scrape-m3trics-pw";

@@ -41,13 +41,13 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            // a context of its own: its engine must not take the name the shared context's
-            // /engine-rest looks engines up by
-            "operaton.bpm.process-engine-name=small-pool",
             "spring.datasource.hikari.maximum-pool-size=2",
             "spring.datasource.hikari.connection-timeout=5000"
         })
 @ActiveProfiles("test")
+// a context of its own, closed after the class: while its engine lives, the shared context's
+// /engine-rest could reach it as the default engine
+@org.springframework.test.annotation.DirtiesContext
 class SmallPoolEventsTest {
 
     static final int RELEASES = 32;
