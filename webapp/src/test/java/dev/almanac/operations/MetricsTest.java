@@ -20,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "operaton.bpm.process-engine-name=metrics",
             "operaton.bpm.job-execution.enabled=true",
             "almanac.metrics.scraper-password=" + MetricsTest.SCRAPER_PASSWORD
         })
@@ -27,8 +28,9 @@ import org.springframework.test.context.ActiveProfiles;
 // Spring Boot's tests leave metrics exporters out unless asked
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(
         tracing = false)
-// a context of its own, closed after the class: while its engine lives, the shared context's
-// /engine-rest could reach it as the default engine
+// a context of its own, closed after the class, with an engine of its own name: engines are
+// registered JVM-wide by name, and while it lived the shared context's /engine-rest could reach it
+// as the default engine
 @org.springframework.test.annotation.DirtiesContext
 class MetricsTest {
 

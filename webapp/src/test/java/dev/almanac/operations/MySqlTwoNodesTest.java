@@ -58,8 +58,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * applied twice, no slip, notice or cadence release is doubled, there is no incident, and every
  * release has reached its risk review.
  */
-// a context of its own, closed after the class: while its engine lives, the shared context's
-// /engine-rest could reach it as the default engine
+// a context of its own, closed after the class, with an engine of its own name: engines are
+// registered JVM-wide by name, and while it lived the shared context's /engine-rest could reach it
+// as the default engine
 @org.springframework.test.annotation.DirtiesContext
 class MySqlTwoNodesTest extends MySqlApplicationContext {
 
@@ -68,6 +69,7 @@ class MySqlTwoNodesTest extends MySqlApplicationContext {
 
     @DynamicPropertySource
     static void nodeA(DynamicPropertyRegistry registry) {
+        registry.add("operaton.bpm.process-engine-name", () -> "two-nodes");
         // both nodes race for the cadence and the slip checks
         registry.add("almanac.calendar.cadence-check", () -> "PT3S");
         registry.add("almanac.calendar.slip-check", () -> "PT2S");

@@ -41,12 +41,14 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "operaton.bpm.process-engine-name=small-pool",
             "spring.datasource.hikari.maximum-pool-size=2",
             "spring.datasource.hikari.connection-timeout=5000"
         })
 @ActiveProfiles("test")
-// a context of its own, closed after the class: while its engine lives, the shared context's
-// /engine-rest could reach it as the default engine
+// a context of its own, closed after the class, with an engine of its own name: engines are
+// registered JVM-wide by name, and while it lived the shared context's /engine-rest could reach it
+// as the default engine
 @org.springframework.test.annotation.DirtiesContext
 class SmallPoolEventsTest {
 
