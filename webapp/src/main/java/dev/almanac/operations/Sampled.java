@@ -28,6 +28,18 @@ public final class Sampled<T> {
         return value;
     }
 
+    /** Registers a gauge whose value is read at most every 15 seconds. */
+    public static void gauge(
+            io.micrometer.core.instrument.MeterRegistry meters,
+            String name,
+            String description,
+            Supplier<? extends Number> read) {
+        Sampled<? extends Number> sampled = new Sampled<>(read, Duration.ofSeconds(15));
+        io.micrometer.core.instrument.Gauge.builder(name, sampled, Sampled::number)
+                .description(description)
+                .register(meters);
+    }
+
     /** A gauge's number: the sampled value, or NaN while it cannot be read. */
     public static double number(Sampled<? extends Number> sampled) {
         try {

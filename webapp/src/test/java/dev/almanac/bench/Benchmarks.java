@@ -405,14 +405,9 @@ public final class Benchmarks {
         // the load comes from another JVM, so its HTTP client and threads do not share this one's
         // CPU accounting or heap
         Process load =
-                new ProcessBuilder(
-                                java.nio.file.Path.of(
-                                                System.getProperty("java.home"), "bin", "java")
-                                        .toString(),
+                loadProcess(
                                 "-Xmx128m",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                ListLoad.class.getName(),
+                                ListLoad.class,
                                 String.valueOf(port),
                                 token,
                                 TestAccounts.PASSWORD)
@@ -480,20 +475,31 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * A load process: another JVM on this one's classpath, so it shares neither CPU accounting nor
+     * heap.
+     */
+    static ProcessBuilder loadProcess(String heap, Class<?> main, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(heap);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command);
+    }
+
     /** Sends each release's data-ready event from another JVM with this many clients. */
     static Load eventLoad(int port, String token, int clients, List<String> keys, String prefix)
             throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("bench-keys", ".txt");
         java.nio.file.Files.write(file, keys);
         Process load =
-                new ProcessBuilder(
-                                java.nio.file.Path.of(
-                                                System.getProperty("java.home"), "bin", "java")
-                                        .toString(),
+                loadProcess(
                                 "-Xmx256m",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                EventLoad.class.getName(),
+                                EventLoad.class,
                                 String.valueOf(port),
                                 token,
                                 String.valueOf(clients),
@@ -541,7 +547,7 @@ public final class Benchmarks {
     // ---- rows the database reads per release as open releases grow
 
     private static final String[] COUNTERS = {
-        "Innodb_rows_read", "Handler_read_key", "Handler_read_next", "Handler_read_rnd_next"
+        "Rows_read", "Handler_read_key", "Handler_read_next", "Handler_read_rnd_next"
     };
 
     /**
@@ -564,7 +570,7 @@ public final class Benchmarks {
         System.out.printf(
                 "%n%-34s %12s %12s %12s %12s%n",
                 "rows read per release (MariaDB)",
-                "rows_read",
+                "Rows_read",
                 "read_key",
                 "read_next",
                 "read_rnd_next");
@@ -655,7 +661,15 @@ public final class Benchmarks {
                     key,
                     ModelRelease.Messages.TRAINING_FINISHED,
                     "rows-trained-" + key,
-                    Map.of("accuracy", 0.93, "latencyP95Ms", 95, "trainingRunId", "run-" + i));
+                    Map.of(
+                            "accuracy",
+                            0.93,
+                            "latencyP95Ms",
+                            95,
+                            "modelUri",
+                            "s3://models/rows",
+                            "trainingRunId",
+                            "run-" + i));
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.almanac.releases.internal;
 
 import dev.almanac.operations.Sampled;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -16,20 +14,20 @@ import org.springframework.stereotype.Component;
 class EngineMetrics {
 
     EngineMetrics(ManagementService management, RuntimeService runtime, MeterRegistry meters) {
-        Duration every = Duration.ofSeconds(15);
-        Sampled<Long> backlog =
-                new Sampled<>(() -> management.createJobQuery().executable().count(), every);
-        Sampled<Long> failed =
-                new Sampled<>(() -> management.createJobQuery().noRetriesLeft().count(), every);
-        Sampled<Long> incidents = new Sampled<>(() -> runtime.createIncidentQuery().count(), every);
-        Gauge.builder("almanac.jobs.backlog", backlog, Sampled::number)
-                .description("Engine jobs due and not yet done (timers, async steps, retries)")
-                .register(meters);
-        Gauge.builder("almanac.jobs.failed", failed, Sampled::number)
-                .description("Engine jobs with no retries left")
-                .register(meters);
-        Gauge.builder("almanac.incidents", incidents, Sampled::number)
-                .description("Open incidents in the engine")
-                .register(meters);
+        Sampled.gauge(
+                meters,
+                "almanac.jobs.backlog",
+                "Engine jobs due and not yet done (timers, async steps, retries)",
+                () -> management.createJobQuery().executable().count());
+        Sampled.gauge(
+                meters,
+                "almanac.jobs.failed",
+                "Engine jobs with no retries left",
+                () -> management.createJobQuery().noRetriesLeft().count());
+        Sampled.gauge(
+                meters,
+                "almanac.incidents",
+                "Open incidents in the engine",
+                () -> runtime.createIncidentQuery().count());
     }
 }
