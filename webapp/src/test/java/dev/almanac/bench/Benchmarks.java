@@ -638,16 +638,7 @@ public final class Benchmarks {
         for (int i = 0; i < count; i++) {
             String version = run + "." + i;
             String key = "rows-model-" + version;
-            releases.plan(
-                    new NewRelease(
-                            "rows-model",
-                            version,
-                            Lane.STAGING,
-                            RiskTier.LOW,
-                            "fraud-ml",
-                            LocalDate.now().plusDays(30),
-                            null),
-                    "bench");
+            planRelease(releases, "rows-model", version);
             completeStep(externalTasks, ModelRelease.Topics.DATA_READINESS, key);
             events.accept(
                     pipeline,
@@ -683,6 +674,20 @@ public final class Benchmarks {
         externalTasks.complete(locked.get(0).getId(), "bench", Map.of());
     }
 
+    /** A low-risk staging release of the model, due in 30 days, planned by the benchmark. */
+    private static void planRelease(Releases releases, String model, String version) {
+        releases.plan(
+                new NewRelease(
+                        model,
+                        version,
+                        Lane.STAGING,
+                        RiskTier.LOW,
+                        "fraud-ml",
+                        LocalDate.now().plusDays(30),
+                        null),
+                "bench");
+    }
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     /** Releases past their data check, each waiting for data-ready. */
@@ -696,16 +701,7 @@ public final class Benchmarks {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String version = run + "." + SEQUENCE.incrementAndGet();
-            releases.plan(
-                    new NewRelease(
-                            "bench-model",
-                            version,
-                            Lane.STAGING,
-                            RiskTier.LOW,
-                            "fraud-ml",
-                            LocalDate.now().plusDays(30),
-                            null),
-                    "bench");
+            planRelease(releases, "bench-model", version);
             keys.add("bench-model-" + version);
         }
         for (String key : keys) {
