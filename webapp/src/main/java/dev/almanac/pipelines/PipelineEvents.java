@@ -31,7 +31,9 @@ public class PipelineEvents {
     private static final Duration REPLAY_WAIT = Duration.ofSeconds(15);
 
     private final Releases releases;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** {@code almanac_events_seconds} by outcome: accepted, replayed, refused. */
+    private final Map<String, io.micrometer.core.instrument.Timer> timers;
 
     private final ReleaseQueries releaseQueries;
     private final PipelineEventRepository events;
@@ -51,7 +53,18 @@ public class PipelineEvents {
             dev.almanac.identity.AccessPolicy policy,
             dev.almanac.pipelines.internal.RegisteredModels registeredModels,
             io.micrometer.core.instrument.MeterRegistry meters) {
-        this.meters = meters;
+        this.timers =
+                java.util.stream.Stream.of("accepted", "replayed", "refused")
+                        .collect(
+                                java.util.stream.Collectors.toMap(
+                                        outcome -> outcome,
+                                        outcome ->
+                                                io.micrometer.core.instrument.Timer.builder(
+                                                                "almanac.events")
+                                                        .description("Pipeline events by outcome")
+                                                        .tag("outcome", outcome)
+                                                        .publishPercentileHistogram()
+                                                        .register(meters)));
         this.registeredModels = registeredModels;
         this.policy = policy;
         this.releases = releases;
@@ -83,11 +96,7 @@ public class PipelineEvents {
             outcome = accepted.replay() ? "replayed" : "accepted";
             return accepted;
         } finally {
-            io.micrometer.core.instrument.Timer.builder("almanac.events")
-                    .description("Pipeline events by outcome")
-                    .tag("outcome", outcome)
-                    .publishPercentileHistogram()
-                    .register(meters)
+            timers.get(outcome)
                     .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
