@@ -21,7 +21,7 @@ final class ProjectionGraph {
     static final byte ACTIVE = 1;
     static final byte PLANNED = 2;
 
-    final Snapshot snapshot;
+    Snapshot snapshot;
     final long now;
     final List<Conflict> conflicts = new ArrayList<>();
     final Durations durations;
@@ -181,7 +181,7 @@ final class ProjectionGraph {
     }
 
     /** Per step: DONE, ACTIVE, PLANNED (remaining) or -1 (not shown). */
-    private static void classify(ReleaseState rs, ProcedureIndex p, byte[] state, int[] queue) {
+    static void classify(ReleaseState rs, ProcedureIndex p, byte[] state, int[] queue) {
         int sc = p.steps.length;
         Map<String, StepState> states = rs.steps();
         ReleaseStatus status = rs.status() == null ? ReleaseStatus.ACTIVE : rs.status();
@@ -243,7 +243,8 @@ final class ProjectionGraph {
     // --- edges ------------------------------------------------------------------------------
 
     private void buildEdges() {
-        int cap = 16;
+        // about one edge in per node still to run and one per dependency: sized once, not doubled
+        int cap = Math.max(16, n + snapshot.dependencies().size());
         edgeFrom = new int[cap];
         edgeTo = new int[cap];
         edgeLag = new long[cap];

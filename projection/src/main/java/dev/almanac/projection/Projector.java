@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -78,6 +76,9 @@ public final class Projector {
 
         final String[] windowHeld;
 
+        /** A deploy for which no window opens within the horizon, by node; else null. */
+        final Conflict[] noWindow;
+
         Projection(Snapshot snapshot) {
             g = new ProjectionGraph(snapshot);
             windows =
@@ -99,6 +100,7 @@ public final class Projector {
             overdue = new boolean[n];
             heldByEdge = new int[n];
             windowHeld = new String[n];
+            noWindow = new Conflict[n];
             project();
         }
 
@@ -138,44 +140,55 @@ public final class Projector {
         }
 
         private void project() {
-            long now = g.now;
             for (int u : g.order) {
-                heldByEdge[u] = -1;
-                byte status = g.status[u];
-                if (status == ProjectionGraph.DONE) {
-                    long as = g.actualStart[u];
-                    long ae = g.actualEnd[u];
-                    start[u] = as != ProjectionGraph.NONE ? as : ae;
-                    end[u] = ae != ProjectionGraph.NONE ? ae : as;
-                } else if (status == ProjectionGraph.ACTIVE) {
-                    projectActive(u, now);
+                projectNode(u);
+            }
+        }
+
+        /**
+         * One node's dates from its predecessors' (already projected) ends; what held it and a
+         * missing window are set afresh, so a kept projection can re-project a node again.
+         */
+        void projectNode(int u) {
+            long now = g.now;
+            heldByEdge[u] = -1;
+            windowHeld[u] = null;
+            overdue[u] = false;
+            noWindow[u] = null;
+            byte status = g.status[u];
+            if (status == ProjectionGraph.DONE) {
+                long as = g.actualStart[u];
+                long ae = g.actualEnd[u];
+                start[u] = as != ProjectionGraph.NONE ? as : ae;
+                end[u] = ae != ProjectionGraph.NONE ? ae : as;
+            } else if (status == ProjectionGraph.ACTIVE) {
+                projectActive(u, now);
+            } else {
+                long inRelease = base(u);
+                long upstream = Long.MIN_VALUE;
+                int upstreamEdge = -1;
+                for (int k = g.inStart[u]; k < g.inStart[u + 1]; k++) {
+                    int e = g.inEdges[k];
+                    if (g.ignored[e]) {
+                        continue;
+                    }
+                    long t = end[g.edgeFrom[e]] + g.edgeLag[e];
+                    if (g.edgeDependency[e] < 0) {
+                        inRelease = Math.max(inRelease, t);
+                    } else if (t > upstream) {
+                        upstream = t;
+                        upstreamEdge = e;
+                    }
+                }
+                long s = Math.max(inRelease, upstream);
+                start[u] = s;
+                if (upstream > inRelease) {
+                    heldByEdge[u] = upstreamEdge;
+                }
+                if (g.window[u]) {
+                    waitForWindow(u, s);
                 } else {
-                    long inRelease = base(u);
-                    long upstream = Long.MIN_VALUE;
-                    int upstreamEdge = -1;
-                    for (int k = g.inStart[u]; k < g.inStart[u + 1]; k++) {
-                        int e = g.inEdges[k];
-                        if (g.ignored[e]) {
-                            continue;
-                        }
-                        long t = end[g.edgeFrom[e]] + g.edgeLag[e];
-                        if (g.edgeDependency[e] < 0) {
-                            inRelease = Math.max(inRelease, t);
-                        } else if (t > upstream) {
-                            upstream = t;
-                            upstreamEdge = e;
-                        }
-                    }
-                    long s = Math.max(inRelease, upstream);
-                    start[u] = s;
-                    if (upstream > inRelease) {
-                        heldByEdge[u] = upstreamEdge;
-                    }
-                    if (g.window[u]) {
-                        waitForWindow(u, s);
-                    } else {
-                        end[u] = s + g.durations.median[g.spec[u]];
-                    }
+                    end[u] = s + g.durations.median[g.spec[u]];
                 }
             }
         }
@@ -223,7 +236,7 @@ public final class Projector {
             if (open == ReleaseWindows.NEVER) {
                 end[u] = ready;
                 ReleaseState rs = g.releases[g.release[u]];
-                g.conflicts.add(
+                noWindow[u] =
                         new Conflict(
                                 rs.key(),
                                 g.stepOf(u).activityId(),
@@ -232,7 +245,7 @@ public final class Projector {
                                         + rs.key()
                                         + " after "
                                         + Instant.ofEpochSecond(ready)
-                                        + " within the calendar's horizon."));
+                                        + " within the calendar's horizon.");
             } else {
                 end[u] = open;
                 if (open > ready) {
@@ -257,10 +270,40 @@ public final class Projector {
                     out.add(release(r, mc));
                 }
             }
-            return new Schedule(g.snapshot.now(), out, List.copyOf(g.conflicts), samples);
+            return new Schedule(g.snapshot.now(), out, conflicts(), samples);
         }
 
-        private ProjectedRelease release(int r, MonteCarlo mc) {
+        /** The graph's and windows' conflicts, then the deploys without a window in node order. */
+        List<Conflict> conflicts() {
+            List<Conflict> all = new ArrayList<>(g.conflicts);
+            for (Conflict c : noWindow) {
+                if (c != null) {
+                    all.add(c);
+                }
+            }
+            return List.copyOf(all);
+        }
+
+        /** The Instants made for the release being written, by second: a few, reused. */
+        private final long[] recentSeconds = new long[8];
+
+        private final Instant[] recentInstants = new Instant[8];
+        private int recent;
+
+        private Instant instant(long seconds) {
+            for (int i = 0; i < recentInstants.length; i++) {
+                if (recentSeconds[i] == seconds && recentInstants[i] != null) {
+                    return recentInstants[i];
+                }
+            }
+            Instant made = Instant.ofEpochSecond(seconds);
+            recentSeconds[recent] = seconds;
+            recentInstants[recent] = made;
+            recent = (recent + 1) & 7;
+            return made;
+        }
+
+        ProjectedRelease release(int r, MonteCarlo mc) {
             ReleaseState rs = g.releases[r];
             int first = g.firstNode[r];
             ProjectedStep[] steps = new ProjectedStep[g.nodeCount[r]];
@@ -292,7 +335,7 @@ public final class Projector {
             Histogram distribution = mc == null || t < 0 ? null : mc.histogram(t);
             return new ProjectedRelease(
                     rs.key(),
-                    Collections.unmodifiableList(Arrays.asList(steps)),
+                    List.of(steps),
                     targetEnd,
                     p50,
                     p90,
@@ -310,23 +353,16 @@ public final class Projector {
                             : status == ProjectionGraph.ACTIVE
                                     ? StepStatus.ACTIVE
                                     : StepStatus.PLANNED;
-            Instant startI = Instant.ofEpochSecond(start[u]);
-            // Fewer Instants: at 100k releases the output objects are most of the work.
-            Instant endI = Instant.ofEpochSecond(end[u]);
+            // Fewer Instants: at 100k releases the output objects are most of the work, and one
+            // step's end is often the next one's start.
+            Instant startI = instant(start[u]);
+            Instant endI = instant(end[u]);
             long asS = g.actualStart[u];
             long aeS = g.actualEnd[u];
-            Instant as =
-                    asS == ProjectionGraph.NONE
-                            ? null
-                            : asS == start[u] ? startI : Instant.ofEpochSecond(asS);
-            Instant ae =
-                    aeS == ProjectionGraph.NONE
-                            ? null
-                            : aeS == end[u] ? endI : Instant.ofEpochSecond(aeS);
-            Instant p50 =
-                    mc == null || mc.p50[u] == end[u] ? endI : Instant.ofEpochSecond(mc.p50[u]);
-            Instant p90 =
-                    mc == null || mc.p90[u] == end[u] ? endI : Instant.ofEpochSecond(mc.p90[u]);
+            Instant as = asS == ProjectionGraph.NONE ? null : instant(asS);
+            Instant ae = aeS == ProjectionGraph.NONE ? null : instant(aeS);
+            Instant p50 = mc == null || mc.p50[u] == end[u] ? endI : instant(mc.p50[u]);
+            Instant p90 = mc == null || mc.p90[u] == end[u] ? endI : instant(mc.p90[u]);
             DurationSource source =
                     status == ProjectionGraph.PLANNED
                             ? g.durations.source[g.spec[u]]
