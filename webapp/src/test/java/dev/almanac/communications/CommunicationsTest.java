@@ -741,9 +741,14 @@ class CommunicationsTest {
                             assertThat(s.notice().body()).contains("error rate 4%");
                         });
         // step-completed is a digest notice unless someone asks for it at once
-        assertThat(delivered("step-completed:" + key + ":deploy:"))
-                .extracting(s -> s.recipient() + "/" + s.status())
-                .contains(owner + "/held", consumer + "/held");
+        // (written just after the step's transaction, on the follow-up threads)
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(
+                        () ->
+                                assertThat(delivered("step-completed:" + key + ":deploy:"))
+                                        .extracting(s -> s.recipient() + "/" + s.status())
+                                        .contains(owner + "/held", consumer + "/held"));
     }
 
     @Test

@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns what happens elsewhere into notices, in the transaction of the event: slips, capacity
- * conflicts, halted gates, overrides and completed steps. Source keys make each of them a notice
- * once. Overdue tasks and freezes are found on a schedule by {@link NoticeScans}.
+ * conflicts, halted gates and overrides; completed steps just after it commits. Source keys make
+ * each of them a notice once. Overdue tasks and freezes are found on a schedule by {@link
+ * NoticeScans}.
  */
 @Component
 public class NoticeTriggers {
@@ -229,8 +230,16 @@ public class NoticeTriggers {
                         payload));
     }
 
-    @EventListener
-    @Transactional
+    /**
+     * A completed step is a digest line, not a warning: it is written after the step's transaction
+     * commits, on the follow-up threads, so a pipeline event or a worker's completion does not wait
+     * for the recipients' fan-out. (Slips, halts and overrides stay in their transaction.) A node
+     * that dies between the commit and this write loses that digest line.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener
+    @org.springframework.scheduling.annotation.Async(dev.almanac.operations.FollowUps.EXECUTOR)
+    @Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public void stepEnded(MilestoneStepEnded ended) {
         Step step =
                 releaseQueries.latestProcedure().steps().stream()
