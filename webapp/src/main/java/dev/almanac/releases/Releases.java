@@ -47,6 +47,7 @@ public class Releases {
     private final dev.almanac.releases.internal.ReleaseAuthorship authorship;
     private final dev.almanac.governance.OverrideRequests overrideRequests;
     private final dev.almanac.identity.AccessPolicy policy;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     Releases(
             ReleasePlanRepository plans,
@@ -63,7 +64,10 @@ public class Releases {
             TaskOwnership ownership,
             dev.almanac.releases.internal.ReleaseAuthorship authorship,
             dev.almanac.governance.OverrideRequests overrideRequests,
-            dev.almanac.identity.AccessPolicy policy) {
+            dev.almanac.identity.AccessPolicy policy,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transactions =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.policy = policy;
         this.ownership = ownership;
         this.authorship = authorship;
@@ -83,11 +87,29 @@ public class Releases {
 
     /**
      * Plans a release and starts its procedure in one transaction: either both happen or neither.
+     * Two plans racing to catalogue a new model both succeed; two racing for the same release key:
+     * one is refused.
      *
      * @throws ReleaseRejected naming the field when the request is not valid
      */
-    @Transactional
     public ReleaseSummary plan(NewRelease request, String requestedBy) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> planOnce(request, requestedBy));
+            } catch (org.springframework.dao.DataIntegrityViolationException
+                    | org.springframework.dao.ConcurrencyFailureException raced) {
+                // Another node or request catalogued the same new model, or planned the same
+                // release, between our checks and our inserts (MariaDB may also pick one of them
+                // as a deadlock's loser). Again: the model is there now, and the same release is
+                // refused by name.
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private ReleaseSummary planOnce(NewRelease request, String requestedBy) {
         validate(request);
         String feeds =
                 request.dataFeeds() == null || request.dataFeeds().isBlank()

@@ -65,6 +65,51 @@ class ReleasesIntegrationTest {
     }
 
     @Test
+    void plansRacingToCatalogueANewModelAllSucceedAndTheSameReleaseTwiceIsRefusedOnce()
+            throws Exception {
+        String model = "racing-" + Long.toString(System.nanoTime(), 36);
+        int planners = 6;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(planners);
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(planners);
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < planners; i++) {
+                // two planners each for versions 1, 2 and 3
+                String version = "2026." + (i % 3 + 1);
+                outcomes.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    try {
+                                        return releases.plan(release(model, version), "rita").key();
+                                    } catch (ReleaseRejected refused) {
+                                        return "refused " + refused.field();
+                                    }
+                                }));
+            }
+            List<String> answers = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                answers.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(answers)
+                    .containsOnly(
+                            model + "-2026.1",
+                            model + "-2026.2",
+                            model + "-2026.3",
+                            "refused version")
+                    .filteredOn(a -> a.startsWith("refused"))
+                    .hasSize(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(plans.findAllByModelOrderByTargetDateAscKeyAsc(model)).hasSize(3);
+        assertThat(releaseQueries.releasesOf(model))
+                .extracting(ReleaseSummary::key)
+                .containsExactlyInAnyOrder(model + "-2026.1", model + "-2026.2", model + "-2026.3");
+    }
+
+    @Test
     void planningAReleaseStartsItsProcedureAtTheDataCheck() {
         releases.plan(release("fraud-scorer", "2026.12"), "rita");
 
