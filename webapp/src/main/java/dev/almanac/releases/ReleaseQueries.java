@@ -76,6 +76,12 @@ public class ReleaseQueries {
         return summaries(plans.findAllByOrderByTargetDateAscKeyAsc());
     }
 
+    /** The releases of one model, in target-date order, with where each stands. */
+    @Transactional(readOnly = true)
+    public List<ReleaseSummary> releasesOf(String model) {
+        return summaries(plans.findAllByModelOrderByTargetDateAscKeyAsc(model));
+    }
+
     /** The plans with where each stands, from one batch of engine queries for all of them. */
     private List<ReleaseSummary> summaries(List<ReleasePlan> plans) {
         Map<String, ReleaseProgress> progress =

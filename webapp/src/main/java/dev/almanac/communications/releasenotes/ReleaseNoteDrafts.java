@@ -183,11 +183,10 @@ class ReleaseNoteDrafts {
         }
         md.append("\n## Rollback plan\n\n");
         Optional<ReleaseSummary> previous =
-                releaseQueries.list().stream()
+                releaseQueries.releasesOf(r.model()).stream()
                         .filter(
                                 o ->
-                                        o.model().equals(r.model())
-                                                && !o.key().equals(r.key())
+                                        !o.key().equals(r.key())
                                                 && "deployed".equals(o.progress().outcome()))
                         .max(Comparator.comparing(ReleaseSummary::targetDate));
         md.append("- Production health is checked for ")

@@ -13,4 +13,6 @@ public interface ReleasePlanRepository extends JpaRepository<ReleasePlan, Long> 
     List<ReleasePlan> findByProcessInstanceIdIn(java.util.Collection<String> processInstanceIds);
 
     List<ReleasePlan> findAllByOrderByTargetDateAscKeyAsc();
+
+    List<ReleasePlan> findAllByModelOrderByTargetDateAscKeyAsc(String model);
 }
