@@ -45,6 +45,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       correlations by process instance id at the same concurrency, in the same run.
  *   <li>{@code workers}: external tasks completed per second by 1 and by 4 standalone worker
  *       processes.
+ *   <li>{@code release}: whole releases per second (and p50/p99 of a release's duration, 5xx), each
+ *       planned, followed, fed its pipeline events and decided by its people from another JVM
+ *       ({@link ReleaseLoad}) through the real procedure with the in-app workers and job executor
+ *       on, against the same six steps on the bare engine driven in this JVM, at 1, 8 and 32
+ *       clients (-Dbench.release.clients). Run it on its own: it turns the workers on.
  * </ul>
  */
 public final class Benchmarks {
@@ -67,27 +72,36 @@ public final class Benchmarks {
                         : Arrays.asList(String.join(",", args).split("[,\\s]+"));
         StubPlatform platform = new StubPlatform();
         Map<String, String> settings =
-                Map.of(
-                        "almanac.admin.password",
-                        dev.almanac.support.MySqlApplicationContext.ADMIN_PASSWORD,
-                        "spring.datasource.url",
-                        MySqlAvailable.URL.replace("/almanac_test", "/almanac_bench"),
-                        "spring.datasource.username",
-                        MySqlAvailable.USER,
-                        "spring.datasource.password",
-                        MySqlAvailable.PASSWORD,
-                        "spring.jpa.properties.hibernate.dialect",
-                        "org.hibernate.dialect.MariaDBDialect",
-                        "server.port",
-                        "0",
-                        "almanac.workers.enabled",
-                        "false",
-                        "logging.level.root",
-                        "warn",
-                        "operaton.bpm.job-execution.enabled",
-                        "false",
-                        "almanac.communications.dispatch",
-                        "false");
+                new java.util.LinkedHashMap<>(
+                        Map.of(
+                                "almanac.admin.password",
+                                dev.almanac.support.MySqlApplicationContext.ADMIN_PASSWORD,
+                                "spring.datasource.url",
+                                MySqlAvailable.URL.replace("/almanac_test", "/almanac_bench"),
+                                "spring.datasource.username",
+                                MySqlAvailable.USER,
+                                "spring.datasource.password",
+                                MySqlAvailable.PASSWORD,
+                                "spring.jpa.properties.hibernate.dialect",
+                                "org.hibernate.dialect.MariaDBDialect",
+                                "server.port",
+                                "0",
+                                "almanac.workers.enabled",
+                                "false",
+                                "logging.level.root",
+                                "warn",
+                                "operaton.bpm.job-execution.enabled",
+                                "false",
+                                "almanac.communications.dispatch",
+                                "false"));
+        if (which.contains("release")) {
+            if (which.contains("events") || which.contains("rows") || which.contains("workers")) {
+                throw new IllegalArgumentException(
+                        "run the release benchmark on its own: it turns the in-app workers on,"
+                                + " which would take the tasks events, rows and workers complete");
+            }
+            settings.putAll(releaseSettings(platform));
+        }
         // as command-line arguments, so they win over the mysql profile's environment-based
         // settings
         ConfigurableApplicationContext app =
@@ -117,6 +131,9 @@ public final class Benchmarks {
             }
             if (which.contains("rows")) {
                 rows(app);
+            }
+            if (which.contains("release")) {
+                release(app, port);
             }
         } finally {
             app.close();
@@ -765,6 +782,332 @@ public final class Benchmarks {
         pool.awaitTermination(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(latencies.size(), seconds, new ArrayList<>(latencies));
+    }
+
+    // ---- a whole release through Almanac vs the same six steps on the bare engine
+
+    /** Concurrencies of the release benchmark; -Dbench.release.clients=1,8 for fewer. */
+    private static final int[] RELEASE_CLIENTS =
+            Arrays.stream(System.getProperty("bench.release.clients", "1,8,32").split(","))
+                    .mapToInt(c -> Integer.parseInt(c.trim()))
+                    .toArray();
+
+    /** Releases per concurrency at the least (each side runs max(this, clients * 4)). */
+    private static final int RELEASE_COUNT = Integer.getInteger("bench.release.count", 40);
+
+    /** How long a client sleeps before it looks at its release again, in ms (both sides). */
+    private static final long RELEASE_POLL = Long.getLong("bench.release.poll", 20);
+
+    /** How often the in-app workers fetch tasks. */
+    private static final String WORKER_POLL =
+            System.getProperty("bench.release.workerPoll", "50ms");
+
+    private static final String ALWAYS_OPEN = "Release benchmark: always open";
+
+    /**
+     * The release benchmark's settings: the job executor on (the procedure's timers), the in-app
+     * workers on against the stub platform, no monitoring period and no wait for the retrospective.
+     */
+    static Map<String, String> releaseSettings(StubPlatform platform) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("operaton.bpm.job-execution.enabled", "true");
+        settings.put("operaton.bpm.job-execution.wait-time-in-millis", "100");
+        settings.put("operaton.bpm.job-execution.max-wait", "500");
+        settings.put("almanac.workers.enabled", "true");
+        settings.put("almanac.workers.poll-interval", WORKER_POLL);
+        settings.put("almanac.workers.data-feed-catalog-url", platform.url("/feeds/{feed}"));
+        settings.put("almanac.workers.training-webhook", platform.url("/train"));
+        settings.put("almanac.workers.deploy-webhook", platform.url("/deploy"));
+        settings.put("almanac.workers.health-metric-url", platform.url("/health/{release}"));
+        // the stub platform listens on loopback, allowed explicitly
+        settings.put("almanac.outbound.allowed-hosts", "localhost, 127.0.0.1, ::1");
+        settings.put("almanac.release-timing.monitoring-period", "PT0S");
+        settings.put("almanac.release-timing.retrospective-delay", "PT0S");
+        return settings;
+    }
+
+    static void release(ConfigurableApplicationContext app, int port) throws Exception {
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        resetOpenReleases(runtime);
+        alwaysOpen(app.getBean(dev.almanac.planning.Windows.class));
+        // in the catalog before the load: concurrent first plans of an unknown model race to
+        // create it (a duplicate key, answered 500)
+        var catalog = app.getBean(dev.almanac.planning.PlanningCatalog.class);
+        if (catalog.model("release-bench").isEmpty()) {
+            catalog.saveModel(
+                    null,
+                    new dev.almanac.planning.PlanningCatalog.ModelInfo(
+                            "release-bench",
+                            "Release benchmark model",
+                            null,
+                            "fraud-ml",
+                            RiskTier.LOW,
+                            null));
+        }
+        app.getBean(org.operaton.bpm.engine.RepositoryService.class)
+                .createDeployment()
+                .name("bare-release")
+                .enableDuplicateFiltering(true)
+                .addClasspathResource("bench/bare-release.bpmn")
+                .deploy();
+        String token =
+                app.getBean(PipelineTokens.class)
+                        .issue("release benchmark", Set.of(), "bench")
+                        .token();
+        BareRelease bare = new BareRelease(app);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        System.out.println("Warming up both sides with 8 releases each …");
+        releaseLoad(port, token, 4, 8, run + "w");
+        run(4, bare.keys(run + "w", 8), bare::drive);
+
+        System.out.printf(
+                "%nwhole release, plan to end (MariaDB): Almanac with its in-app workers (poll %s)"
+                        + " and job executor,%npeople through /engine-rest, pipeline through"
+                        + " /api/v1, the load from another JVM polling every %d ms%n",
+                WORKER_POLL, RELEASE_POLL);
+        System.out.printf(
+                "%-36s %8s %11s %9s %9s %6s%n",
+                "whole release (MariaDB)", "clients", "releases/s", "p50 ms", "p99 ms", "5xx");
+        for (int clients : RELEASE_CLIENTS) {
+            int count = Math.max(RELEASE_COUNT, clients * 4);
+            String round = run + "c" + clients;
+            Load api = releaseLoad(port, token, clients, count, round);
+            Result engine = run(clients, bare.keys(round, count), bare::drive);
+            System.out.printf(
+                    "%-36s %8d %11.2f %9.0f %9.0f %6d%s%n",
+                    "Almanac (load: other JVM)",
+                    clients,
+                    api.perSecond(),
+                    api.p50(),
+                    api.p99(),
+                    api.serverErrors(),
+                    api.answered() == count && api.other() == 0
+                            ? ""
+                            : "   ("
+                                    + api.answered()
+                                    + " of "
+                                    + count
+                                    + " ended, "
+                                    + api.other()
+                                    + " other refusals)");
+            System.out.printf(
+                    "%-36s %8d %11.2f %9.0f %9.0f %6s%n",
+                    "bare engine, same steps",
+                    clients,
+                    engine.perSecond(),
+                    engine.p50(),
+                    engine.p99(),
+                    "-");
+            System.out.printf(
+                    "%-36s %8d %11.2f%n",
+                    "ratio (Almanac / bare)", clients, api.perSecond() / engine.perSecond());
+        }
+    }
+
+    /**
+     * One release window open from yesterday for five years, for everyone: the deploy timer fires
+     * at once. Refuses to go on if a freeze in the benchmark database would still hold deploys.
+     */
+    static void alwaysOpen(dev.almanac.planning.Windows windows) {
+        windows.windows().stream()
+                .filter(w -> ALWAYS_OPEN.equals(w.rule().name()))
+                .forEach(w -> windows.deleteWindow(w.id()));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
+        windows.saveWindow(
+                null,
+                new dev.almanac.planning.Windows.WindowChange(
+                        ALWAYS_OPEN,
+                        dev.almanac.projection.WindowKind.RELEASE,
+                        now.minusDays(1),
+                        now.plusYears(5),
+                        java.time.ZoneOffset.UTC,
+                        null,
+                        dev.almanac.projection.WindowScope.GLOBAL,
+                        null,
+                        "Deploys may go at any time while the release benchmark runs."),
+                "bench");
+        java.time.Instant at = java.time.Instant.now();
+        java.time.Instant open = windows.releaseWindows(at).nextOpen(at, null, "release-bench");
+        if (open == null || open.isAfter(at.plusSeconds(1))) {
+            throw new IllegalStateException(
+                    "a freeze in almanac_bench holds deploys until " + open + "; remove it first");
+        }
+    }
+
+    /** Plans and drives releases from another JVM with this many clients. */
+    static Load releaseLoad(int port, String token, int clients, int count, String prefix)
+            throws Exception {
+        Process load =
+                loadProcess(
+                                "-Xmx256m",
+                                ReleaseLoad.class,
+                                String.valueOf(port),
+                                token,
+                                String.valueOf(clients),
+                                String.valueOf(count),
+                                prefix,
+                                TestAccounts.PASSWORD,
+                                String.valueOf(RELEASE_POLL))
+                        .redirectErrorStream(true)
+                        .start();
+        String out = new String(load.getInputStream().readAllBytes());
+        if (load.waitFor() != 0 || !out.contains("RESULT ")) {
+            throw new IllegalStateException("the release load process failed: " + out);
+        }
+        out.lines()
+                .filter(l -> l.startsWith("problem: "))
+                .forEach(l -> System.out.println("  " + l));
+        String[] f = out.substring(out.indexOf("RESULT ") + 7).trim().split("\\s+");
+        if (Integer.parseInt(f[6]) > 0 || Integer.parseInt(f[7]) > 0) {
+            System.out.printf("  %s releases did not deploy, %s timed out%n", f[6], f[7]);
+        }
+        return new Load(
+                Integer.parseInt(f[0]),
+                Double.parseDouble(f[1]),
+                Double.parseDouble(f[2]),
+                Double.parseDouble(f[3]),
+                Integer.parseInt(f[4]),
+                Integer.parseInt(f[5]));
+    }
+
+    /**
+     * The six steps of a release ({@code bench/bare-release.bpmn}) on the bare engine, in this JVM:
+     * what a worker, a pipeline and two people would do, through the engine's Java API.
+     */
+    static final class BareRelease {
+
+        private final RuntimeService runtime;
+        private final ExternalTaskService externalTasks;
+        private final org.operaton.bpm.engine.TaskService tasks;
+        private final org.operaton.bpm.engine.HistoryService history;
+
+        BareRelease(ConfigurableApplicationContext app) {
+            runtime = app.getBean(RuntimeService.class);
+            externalTasks = app.getBean(ExternalTaskService.class);
+            tasks = app.getBean(org.operaton.bpm.engine.TaskService.class);
+            history = app.getBean(org.operaton.bpm.engine.HistoryService.class);
+        }
+
+        List<String> keys(String prefix, int count) {
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                keys.add("bare-release-" + prefix + "." + i);
+            }
+            return keys;
+        }
+
+        void drive(String key) throws Exception {
+            String id =
+                    runtime.startProcessInstanceByKey(
+                                    "bare-release",
+                                    key,
+                                    Map.of(
+                                            "lane",
+                                            "staging",
+                                            "riskTier",
+                                            "low",
+                                            "ownerTeam",
+                                            "fraud-ml",
+                                            "dataFeeds",
+                                            "feed-a"))
+                            .getId();
+            complete("bare-data-readiness", key, Map.of("missingFeeds", ""));
+            runtime.createMessageCorrelation("bare-data-ready")
+                    .processInstanceId(id)
+                    .setVariable("rows", 42)
+                    .correlate();
+            complete("bare-training-trigger", key, Map.of("trainingRunId", "run-" + key));
+            runtime.createMessageCorrelation("bare-training-finished")
+                    .processInstanceId(id)
+                    .setVariables(
+                            Map.of(
+                                    "accuracy",
+                                    0.93,
+                                    "latencyP95Ms",
+                                    95,
+                                    "modelUri",
+                                    "s3://models/release-bench"))
+                    .correlate();
+            complete(
+                    "bare-validation-metrics",
+                    key,
+                    Map.of("baselineAccuracy", 0.93, "accuracyDelta", 0.0));
+            decide(
+                    id,
+                    "bare-risk-review",
+                    Map.of("riskDecision", "approve", "riskRationale", "fine"));
+            decide(id, "bare-deploy-approval", Map.of("deployDecision", "go", "deployNote", "go"));
+            // the release window's timer is the job executor's to fire
+            while (!step("bare-deploy", key, Map.of("deploymentId", "dep-" + key))) {
+                Thread.sleep(RELEASE_POLL);
+            }
+            // the monitoring period's timer, then the check; the retrospective's timer, then the
+            // retrospective
+            while (!step("bare-post-deploy-check", key, Map.of("releaseOutcome", "deployed"))) {
+                Thread.sleep(RELEASE_POLL);
+            }
+            String retrospective;
+            while ((retrospective = taskOf(id, "bare-retrospective")) == null) {
+                Thread.sleep(RELEASE_POLL);
+            }
+            tasks.complete(
+                    retrospective,
+                    Map.of(
+                            "retroWentWell",
+                            "everything",
+                            "retroSlipped",
+                            "nothing",
+                            "retroActions",
+                            "none"));
+            while (history.createHistoricProcessInstanceQuery()
+                            .processInstanceId(id)
+                            .completed()
+                            .count()
+                    == 0) {
+                Thread.sleep(RELEASE_POLL);
+            }
+        }
+
+        /** Completes the release's task of this topic, which must be there. */
+        private void complete(String topic, String key, Map<String, Object> variables) {
+            if (!step(topic, key, variables)) {
+                throw new IllegalStateException(key + " has no " + topic + " task");
+            }
+        }
+
+        /** Completes the release's task of this topic, as a worker would; whether there was one. */
+        private boolean step(String topic, String key, Map<String, Object> variables) {
+            var locked =
+                    externalTasks
+                            .fetchAndLock(1, "bench")
+                            .topic(topic, 60_000)
+                            .businessKey(key)
+                            .execute();
+            if (locked.isEmpty()) {
+                return false;
+            }
+            externalTasks.complete(locked.get(0).getId(), "bench", variables);
+            return true;
+        }
+
+        private void decide(String instance, String step, Map<String, Object> variables) {
+            var task =
+                    tasks.createTaskQuery()
+                            .processInstanceId(instance)
+                            .taskDefinitionKey(step)
+                            .singleResult();
+            tasks.complete(task.getId(), variables);
+        }
+
+        /** The id of the instance's open task of this step, or null. */
+        private String taskOf(String instance, String step) {
+            var task =
+                    tasks.createTaskQuery()
+                            .processInstanceId(instance)
+                            .taskDefinitionKey(step)
+                            .singleResult();
+            return task == null ? null : task.getId();
+        }
     }
 
     // ---- standalone worker throughput
