@@ -80,15 +80,7 @@ public final class KeptProjection {
         } else {
             releases.set(index, changed);
         }
-        Snapshot next =
-                new Snapshot(
-                        snapshot.now(),
-                        snapshot.procedures(),
-                        releases,
-                        snapshot.dependencies(),
-                        snapshot.windows(),
-                        snapshot.history(),
-                        snapshot.planned());
+        Snapshot next = snapshot.withReleases(releases);
         if (index == null || !inPlace(index, changed, next)) {
             rebuild(next);
         } else {

@@ -45,6 +45,11 @@ public record Snapshot(
         this(now, procedures, releases, dependencies, windows, history, Map.of());
     }
 
+    /** The same picture with other releases. */
+    public Snapshot withReleases(List<ReleaseState> other) {
+        return new Snapshot(now, procedures, other, dependencies, windows, history, planned);
+    }
+
     /** The key of one release's step in {@link #planned}. */
     public static String stepKey(String releaseKey, String activityId) {
         return releaseKey + "/" + activityId;

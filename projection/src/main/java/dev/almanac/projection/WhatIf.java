@@ -80,14 +80,7 @@ public final class WhatIf {
                                 delayedSteps(r, current, by)));
             }
         }
-        return new Snapshot(
-                snapshot.now(),
-                snapshot.procedures(),
-                releases,
-                snapshot.dependencies(),
-                snapshot.windows(),
-                snapshot.history(),
-                snapshot.planned());
+        return snapshot.withReleases(releases);
     }
 
     /** The release's steps with each active one due {@code by} later than now. */
