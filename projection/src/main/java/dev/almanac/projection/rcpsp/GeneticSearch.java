@@ -14,8 +14,11 @@ import java.util.SplittableRandom;
  */
 public final class GeneticSearch {
 
-    /** The best schedule found: start per activity, its makespan and the schedules generated. */
-    public record Result(int[] start, int makespan, int schedules) {}
+    /**
+     * The best schedule found: start per activity, its makespan, the schedules generated and its
+     * weighted lateness against the targets (the makespan when there are none).
+     */
+    public record Result(int[] start, int makespan, int schedules, long lateness) {}
 
     private static final double MUTATION = 0.05;
 
@@ -27,7 +30,11 @@ public final class GeneticSearch {
     private final int bound;
     private final int[] scratch;
     private int schedules;
+    private final int[] previous;
     private int[] bestStart;
+    private long bestCost = Long.MAX_VALUE;
+
+    /** The makespan of the best schedule so far. */
     private int best = Integer.MAX_VALUE;
 
     private GeneticSearch(Problem problem, long seed) {
@@ -38,6 +45,12 @@ public final class GeneticSearch {
         this.latestFinish = problem.latestFinishes();
         this.bound = problem.criticalPathBound();
         this.scratch = new int[problem.n];
+        this.previous = new int[problem.n];
+    }
+
+    /** Whether the search may stop: the makespan objective has reached the critical-path bound. */
+    private boolean optimal() {
+        return !p.hasTargets() && best <= bound;
     }
 
     /** The best schedule within {@code budget} generated schedules (at least 1). */
@@ -57,10 +70,10 @@ public final class GeneticSearch {
             throw new IllegalArgumentException("A search needs a budget of at least one schedule.");
         }
         GeneticSearch g = new GeneticSearch(problem, seed);
-        for (int i = 0; g.schedules < budget && g.best > g.bound; i++) {
+        for (int i = 0; g.schedules < budget && !g.optimal(); i++) {
             g.evaluate(g.sample(i > 0), budget);
         }
-        return new Result(g.bestStart.clone(), g.best, g.schedules);
+        return new Result(g.bestStart.clone(), g.best, g.schedules, g.bestCost >>> 32);
     }
 
     /** One pass of the serial scheme with the latest-finish-time rule: the classic baseline. */
@@ -69,31 +82,31 @@ public final class GeneticSearch {
         int[] list = g.sample(false);
         int[] start = new int[problem.n];
         int makespan = g.sgs.schedule(list, start);
-        return new Result(start, makespan, 1);
+        return new Result(start, makespan, 1, problem.cost(start) >>> 32);
     }
 
     private Result run(int budget) {
         int size = Math.max(2, Math.min(40, budget / 30)) & ~1;
         int[][] lists = new int[size][];
-        int[] fitness = new int[size];
+        long[] fitness = new long[size];
         int filled = 0;
-        for (int i = 0; i < size && schedules < budget && best > bound; i++) {
+        for (int i = 0; i < size && schedules < budget && !optimal(); i++) {
             lists[i] = sample(i > 0);
             fitness[i] = evaluate(lists[i], budget);
             filled++;
         }
         int[][] children = new int[size][];
-        int[] childFitness = new int[size];
-        while (schedules < budget && best > bound && filled == size) {
+        long[] childFitness = new long[size];
+        while (schedules < budget && !optimal() && filled == size) {
             int made = 0;
             int[] order = shuffled(size);
-            for (int k = 0; k + 1 < size && schedules < budget && best > bound; k += 2) {
+            for (int k = 0; k + 1 < size && schedules < budget && !optimal(); k += 2) {
                 int[] mother = lists[order[k]];
                 int[] father = lists[order[k + 1]];
                 int q1 = random.nextInt(p.n);
                 int q2 = q1 + random.nextInt(p.n - q1 + 1);
                 for (int[] pair : new int[][] {{0, 1}, {1, 0}}) {
-                    if (schedules >= budget || best <= bound) {
+                    if (schedules >= budget || optimal()) {
                         break;
                     }
                     int[] child =
@@ -109,48 +122,56 @@ public final class GeneticSearch {
             }
             survive(lists, fitness, children, childFitness, made);
         }
-        return new Result(bestStart.clone(), best, schedules);
+        return new Result(bestStart.clone(), best, schedules, bestCost >>> 32);
     }
 
-    /** Decodes a list, improves it, writes the improved schedule's order back; its makespan. */
-    private int evaluate(int[] list, int budget) {
+    /**
+     * Decodes a list, improves it while its cost falls, writes the improved schedule's order back;
+     * its cost.
+     */
+    private long evaluate(int[] list, int budget) {
         int makespan = sgs.schedule(list, scratch);
         schedules++;
+        long cost = p.cost(scratch);
         while (schedules + 2 <= budget) {
+            System.arraycopy(scratch, 0, previous, 0, scratch.length);
             int improved = justification.improve(scratch, makespan);
             schedules += 2;
-            if (improved >= makespan) {
+            long improvedCost = p.cost(scratch);
+            if (improvedCost >= cost) {
+                System.arraycopy(previous, 0, scratch, 0, scratch.length);
                 break;
             }
+            cost = improvedCost;
             makespan = improved;
         }
         justification.listOf(scratch, list);
-        if (makespan < best) {
+        if (cost < bestCost) {
+            bestCost = cost;
             best = makespan;
             bestStart = scratch.clone();
         }
-        return makespan;
+        return cost;
     }
 
     /** Parents and children together; the best {@code lists.length} of them stay. */
     private static void survive(
-            int[][] lists, int[] fitness, int[][] children, int[] childFitness, int made) {
+            int[][] lists, long[] fitness, int[][] children, long[] childFitness, int made) {
         int size = lists.length;
-        int total = size + made;
-        long[] ranked = new long[total];
-        for (int i = 0; i < size; i++) {
-            ranked[i] = ((long) fitness[i] << 32) | i;
+        Integer[] ranked = new Integer[size + made];
+        for (int i = 0; i < ranked.length; i++) {
+            ranked[i] = i;
         }
-        for (int i = 0; i < made; i++) {
-            ranked[size + i] = ((long) childFitness[i] << 32) | (size + i);
-        }
-        Arrays.sort(ranked);
+        Arrays.sort(
+                ranked,
+                java.util.Comparator.comparingLong(
+                        (Integer i) -> i < size ? fitness[i] : childFitness[i - size]));
         int[][] nextLists = new int[size][];
-        int[] nextFitness = new int[size];
+        long[] nextFitness = new long[size];
         for (int i = 0; i < size; i++) {
-            int from = (int) ranked[i];
+            int from = ranked[i];
             nextLists[i] = from < size ? lists[from] : children[from - size];
-            nextFitness[i] = (int) (ranked[i] >>> 32);
+            nextFitness[i] = from < size ? fitness[from] : childFitness[from - size];
         }
         System.arraycopy(nextLists, 0, lists, 0, size);
         System.arraycopy(nextFitness, 0, fitness, 0, size);

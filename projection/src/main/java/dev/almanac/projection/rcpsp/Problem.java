@@ -20,9 +20,39 @@ public final class Problem {
     final int[][] demand;
     final int[] release;
     final Capacity capacity;
+    final Starts starts;
+    final Targets targets;
 
     /** With a constant capacity, the one reversed problem every horizon shares. */
     private volatile Problem reversedConstant;
+
+    /**
+     * When an activity may start: a release window it must start (or lie) in, outside freezes.
+     * {@link #ANY} lets every activity start at any time.
+     */
+    public interface Starts {
+        /**
+         * The earliest time at or after {@code t} at which {@code activity} of {@code duration} may
+         * start, or {@link #NEVER}.
+         */
+        int earliest(int activity, int t, int duration);
+
+        int NEVER = Integer.MAX_VALUE;
+
+        Starts ANY = (activity, t, duration) -> t;
+    }
+
+    /**
+     * What a schedule is judged by: the weighted lateness of the activities with a target (finish
+     * after the target, times the weight), then the sum of all finishes; with no targets the
+     * makespan, then the sum of finishes.
+     *
+     * @param target per activity, the finish it should meet, or -1 for none
+     * @param weight per activity, how much a unit of lateness costs
+     */
+    public record Targets(int[] target, int[] weight) {
+        public static final Targets NONE = new Targets(null, null);
+    }
 
     /**
      * Capacity of resource {@code r} during time unit {@code t} (from {@code t} to {@code t+1}).
@@ -68,7 +98,32 @@ public final class Problem {
             int[][] demand,
             int[] release,
             Capacity capacity) {
+        this(name, duration, successors, demand, release, capacity, Starts.ANY, Targets.NONE);
+    }
+
+    /**
+     * A problem whose activities may start only where {@code starts} allows and whose schedules are
+     * judged against {@code targets}.
+     */
+    public Problem(
+            String name,
+            int[] duration,
+            int[][] successors,
+            int[][] demand,
+            int[] release,
+            Capacity capacity,
+            Starts starts,
+            Targets targets) {
         this.name = name;
+        this.starts = starts == null ? Starts.ANY : starts;
+        this.targets = targets == null ? Targets.NONE : targets;
+        if (this.targets.target() != null
+                && (this.targets.target().length != duration.length
+                        || this.targets.weight() == null
+                        || this.targets.weight().length != duration.length)) {
+            throw new IllegalArgumentException(
+                    name + ": targets and weights must be given for every activity (-1: none)");
+        }
         this.n = duration.length;
         this.duration = duration.clone();
         this.capacity = capacity;
@@ -176,6 +231,32 @@ public final class Problem {
             }
         }
         return es;
+    }
+
+    /**
+     * How good a schedule is, lower is better: weighted lateness (or, without targets, the
+     * makespan) in the high bits, the sum of finishes in the low bits.
+     */
+    long cost(int[] start) {
+        long late = 0;
+        long finishes = 0;
+        int makespan = 0;
+        int[] target = targets.target();
+        for (int j = 0; j < n; j++) {
+            int f = start[j] + duration[j];
+            finishes += f;
+            makespan = Math.max(makespan, f);
+            if (target != null && target[j] >= 0 && f > target[j]) {
+                late += (long) (f - target[j]) * targets.weight()[j];
+            }
+        }
+        long first = target == null ? makespan : late;
+        return (first << 32) | Math.min(finishes, 0xFFFFFFFFL);
+    }
+
+    /** Whether schedules are judged by targets rather than makespan. */
+    boolean hasTargets() {
+        return targets.target() != null;
     }
 
     /** The critical-path bound: the latest earliest finish, ignoring resources. */

@@ -88,8 +88,8 @@ final class SerialSgs {
             }
             int d = duration[j];
             int[] need = p.demand[j];
+            t = earliestRoom(j, t, d, need);
             if (d > 0) {
-                t = earliestRoom(t, d, need);
                 book(t, d, need);
             }
             start[j] = t;
@@ -98,9 +98,26 @@ final class SerialSgs {
         return makespan;
     }
 
-    /** The earliest time from {@code t} with room for {@code need} during {@code d} units. */
-    private int earliestRoom(int t, int d, int[] need) {
+    /**
+     * The earliest time from {@code t} at which activity {@code j} may start and every resource has
+     * room for {@code need} during {@code d} units.
+     */
+    private int earliestRoom(int j, int t, int d, int[] need) {
         while (true) {
+            int allowed = p.starts.earliest(j, t, d);
+            if (allowed == Problem.Starts.NEVER) {
+                throw new IllegalStateException(
+                        p.name
+                                + ": activity "
+                                + j
+                                + " may not start at or after "
+                                + t
+                                + ": no window opens for it");
+            }
+            t = allowed;
+            if (d == 0) {
+                return t;
+            }
             if (t + d > horizon) {
                 grow(t + d);
             }

@@ -93,6 +93,63 @@ class GeneticSearchTest {
     }
 
     @Test
+    void anActivityThatMustLieInAWindowWaitsForTheNextOneItFits() {
+        // windows open at 0, 10, 20 … for 3 units; the 2-unit deploy must lie inside one
+        Problem.Starts windows =
+                (activity, t, duration) -> {
+                    if (activity != 2) {
+                        return t;
+                    }
+                    int open = t - t % 10;
+                    return t + duration <= open + 3 ? t : open + 10;
+                };
+        Problem p =
+                new Problem(
+                        "window",
+                        new int[] {0, 4, 2, 0},
+                        new int[][] {{1}, {2}, {3}, NONE},
+                        new int[][] {{0}, {1}, {1}, {0}},
+                        null,
+                        Problem.Capacity.constant(1),
+                        windows,
+                        Problem.Targets.NONE);
+        GeneticSearch.Result result = GeneticSearch.search(p, 50, 1);
+        assertThat(result.start()[2]).isEqualTo(10);
+        assertThat(result.makespan()).isEqualTo(12);
+        Problem never =
+                new Problem(
+                        "never",
+                        new int[] {1},
+                        new int[][] {NONE},
+                        new int[][] {{0}},
+                        null,
+                        Problem.Capacity.constant(1),
+                        (activity, t, duration) -> Problem.Starts.NEVER,
+                        Problem.Targets.NONE);
+        assertThatThrownBy(() -> GeneticSearch.search(never, 10, 1))
+                .hasMessageContaining("no window opens");
+    }
+
+    @Test
+    void withTargetsTheWeightierReleaseGoesFirstAndTheLatenessIsTheLeastPossible() {
+        // two 5-unit steps on one reviewer, both due at 5; the second weighs ten times the first
+        Problem p =
+                new Problem(
+                        "targets",
+                        new int[] {0, 5, 5, 0},
+                        new int[][] {{1, 2}, {3}, {3}, NONE},
+                        new int[][] {{0}, {1}, {1}, {0}},
+                        null,
+                        Problem.Capacity.constant(1),
+                        Problem.Starts.ANY,
+                        new Problem.Targets(new int[] {-1, 5, 5, -1}, new int[] {0, 1, 10, 0}));
+        GeneticSearch.Result result = GeneticSearch.search(p, 100, 1);
+        assertThat(result.start()[2]).isZero();
+        assertThat(result.start()[1]).isEqualTo(5);
+        assertThat(result.lateness()).isEqualTo(5);
+    }
+
+    @Test
     void theSameSeedGivesTheSameSchedule() {
         Problem p = randomProblem(40, 11);
         GeneticSearch.Result a = GeneticSearch.search(p, 800, 42);
