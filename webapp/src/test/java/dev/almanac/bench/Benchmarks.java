@@ -487,6 +487,18 @@ public final class Benchmarks {
 
     /** What the load process measured. */
     record Load(int answered, double seconds, double p50, double p99, int serverErrors, int other) {
+
+        /** From a load process's {@code RESULT} fields (the first six). */
+        static Load of(String[] f) {
+            return new Load(
+                    Integer.parseInt(f[0]),
+                    Double.parseDouble(f[1]),
+                    Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3]),
+                    Integer.parseInt(f[4]),
+                    Integer.parseInt(f[5]));
+        }
+
         double perSecond() {
             return answered / seconds;
         }
@@ -530,13 +542,7 @@ public final class Benchmarks {
         }
         String[] f = out.substring(out.indexOf("RESULT ") + 7).trim().split("\\s+");
         java.nio.file.Files.delete(file);
-        return new Load(
-                Integer.parseInt(f[0]),
-                Double.parseDouble(f[1]),
-                Double.parseDouble(f[2]),
-                Double.parseDouble(f[3]),
-                Integer.parseInt(f[4]),
-                Integer.parseInt(f[5]));
+        return Load.of(f);
     }
 
     /** The same correlations on the bare engine, by process instance id, in this JVM. */
@@ -968,13 +974,7 @@ public final class Benchmarks {
         if (Integer.parseInt(f[6]) > 0 || Integer.parseInt(f[7]) > 0) {
             System.out.printf("  %s releases did not deploy, %s timed out%n", f[6], f[7]);
         }
-        return new Load(
-                Integer.parseInt(f[0]),
-                Double.parseDouble(f[1]),
-                Double.parseDouble(f[2]),
-                Double.parseDouble(f[3]),
-                Integer.parseInt(f[4]),
-                Integer.parseInt(f[5]));
+        return Load.of(f);
     }
 
     /**
