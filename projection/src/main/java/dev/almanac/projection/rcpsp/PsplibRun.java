@@ -24,8 +24,8 @@ public final class PsplibRun {
 
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(arg(args, 0, "psplib.dir", "../shared/psplib/j30"));
-        int budget = Integer.parseInt(arg(args, 1, "psplib.schedules", "5000"));
-        long seed = Long.parseLong(arg(args, 2, "psplib.seed", "1"));
+        int budget = (int) number(arg(args, 1, "psplib.schedules", "5000"), "psplib.schedules", 1);
+        long seed = number(arg(args, 2, "psplib.seed", "1"), "psplib.seed", Long.MIN_VALUE);
         String method = arg(args, 3, "psplib.method", "genetic");
         if (!List.of("genetic", "sampling", "lft").contains(method)) {
             System.err.println("psplib: method is genetic, sampling or lft, not " + method);
@@ -47,7 +47,15 @@ public final class PsplibRun {
         int withOptimum = 0;
         long totalMillis = 0;
         for (Path file : files) {
-            Problem problem = Psplib.read(file);
+            Problem problem;
+            try {
+                problem = Psplib.read(file);
+            } catch (IllegalArgumentException unreadable) {
+                System.err.println(
+                        "psplib: " + file + " cannot be read: " + unreadable.getMessage());
+                System.exit(2);
+                return;
+            }
             long started = System.nanoTime();
             GeneticSearch.Result result =
                     switch (method) {
@@ -100,6 +108,28 @@ public final class PsplibRun {
                         ? "n/a"
                         : String.format(Locale.ROOT, "%.2f%%", devOpt / withOptimum),
                 totalMillis / count);
+    }
+
+    /** A whole number of at least {@code least}, or a clear refusal and status 2. */
+    private static long number(String value, String property, long least) {
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= least && n <= Integer.MAX_VALUE || least == Long.MIN_VALUE) {
+                return n;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        System.err.println(
+                "psplib: "
+                        + property
+                        + " must be a whole number"
+                        + (least == 1 ? " of at least 1" : "")
+                        + ", not '"
+                        + value
+                        + "'");
+        System.exit(2);
+        return least;
     }
 
     private static String arg(String[] args, int index, String property, String fallback) {
