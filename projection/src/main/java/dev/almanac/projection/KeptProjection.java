@@ -37,6 +37,10 @@ public final class KeptProjection {
     private boolean[] queued;
     private boolean[] moved;
     private int[] scheduleIndex;
+
+    /** Whether the kept graph ignores edges to break a cycle (then every update is in full). */
+    private boolean cyclic;
+
     private long incremental;
     private long full;
 
@@ -110,6 +114,10 @@ public final class KeptProjection {
         heap = new int[g.n];
         queued = new boolean[g.n];
         moved = new boolean[g.releases.length];
+        cyclic = false;
+        for (boolean ignored : g.ignored) {
+            cyclic |= ignored;
+        }
         full++;
     }
 
@@ -122,7 +130,7 @@ public final class KeptProjection {
                 || !Objects.equals(before.procedureId(), changed.procedureId())
                 || !Objects.equals(before.productLine(), changed.productLine())
                 || releaseIndex.size() != g.releases.length
-                || hasCycle(g)
+                || cyclic
                 || !Projector.Projection.horizonTo(next)
                         .equals(Projector.Projection.horizonTo(snapshot))) {
             return false;
@@ -201,15 +209,6 @@ public final class KeptProjection {
         }
         schedule = new Schedule(schedule.now(), List.of(out), p.conflicts(), 0);
         return true;
-    }
-
-    private static boolean hasCycle(ProjectionGraph g) {
-        for (boolean ignored : g.ignored) {
-            if (ignored) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Adds a node to the min-heap by topological position, once. */

@@ -102,7 +102,10 @@ public class Releases {
                 // release, between our checks and our inserts (MariaDB may also pick one of them
                 // as a deadlock's loser). Again: the model is there now, and the same release is
                 // refused by name.
-                if (attempt == 3) {
+                // inside a caller's transaction the retry would only meet the same rolled-back one
+                if (attempt == 3
+                        || org.springframework.transaction.support.TransactionSynchronizationManager
+                                .isActualTransactionActive()) {
                     throw raced;
                 }
             }

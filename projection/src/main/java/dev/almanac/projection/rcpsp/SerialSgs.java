@@ -33,22 +33,19 @@ final class SerialSgs {
         // far beyond any schedule a finite capacity allows: a demand no period can hold stops here
         this.limit = 64 * this.horizon + 100_000;
         this.room = new int[resources][horizon];
-        reset();
+        for (int r = 0; r < resources; r++) {
+            for (int t = 0; t < horizon; t++) {
+                room[r][t] = problem.capacity.at(r, t);
+            }
+        }
     }
 
+    /** Gives back the room the last schedule booked: only the time units it reached. */
     private void reset() {
         for (int r = 0; r < resources; r++) {
             int[] row = room[r];
-            int end = Math.min(used, horizon);
-            for (int t = 0; t < end; t++) {
+            for (int t = 0; t < used; t++) {
                 row[t] = p.capacity.at(r, t);
-            }
-        }
-        if (used == 0) {
-            for (int r = 0; r < resources; r++) {
-                for (int t = 0; t < horizon; t++) {
-                    room[r][t] = p.capacity.at(r, t);
-                }
             }
         }
         used = 0;
